@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AgentsModule } from '@fleetwatch/agents';
+import { AuthModule } from '@fleetwatch/auth';
+import { CommonModule } from '@fleetwatch/common';
+import { AppConfig, ConfigModule } from '@fleetwatch/config';
+import { DatabaseModule } from '@fleetwatch/database';
+import { LoggingModule } from './logging.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** Stops the embedded PostgreSQL after the pool is closed; absent for an external database. */
+  stopDatabase?: () => Promise<void>;
+}
+
+/** Composition only: every feature lives in a lib. */
+@Module({})
+export class AppModule {
+  static register(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        LoggingModule.forRoot(options.config),
+        CommonModule,
+        DatabaseModule.forRoot({ stopDatabase: options.stopDatabase }),
+        ...(options.config.jobs.enabled ? [ScheduleModule.forRoot()] : []),
+        AuthModule,
+        AgentsModule,
+      ],
+    };
+  }
+}

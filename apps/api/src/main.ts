@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ConfigError, loadConfig } from '@fleetwatch/config';
+import { resolveDatabaseUrl, runMigrations } from '@fleetwatch/database';
+import { AppModule } from './app.module';
+import { configureApp, createFastifyAdapter } from './configure-app';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await resolveDatabaseUrl({ databaseUrl: config.database.url, dataDir: config.server.dataDir });
+  try {
+    if (process.argv.includes('--migrate')) {
+      const applied = await runMigrations(database.url);
+      process.stdout.write(`migrations: ${applied.length ? applied.join(', ') : 'none pending'}\n`);
+    }
+    const app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.register({ config: config.withDatabaseUrl(database.url), stopDatabase: database.stop }),
+      createFastifyAdapter(config),
+      { bufferLogs: true },
+    );
+    await configureApp(app, config);
+    app.enableShutdownHooks();
+    await app.listen({ port: config.server.port, host: config.server.host });
+    const where = `http://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${config.server.port}`;
+    process.stdout.write(
+      `Fleetwatch listening on ${where}  (OpenAPI UI ${where}/api/docs, readiness ${where}/health/ready; database: ${database.embedded ? 'embedded PostgreSQL in ' + config.server.dataDir + '/pg' : 'DATABASE_URL'})\n`,
+    );
+  } catch (error) {
+    await database.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `Fleetwatch failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});

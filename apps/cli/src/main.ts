@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@fleetwatch/config';
+import { resolveDatabaseUrl, runMigrations } from '@fleetwatch/database';
+
+const USAGE = 'usage: node dist/apps/cli/src/main.js migrate';
+
+/** Operator commands. `migrate` applies pending migrations to DATABASE_URL (or the embedded database). */
+async function main(argv: string[]): Promise<number> {
+  const [command] = argv;
+  if (command !== 'migrate') {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  const database = await resolveDatabaseUrl({ databaseUrl: config.database.url, dataDir: config.server.dataDir });
+  try {
+    const applied = await runMigrations(database.url);
+    process.stdout.write(`migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}\n`);
+    return 0;
+  } finally {
+    await database.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `${(error as Error)?.stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,12 @@
+export { AgentsModule } from './agents.module';
+export { Agent, AGENT_STATUSES } from './entities/agent.entity';
+export type { AgentStatus } from './entities/agent.entity';
+export { Deployment, DEPLOYMENT_STATUSES } from './entities/deployment.entity';
+export type { DeploymentStatus } from './entities/deployment.entity';
+export { AgentRepository } from './repositories/agent.repository';
+export { ActivityLogService } from './activity/activity-log.service';
+export { ActivityEventResponseDto } from './activity/activity-event';
+export type { ActivityEntry } from './activity/activity-event';
+export { AgentStatusService } from './services/agent-status.service';
+export { AgentsService } from './services/agents.service';
+export { AgentsError, AgentsErrorCode } from './errors/agents.error';

@@ -1,0 +1,35 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentPrincipal, Principal } from '@fleetwatch/common';
+import { ApiKeyResponseDto, CreateApiKeyDto, CreatedApiKeyResponseDto } from '../dto/api-key.dto';
+import { ApiKeysService } from '../services/api-keys.service';
+
+@ApiTags('auth')
+@Controller('auth/api-keys')
+@Authenticated({ userSession: true })
+export class ApiKeysController {
+  constructor(private readonly apiKeys: ApiKeysService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create an API key', description: 'The key is in this answer only; it is stored as a SHA-256 hash and looked up by its prefix.' })
+  @ApiCreatedResponse({ type: CreatedApiKeyResponseDto })
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyResponseDto> {
+    return this.apiKeys.create(principal, dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The caller's active API keys (never the key itself)" })
+  @ApiOkResponse({ type: ApiKeyResponseDto, isArray: true })
+  list(@CurrentPrincipal() principal: Principal): Promise<ApiKeyResponseDto[]> {
+    return this.apiKeys.list(principal);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke an API key; it fails at once' })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse()
+  async revoke(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.apiKeys.revoke(principal, id);
+  }
+}

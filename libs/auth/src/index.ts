@@ -1,0 +1,5 @@
+export { AuthModule } from './auth.module';
+export { User } from './entities/user.entity';
+export { ApiKey } from './entities/api-key.entity';
+export { UserResponseDto } from './dto/user-response.dto';
+export { apiKeyFromRequest } from './strategies/api-key.strategy';

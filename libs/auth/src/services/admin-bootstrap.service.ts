@@ -1,0 +1,48 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig } from '@fleetwatch/config';
+import { Clock, newId } from '@fleetwatch/common';
+import { User } from '../entities/user.entity';
+import { PasswordHasher } from './password-hasher';
+
+/** Creates or updates the admin named by ADMIN_EMAIL / ADMIN_PASSWORD at start-up. */
+@Injectable()
+export class AdminBootstrapService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly hasher: PasswordHasher,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { adminEmail, adminPassword } = this.config.auth;
+    if (!adminEmail || !adminPassword) return;
+    const em = this.em.fork();
+    const now = this.clock.now();
+    const existing = await em.findOne(User, { email: adminEmail });
+    const passwordHash = existing && (await this.hasher.verify(existing.passwordHash, adminPassword))
+      ? existing.passwordHash
+      : await this.hasher.hash(adminPassword);
+    if (existing) {
+      existing.role = 'admin';
+      existing.passwordHash = passwordHash;
+      existing.updatedAt = now;
+    } else {
+      const username = await this.freeUsername(em, adminEmail.split('@')[0]);
+      em.create(User, { id: newId(), email: adminEmail, username, passwordHash, role: 'admin', plan: null, createdAt: now, updatedAt: now });
+    }
+    await em.flush();
+    this.logger.log(`admin ${adminEmail} ${existing ? 'updated' : 'created'}`);
+  }
+
+  private async freeUsername(em: EntityManager, base: string): Promise<string> {
+    const slug = (base.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^-+/, '') || 'admin').slice(0, 30).padEnd(2, '0');
+    for (let n = 0; ; n++) {
+      const candidate = n === 0 ? slug : `${slug}-${n}`;
+      if (!(await em.findOne(User, { username: candidate }))) return candidate;
+    }
+  }
+}

@@ -1,0 +1,17 @@
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
+// SQLSTATE classes 08 (connection exception) and 57P0x (operator intervention: shutdown, crash).
+const SQLSTATE = /^(08|57P0)/;
+const MESSAGES = /(Connection terminated|Knex: Timeout acquiring a connection|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down))/i;
+
+/** True when an error means PostgreSQL could not be reached (answer 503), not a bad query. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const e = current as { code?: unknown; message?: unknown; name?: unknown; cause?: unknown; previous?: unknown };
+    if (typeof e.code === 'string' && (NETWORK_CODES.has(e.code) || SQLSTATE.test(e.code))) return true;
+    if (e.name === 'ConnectionException') return true;
+    if (typeof e.message === 'string' && MESSAGES.test(e.message)) return true;
+    current = e.previous ?? e.cause;
+  }
+  return false;
+}

@@ -1,0 +1,13 @@
+export { CommonModule } from './common.module';
+export { Clock, SystemClock, ManualClock } from './time/clock';
+export { newId } from './ids/new-id';
+export { DomainError, statusForKind } from './errors/domain-error';
+export type { DomainErrorKind } from './errors/domain-error';
+export { AllExceptionsFilter, DATABASE_RETRY_AFTER_SECONDS } from './errors/all-exceptions.filter';
+export { isDatabaseUnavailable } from './errors/database-unavailable';
+export { SCOPES, isAdmin } from './auth/principal';
+export type { Principal, Scope, Role } from './auth/principal';
+export { Public, Authenticated, CurrentPrincipal, IS_PUBLIC, AUTH_REQUIREMENT } from './auth/auth.decorators';
+export type { AuthRequirement } from './auth/auth.decorators';
+export { PageQueryDto, encodeCursor, decodeCursor, NEXT_CURSOR_HEADER } from './http/pagination';
+export type { Keyset, Page } from './http/pagination';

@@ -1,0 +1,10 @@
+export { AppConfig, loadConfig } from './app-config';
+export { ConfigError } from './env-reader';
+export type { Env } from './env-reader';
+export { ConfigModule } from './config.module';
+export type { ServerConfig } from './namespaces/server.config';
+export type { DatabaseConfig } from './namespaces/database.config';
+export type { AuthConfig } from './namespaces/auth.config';
+export type { JobsConfig } from './namespaces/jobs.config';
+export type { TelemetryConfig } from './namespaces/telemetry.config';
+export type { AlertsConfig } from './namespaces/alerts.config';

@@ -1,0 +1,19 @@
+import { EnvReader } from '../env-reader';
+
+export interface AlertsConfig {
+  evalIntervalSeconds: number;
+  deliveryTimeoutMs: number;
+  deliveryMaxAttempts: number;
+  deliveryBackoffBaseSeconds: number;
+  allowPrivateWebhookUrls: boolean;
+}
+
+export function readAlertsConfig(env: EnvReader): AlertsConfig {
+  return {
+    evalIntervalSeconds: env.int('ALERT_EVAL_INTERVAL_SECONDS', 30, 1, 3600),
+    deliveryTimeoutMs: env.int('ALERT_DELIVERY_TIMEOUT_MS', 5000, 100, 60000),
+    deliveryMaxAttempts: env.int('ALERT_DELIVERY_MAX_ATTEMPTS', 8, 1, 100),
+    deliveryBackoffBaseSeconds: env.number('ALERT_DELIVERY_BACKOFF_SECONDS', 5, 0.01, 3600),
+    allowPrivateWebhookUrls: env.bool('ALLOW_PRIVATE_WEBHOOK_URLS', false),
+  };
+}

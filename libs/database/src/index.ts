@@ -1,0 +1,11 @@
+export { DatabaseModule } from './database.module';
+export { ormOptions } from './orm/orm-options';
+export { runMigrations } from './orm/run-migrations';
+export { MigrationStatusService } from './orm/migration-status.service';
+export { PartitionService, utcDay } from './sql/partition.service';
+export { JobLockService } from './sql/job-lock.service';
+export { startEmbeddedPostgres, withDatabaseName } from './embedded/embedded-postgres';
+export type { EmbeddedPostgresHandle } from './embedded/embedded-postgres';
+export { resolveDatabaseUrl } from './embedded/resolve-database-url';
+export { AGENT_SCOPED_TABLES } from './sql/agent-scoped-tables';
+export { ShutdownState } from './lifecycle/shutdown-state';

@@ -1,0 +1,13 @@
+import { MikroORM } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { Injectable } from '@nestjs/common';
+
+@Injectable()
+export class MigrationStatusService {
+  constructor(private readonly orm: MikroORM) {}
+
+  async pending(): Promise<string[]> {
+    const migrator = this.orm.getMigrator() as Migrator;
+    return (await migrator.getPendingMigrations()).map((m) => m.name);
+  }
+}

@@ -29,7 +29,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const { body, retryAfter, headers } = this.toBody(exception, request);
     if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));
     for (const [name, value] of Object.entries(headers ?? {})) void reply.header(name, value);
-    void reply.status(body.statusCode).send(body);
+    void reply.status(body.statusCode ?? 503).send(body);
   }
 
   private toBody(exception: unknown, request: FastifyRequest): { body: ErrorBody; retryAfter?: number; headers?: Record<string, string> } {
@@ -45,6 +45,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
           ? (response as { message: string | string[] }).message
           : exception.message;
       if (statusCode < 500) return { body: { statusCode, error: statusText(statusCode), message } };
+      // Terminus reports a failed readiness check as 503 with its own body, which callers parse.
+      if (statusCode === 503 && typeof response === 'object') {
+        return { body: response as ErrorBody, retryAfter: DATABASE_RETRY_AFTER_SECONDS };
+      }
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(`database unavailable on ${request.method} ${request.url}: ${(exception as Error).message}`);

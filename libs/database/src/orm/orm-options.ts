@@ -18,7 +18,13 @@ export function ormOptions(url: string, extra: { poolMax?: number; debug?: boole
     discovery: { warnWhenNoEntities: false },
     pool: { min: 0, max: extra.poolMax ?? 10, idleTimeoutMillis: 30_000 },
     // Fail fast when PostgreSQL is unreachable so callers answer 503 instead of hanging.
-    driverOptions: { acquireConnectionTimeout: 3000, connection: { connectionTimeoutMillis: 2000 } },
+    driverOptions: {
+      acquireConnectionTimeout: 3000,
+      connection: { connectionTimeoutMillis: 2000 },
+      // knex prints pool errors with console.log; an outage is reported by /health/ready and by
+      // 503 answers instead, so these lines would only be noise.
+      log: { warn: () => undefined, error: () => undefined, deprecate: () => undefined, debug: () => undefined },
+    },
     migrations: {
       tableName: 'mikro_orm_migrations',
       migrationsList: MIGRATIONS,

@@ -4,7 +4,8 @@ import { ormOptions } from './orm-options';
 
 /** Applies every pending migration; returns the names applied. */
 export async function runMigrations(url: string): Promise<string[]> {
-  const orm = await MikroORM.init<PostgreSqlDriver>({ ...ormOptions(url), entities: [] });
+  // The migrator's progress lines go to the caller's output only when asked for.
+  const orm = await MikroORM.init<PostgreSqlDriver>({ ...ormOptions(url), entities: [], logger: () => undefined });
   try {
     const applied = await orm.getMigrator().up();
     return applied.map((m) => m.name);

@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 import { AgentsModule } from '@fleetwatch/agents';
 import { AuthModule } from '@fleetwatch/auth';
 import { CommonModule } from '@fleetwatch/common';
@@ -24,7 +23,6 @@ export class AppModule {
         LoggingModule.forRoot(options.config),
         CommonModule,
         DatabaseModule.forRoot({ stopDatabase: options.stopDatabase }),
-        ...(options.config.jobs.enabled ? [ScheduleModule.forRoot()] : []),
         AuthModule,
         AgentsModule,
       ],

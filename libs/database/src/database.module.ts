@@ -7,6 +7,8 @@ import { PartitionService } from './sql/partition.service';
 import { JobLockService } from './sql/job-lock.service';
 import { MigrationStatusService } from './orm/migration-status.service';
 import { TerminusModule } from '@nestjs/terminus';
+import { ScheduleModule } from '@nestjs/schedule';
+import { JobScheduler } from './jobs/job-scheduler';
 import { HealthController } from './health/health.controller';
 import { DatabaseLifecycle, STOP_DATABASE, StopDatabase } from './lifecycle/database-lifecycle';
 import { ShutdownState } from './lifecycle/shutdown-state';
@@ -31,6 +33,7 @@ export class DatabaseModule {
           },
         }),
         TerminusModule.forRoot({ logger: false }),
+        ScheduleModule.forRoot(),
       ],
       controllers: [HealthController],
       providers: [
@@ -39,9 +42,10 @@ export class DatabaseModule {
         MigrationStatusService,
         ShutdownState,
         DatabaseLifecycle,
+        JobScheduler,
         { provide: STOP_DATABASE, useValue: options.stopDatabase ?? (async () => undefined) },
       ],
-      exports: [PartitionService, JobLockService, MigrationStatusService, ShutdownState],
+      exports: [PartitionService, JobLockService, MigrationStatusService, ShutdownState, JobScheduler],
     };
   }
 }

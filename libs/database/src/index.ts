@@ -9,3 +9,5 @@ export type { EmbeddedPostgresHandle } from './embedded/embedded-postgres';
 export { resolveDatabaseUrl } from './embedded/resolve-database-url';
 export { AGENT_SCOPED_TABLES } from './sql/agent-scoped-tables';
 export { ShutdownState } from './lifecycle/shutdown-state';
+export { JobScheduler } from './jobs/job-scheduler';
+export type { JobDefinition, JobOutcome } from './jobs/job-scheduler';

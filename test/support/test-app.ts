@@ -5,7 +5,14 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp, createFastifyAdapter } from '../../apps/api/src/configure-app';
 import { Clock, ManualClock } from '@fleetwatch/common';
 import { AppConfig, loadConfig } from '@fleetwatch/config';
-import { createTestDatabase, sqlClient, TcpProxy, TestClient } from '@fleetwatch/testing';
+import { createTestDatabase, sqlClient, TcpProxy, TEST_ADMIN_URL_ENV, TestClient } from '@fleetwatch/testing';
+
+/** The test cluster's maintenance database, published by Jest's global setup. */
+export function testAdminUrl(): string {
+  const url = process.env[TEST_ADMIN_URL_ENV];
+  if (!url) throw new Error(`${TEST_ADMIN_URL_ENV} is not set: run the tests through jest (global setup starts PostgreSQL)`);
+  return url;
+}
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -37,7 +44,7 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signin
 
 /** The real application on a real PostgreSQL, with an injected clock and jobs off by default. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase(testAdminUrl()));
   let proxy: TcpProxy | undefined;
   let appUrl = databaseUrl;
   if (options.viaProxy) {

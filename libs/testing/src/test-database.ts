@@ -1,25 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { withDatabaseName } from '@fleetwatch/database';
-import { TEMPLATE_DATABASE, TEST_ADMIN_URL_ENV } from './test-database-env';
+import { TEMPLATE_DATABASE } from './test-database-env';
 
-export function testAdminUrl(): string {
-  const url = process.env[TEST_ADMIN_URL_ENV];
-  if (!url) throw new Error(`${TEST_ADMIN_URL_ENV} is not set: run the tests through jest (global setup starts PostgreSQL)`);
-  return url;
-}
-
-/** A fresh, already migrated database cloned from the template; returns its URL. */
-export async function createTestDatabase(): Promise<string> {
+/**
+ * A fresh, already migrated database cloned from the template on the cluster at `adminUrl`
+ * (test/support reads that URL from what Jest's global setup published); returns its URL.
+ */
+export async function createTestDatabase(adminUrl: string): Promise<string> {
   const name = `fw_test_${randomBytes(6).toString('hex')}`;
-  const client = new Client({ connectionString: testAdminUrl() });
+  const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
     await client.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
   } finally {
     await client.end();
   }
-  return withDatabaseName(testAdminUrl(), name);
+  return withDatabaseName(adminUrl, name);
 }
 
 /** A plain pg client on a test database, for assertions on stored rows. */

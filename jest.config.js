@@ -11,6 +11,9 @@ module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   testTimeout: 60000,
+  // A fresh worker process per test file: MikroORM's decorator metadata outlives a file inside a
+  // reused worker and breaks entity discovery in the next file ("incompatible receiver #<Map>").
+  workerIdleMemoryLimit: '1KB',
   reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },

@@ -22,6 +22,39 @@ describe('health', () => {
     });
   });
 
+  it('gives every answer a request id, keeping the caller\'s', async () => {
+    const fresh = await t.client.get('/health/live');
+    expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    const kept = await t.client.get('/health/live').set('X-Request-Id', 'trace-abc-123');
+    expect(kept.headers['x-request-id']).toBe('trace-abc-123');
+  });
+
+  it('serves the OpenAPI document with every foundation route', async () => {
+    const doc = await t.client.get('/api/docs-json');
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/health/live',
+        '/health/ready',
+        '/api/auth/register',
+        '/api/auth/login',
+        '/api/auth/me',
+        '/api/auth/api-keys',
+        '/api/auth/api-keys/{id}',
+        '/api/admin/users',
+        '/api/admin/users/{id}',
+        '/api/agents',
+        '/api/agents/{id}',
+        '/api/agents/{id}/deployments',
+        '/api/deployments/{id}',
+        '/api/deployments/{id}/configuration',
+      ]),
+    );
+    const ui = await t.client.get('/api/docs');
+    expect(ui.status).toBe(200);
+    expect(ui.text).toContain('swagger');
+  });
+
   it('answers 503 with Retry-After while PostgreSQL is unreachable, and recovers without a restart', async () => {
     const user = await t.client.post('/api/auth/register').send({ email: 'outage@example.test', password: 'outage-password', username: 'outage' });
     expect(user.status).toBe(201);

@@ -11,3 +11,5 @@ export { Public, Authenticated, CurrentPrincipal, IS_PUBLIC, AUTH_REQUIREMENT } 
 export type { AuthRequirement } from './auth/auth.decorators';
 export { PageQueryDto, encodeCursor, decodeCursor, NEXT_CURSOR_HEADER } from './http/pagination';
 export type { Keyset, Page } from './http/pagination';
+export { IsCursor, parseCursor } from './http/cursor.validator';
+export { uuidParam } from './http/uuid-param.pipe';

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Authenticated, CurrentPrincipal, NEXT_CURSOR_HEADER, Principal } from '@fleetwatch/common';
+import { Authenticated, CurrentPrincipal, NEXT_CURSOR_HEADER, Principal, uuidParam } from '@fleetwatch/common';
 import { AgentResponseDto, CreateAgentDto, ListAgentsQueryDto, UpdateAgentDto } from '../dto/agent.dto';
 import { AgentsService } from '../services/agents.service';
 
@@ -33,7 +33,7 @@ export class AgentsController {
   @Authenticated({ scope: 'monitoring:read' })
   @ApiOkResponse({ type: AgentResponseDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not yours.' })
-  get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<AgentResponseDto> {
+  get(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<AgentResponseDto> {
     return this.agents.get(principal, id);
   }
 
@@ -42,7 +42,7 @@ export class AgentsController {
   @ApiOperation({ summary: 'Update name, description, labels or status' })
   @ApiOkResponse({ type: AgentResponseDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not yours.' })
-  update(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAgentDto): Promise<AgentResponseDto> {
+  update(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: UpdateAgentDto): Promise<AgentResponseDto> {
     return this.agents.update(principal, id, dto);
   }
 
@@ -52,7 +52,7 @@ export class AgentsController {
   @ApiOperation({ summary: 'Delete an agent with its deployments and telemetry' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'Unknown, or not yours.' })
-  async remove(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async remove(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<void> {
     await this.agents.remove(principal, id);
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Authenticated, CurrentPrincipal, NEXT_CURSOR_HEADER, PageQueryDto, Principal } from '@fleetwatch/common';
+import { Authenticated, CurrentPrincipal, NEXT_CURSOR_HEADER, PageQueryDto, Principal, uuidParam } from '@fleetwatch/common';
 import { CreateDeploymentDto, DeploymentResponseDto, UpdateDeploymentDto } from '../dto/deployment.dto';
 import { DeploymentsService } from '../services/deployments.service';
 import { ConfigurationBodyPipe } from './configuration-body.pipe';
@@ -16,7 +16,7 @@ export class DeploymentsController {
   @ApiOperation({ summary: 'Start a deployment (pending)', description: 'The agent becomes `queued`; the activity log gets `agent_deployed` (first) or `agent_redeployed`.' })
   @ApiCreatedResponse({ type: DeploymentResponseDto })
   @ApiNotFoundResponse({ description: 'Unknown agent, or not yours.' })
-  create(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) agentId: string, @Body() dto: CreateDeploymentDto): Promise<DeploymentResponseDto> {
+  create(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) agentId: string, @Body() dto: CreateDeploymentDto): Promise<DeploymentResponseDto> {
     return this.deployments.create(principal, agentId, dto);
   }
 
@@ -27,7 +27,7 @@ export class DeploymentsController {
   @ApiNotFoundResponse({ description: 'Unknown agent, or not yours.' })
   async list(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) agentId: string,
+    @Param('id', uuidParam('id')) agentId: string,
     @Query() query: PageQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DeploymentResponseDto[]> {
@@ -45,7 +45,7 @@ export class DeploymentsController {
   @ApiOkResponse({ type: DeploymentResponseDto })
   @ApiConflictResponse({ description: 'Illegal transition.' })
   @ApiNotFoundResponse()
-  transition(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDeploymentDto): Promise<DeploymentResponseDto> {
+  transition(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: UpdateDeploymentDto): Promise<DeploymentResponseDto> {
     return this.deployments.transition(principal, id, dto);
   }
 
@@ -54,7 +54,7 @@ export class DeploymentsController {
   @ApiOperation({ summary: "A deployment's configuration object" })
   @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiNotFoundResponse()
-  getConfiguration(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<Record<string, unknown>> {
+  getConfiguration(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<Record<string, unknown>> {
     return this.deployments.getConfiguration(principal, id);
   }
 
@@ -67,7 +67,7 @@ export class DeploymentsController {
   @ApiNotFoundResponse()
   replaceConfiguration(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body(ConfigurationBodyPipe) configuration: Record<string, unknown>,
   ): Promise<Record<string, unknown>> {
     return this.deployments.replaceConfiguration(principal, id, configuration);

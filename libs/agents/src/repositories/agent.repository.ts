@@ -1,12 +1,15 @@
-import { FilterQuery } from '@mikro-orm/core';
+import { FilterQuery, LockMode } from '@mikro-orm/core';
 import { EntityRepository } from '@mikro-orm/postgresql';
 import { isAdmin, Keyset, Principal } from '@fleetwatch/common';
 import type { Agent, AgentStatus } from '../entities/agent.entity';
 
 export class AgentRepository extends EntityRepository<Agent> {
-  /** The agent when the caller may see it (its owner or an admin); otherwise null. */
-  findVisible(id: string, principal: Principal): Promise<Agent | null> {
-    return this.findOne(isAdmin(principal) ? { id } : { id, ownerId: principal.userId });
+  /**
+   * The agent when the caller may see it (its owner or an admin); otherwise null. `lock` (inside a
+   * transaction) serialises changes that read the agent's state before writing it.
+   */
+  findVisible(id: string, principal: Principal, lock = false): Promise<Agent | null> {
+    return this.findOne(isAdmin(principal) ? { id } : { id, ownerId: principal.userId }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
   }
 
   findByOwnerAndName(ownerId: string, name: string): Promise<Agent | null> {

@@ -75,7 +75,7 @@ export class AgentsService {
     const now = this.clock.now();
     const agent = await this.withUniqueName(dto.name ?? '', () =>
       this.em.transactional(async (tx) => {
-        const found = await tx.getRepository(Agent).findVisible(id, principal);
+        const found = await tx.getRepository(Agent).findVisible(id, principal, true);
         if (!found) throw AgentsError.agentNotFound(id);
         if (dto.name !== undefined) found.name = dto.name;
         if (dto.description !== undefined) found.description = dto.description;

@@ -27,7 +27,8 @@ export class DeploymentsService {
   async create(principal: Principal, agentId: string, dto: CreateDeploymentDto): Promise<DeploymentResponseDto> {
     const now = this.clock.now();
     const deployment = await this.em.transactional(async (tx) => {
-      const agent = await tx.getRepository(Agent).findVisible(agentId, principal);
+      // Locked so two concurrent deployments cannot both count zero and both log agent_deployed.
+      const agent = await tx.getRepository(Agent).findVisible(agentId, principal, true);
       if (!agent) throw AgentsError.agentNotFound(agentId);
       const previous = await tx.getRepository(Deployment).countForAgent(agent.id);
       const created = tx.create(Deployment, {
@@ -118,7 +119,8 @@ export class DeploymentsService {
 
   private async findVisible(em: EntityManager, principal: Principal, id: string, lock: boolean): Promise<{ deployment: Deployment; agent: Agent }> {
     const deployment = await em.findOne(Deployment, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
-    const agent = deployment ? await em.findOne(Agent, { id: deployment.agentId }) : null;
+    // The agent is locked too: deployments of one agent moving at once must record its status changes in order.
+    const agent = deployment ? await em.findOne(Agent, { id: deployment.agentId }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) : null;
     if (!deployment || !agent || (!isAdmin(principal) && agent.ownerId !== principal.userId)) throw AgentsError.deploymentNotFound(id);
     return { deployment, agent };
   }

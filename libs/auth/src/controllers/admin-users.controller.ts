@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Query, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Authenticated, NEXT_CURSOR_HEADER, PageQueryDto } from '@fleetwatch/common';
+import { Authenticated, NEXT_CURSOR_HEADER, PageQueryDto, uuidParam } from '@fleetwatch/common';
 import { UpdateUserDto } from '../dto/update-user.dto';
 import { UserResponseDto } from '../dto/user-response.dto';
 import { UsersService } from '../services/users.service';
@@ -25,7 +25,7 @@ export class AdminUsersController {
   @ApiOperation({ summary: "Set a user's role and plan" })
   @ApiOkResponse({ type: UserResponseDto })
   @ApiNotFoundResponse()
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserResponseDto> {
+  update(@Param('id', uuidParam('id')) id: string, @Body() dto: UpdateUserDto): Promise<UserResponseDto> {
     return this.users.update(id, dto);
   }
 }

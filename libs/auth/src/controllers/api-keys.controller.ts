@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentPrincipal, Principal } from '@fleetwatch/common';
+import { Authenticated, CurrentPrincipal, Principal, uuidParam } from '@fleetwatch/common';
 import { ApiKeyResponseDto, CreateApiKeyDto, CreatedApiKeyResponseDto } from '../dto/api-key.dto';
 import { ApiKeysService } from '../services/api-keys.service';
 
@@ -26,10 +26,10 @@ export class ApiKeysController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke an API key; it fails at once' })
+  @ApiOperation({ summary: 'Revoke an API key; it fails at once', description: 'Your own keys; admins may revoke any key. Unknown, already revoked or someone else\'s key: 404.' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
-  async revoke(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async revoke(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<void> {
     await this.apiKeys.revoke(principal, id);
   }
 }

@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@fleetwatch/config';
@@ -34,7 +35,16 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
       const username = await this.freeUsername(em, adminEmail.split('@')[0]);
       em.create(User, { id: newId(), email: adminEmail, username, passwordHash, role: 'admin', plan: null, createdAt: now, updatedAt: now });
     }
-    await em.flush();
+    try {
+      await em.flush();
+    } catch (error) {
+      // Replicas starting together race to create the same admin; the one that lost finds it made.
+      if (!existing && error instanceof UniqueConstraintViolationException && (await this.em.fork().findOne(User, { email: adminEmail }))) {
+        this.logger.log(`admin ${adminEmail} already created by another instance`);
+        return;
+      }
+      throw error;
+    }
     this.logger.log(`admin ${adminEmail} ${existing ? 'updated' : 'created'}`);
   }
 

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { Clock, newId, Principal } from '@fleetwatch/common';
+import { Clock, isAdmin, newId, Principal } from '@fleetwatch/common';
 import { ApiKeyResponseDto, CreateApiKeyDto, CreatedApiKeyResponseDto } from '../dto/api-key.dto';
 import { AuthError, AuthErrorCode } from '../errors/auth.error';
 import { ApiKeyRepository } from '../repositories/api-key.repository';
@@ -50,7 +50,8 @@ export class ApiKeysService {
   }
 
   async revoke(principal: Principal, id: string): Promise<void> {
-    const key = await this.keys.findOwned(id, principal.userId);
+    // Admins change everything, so they can cut off a leaked key of any user.
+    const key = isAdmin(principal) ? await this.keys.findOne({ id }) : await this.keys.findOwned(id, principal.userId);
     if (!key || key.revokedAt) throw new AuthError(AuthErrorCode.ApiKeyNotFound, `API key ${id} not found`);
     key.revokedAt = this.clock.now();
     await this.em.flush();

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { DomainError } from '../errors/domain-error';
+import { IsCursor, parseCursor } from './cursor.validator';
 
 export const NEXT_CURSOR_HEADER = 'X-Next-Cursor';
 
@@ -17,6 +19,7 @@ export class PageQueryDto {
   @ApiPropertyOptional({ description: 'Opaque cursor from the X-Next-Cursor header of the previous page.' })
   @IsOptional()
   @IsString()
+  @IsCursor()
   cursor?: string;
 }
 
@@ -30,15 +33,15 @@ export function encodeCursor(keyset: Keyset): string {
   return Buffer.from(JSON.stringify([keyset.at, keyset.id])).toString('base64url');
 }
 
+/**
+ * The keyset behind a cursor; undefined when there is none. An unreadable cursor is a client error
+ * (400 naming `cursor`): silently restarting the list would make a client loop over page one.
+ */
 export function decodeCursor(cursor: string | undefined): Keyset | undefined {
-  if (!cursor) return undefined;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at))) return { at, id };
-  } catch {
-    // fall through: an unreadable cursor is a client error
-  }
-  return undefined;
+  if (cursor === undefined) return undefined;
+  const keyset = parseCursor(cursor);
+  if (!keyset) throw new DomainError('bad_request', 'invalid_cursor', 'cursor must be a value taken from the X-Next-Cursor header');
+  return keyset;
 }
 
 export interface Page<T> {

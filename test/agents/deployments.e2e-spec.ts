@@ -92,6 +92,32 @@ describe('deployments', () => {
     expect(rows).toEqual([{ status: 'failed', error: 'image pull failed', finished_at: new Date(at) }]);
   });
 
+  it('accepts error text only with status failed (400 otherwise, nothing changes)', async () => {
+    const agent = await createAgent(t.client, owner);
+    const deployment = await createDeployment(t.client, owner, agent.id);
+    const res = await move(deployment.id, { status: 'in_progress', error: 'not a failure' });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'error is accepted only with status failed' });
+    const { rows } = await t.sql.query(`select status, error from deployments where id = $1`, [deployment.id]);
+    expect(rows).toEqual([{ status: 'pending', error: null }]);
+  });
+
+  it('an older deployment finishing after a newer one started leaves the agent status to the newer one', async () => {
+    const agent = await createAgent(t.client, owner);
+    const first = await createDeployment(t.client, owner, agent.id);
+    await move(first.id, { status: 'in_progress' }).expect(200);
+    tick();
+    const second = await createDeployment(t.client, owner, agent.id);
+    await move(second.id, { status: 'in_progress' }).expect(200);
+    expect(await agentStatus(agent.id)).toBe('deploying');
+    tick();
+    const late = await move(first.id, { status: 'failed', error: 'superseded' });
+    expect(late.body).toMatchObject({ status: 'failed', error: 'superseded' });
+    expect(await agentStatus(agent.id)).toBe('deploying');
+    await move(second.id, { status: 'succeeded' }).expect(200);
+    expect(await agentStatus(agent.id)).toBe('running');
+  });
+
   it('a pending deployment may fail directly', async () => {
     const agent = await createAgent(t.client, owner);
     const deployment = await createDeployment(t.client, owner, agent.id);

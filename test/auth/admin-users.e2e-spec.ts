@@ -77,6 +77,14 @@ describe('admin: users', () => {
     expect((await t.client.get('/api/admin/users', alice.auth)).status).toBe(403);
   });
 
+  it('refuses to demote the last admin (409) and leaves the role unchanged', async () => {
+    const res = await t.client.patch(`/api/admin/users/${admin.id}`, admin.auth).send({ role: 'user' });
+    expect(res.status).toBe(409);
+    expect(res.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'the last admin cannot be demoted; promote another user first' });
+    const { rows } = await t.sql.query(`select role from users where id = $1`, [admin.id]);
+    expect(rows).toEqual([{ role: 'admin' }]);
+  });
+
   it.each([
     ['an unknown role', { role: 'root' }, ['role must be one of the following values: user, admin']],
     ['a non-string plan', { plan: 5 }, ['plan must be shorter than or equal to 50 characters', 'plan must be a string']],

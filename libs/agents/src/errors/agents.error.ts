@@ -6,6 +6,7 @@ export enum AgentsErrorCode {
   DeploymentNotFound = 'deployment_not_found',
   IllegalTransition = 'illegal_transition',
   ConfigurationLocked = 'configuration_locked',
+  InvalidDeploymentUpdate = 'invalid_deployment_update',
 }
 
 const KIND: Record<AgentsErrorCode, DomainErrorKind> = {
@@ -14,6 +15,7 @@ const KIND: Record<AgentsErrorCode, DomainErrorKind> = {
   [AgentsErrorCode.DeploymentNotFound]: 'not_found',
   [AgentsErrorCode.IllegalTransition]: 'conflict',
   [AgentsErrorCode.ConfigurationLocked]: 'conflict',
+  [AgentsErrorCode.InvalidDeploymentUpdate]: 'bad_request',
 };
 
 export class AgentsError extends DomainError {

@@ -80,6 +80,9 @@ export class DeploymentsService {
   }
 
   async transition(principal: Principal, id: string, dto: UpdateDeploymentDto): Promise<DeploymentResponseDto> {
+    if (dto.error !== undefined && dto.status !== 'failed') {
+      throw new AgentsError(AgentsErrorCode.InvalidDeploymentUpdate, 'error is accepted only with status failed');
+    }
     const now = this.clock.now();
     const deployment = await this.em.transactional(async (tx) => {
       const { deployment: found, agent } = await this.findVisible(tx, principal, id, true);
@@ -91,7 +94,12 @@ export class DeploymentsService {
       if (dto.status === 'in_progress') found.startedAt = now;
       if (dto.status === 'succeeded' || dto.status === 'failed') found.finishedAt = now;
       if (dto.status === 'failed') found.error = dto.error ?? found.error;
-      await this.status.change(tx, agent, AGENT_STATUS_FOR[dto.status], principal.userId, now, `deployment ${found.id} ${dto.status}`);
+      // Only the agent's newest deployment speaks for the agent: an older one finishing late must
+      // not overwrite the status a newer deployment has set.
+      const newer = await tx.count(Deployment, { agentId: agent.id, createdAt: { $gt: found.createdAt } });
+      if (newer === 0) {
+        await this.status.change(tx, agent, AGENT_STATUS_FOR[dto.status], principal.userId, now, `deployment ${found.id} ${dto.status}`);
+      }
       await tx.flush();
       return found;
     });

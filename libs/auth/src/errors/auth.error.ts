@@ -8,6 +8,7 @@ export enum AuthErrorCode {
   TooManyAttempts = 'too_many_attempts',
   UserNotFound = 'user_not_found',
   ApiKeyNotFound = 'api_key_not_found',
+  LastAdmin = 'last_admin',
 }
 
 const KIND: Record<AuthErrorCode, DomainErrorKind> = {
@@ -18,6 +19,7 @@ const KIND: Record<AuthErrorCode, DomainErrorKind> = {
   [AuthErrorCode.TooManyAttempts]: 'rate_limited',
   [AuthErrorCode.UserNotFound]: 'not_found',
   [AuthErrorCode.ApiKeyNotFound]: 'not_found',
+  [AuthErrorCode.LastAdmin]: 'conflict',
 };
 
 export class AuthError extends DomainError {

@@ -31,6 +31,9 @@ export class UsersService {
   async update(id: string, dto: UpdateUserDto): Promise<UserResponseDto> {
     const user = await this.users.findOne({ id });
     if (!user) throw new AuthError(AuthErrorCode.UserNotFound, `user ${id} not found`);
+    if (dto.role === 'user' && user.role === 'admin' && (await this.users.count({ role: 'admin' })) <= 1) {
+      throw new AuthError(AuthErrorCode.LastAdmin, 'the last admin cannot be demoted; promote another user first');
+    }
     if (dto.role !== undefined) user.role = dto.role;
     if (dto.plan !== undefined) user.plan = dto.plan;
     user.updatedAt = this.clock.now();

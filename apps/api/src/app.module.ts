@@ -3,7 +3,10 @@ import { AgentsModule } from '@fleetwatch/agents';
 import { AuthModule } from '@fleetwatch/auth';
 import { CommonModule } from '@fleetwatch/common';
 import { AppConfig, ConfigModule } from '@fleetwatch/config';
+import { CostModule } from '@fleetwatch/cost';
 import { DatabaseModule } from '@fleetwatch/database';
+import { IngestModule } from '@fleetwatch/ingest';
+import { MetricsModule } from '@fleetwatch/metrics';
 import { LoggingModule } from './logging.module';
 
 export interface AppModuleOptions {
@@ -25,6 +28,9 @@ export class AppModule {
         DatabaseModule.forRoot({ stopDatabase: options.stopDatabase }),
         AuthModule,
         AgentsModule,
+        CostModule,
+        IngestModule,
+        MetricsModule,
       ],
     };
   }

@@ -2,10 +2,16 @@ import { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122000000Foundation } from './Migration20261122000000Foundation';
 import { Migration20261122005000Jobs } from './Migration20261122005000Jobs';
 import { Migration20261122010000Telemetry } from './Migration20261122010000Telemetry';
+import { Migration20261122011000ModelPrices } from './Migration20261122011000ModelPrices';
+import { Migration20261122012000IdempotencyKeys } from './Migration20261122012000IdempotencyKeys';
+import { Migration20261122020000Rollups } from './Migration20261122020000Rollups';
 
 /** Every migration, in order. A new migration is a new file plus one line here. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122000000Foundation', class: Migration20261122000000Foundation },
   { name: 'Migration20261122005000Jobs', class: Migration20261122005000Jobs },
   { name: 'Migration20261122010000Telemetry', class: Migration20261122010000Telemetry },
+  { name: 'Migration20261122011000ModelPrices', class: Migration20261122011000ModelPrices },
+  { name: 'Migration20261122012000IdempotencyKeys', class: Migration20261122012000IdempotencyKeys },
+  { name: 'Migration20261122020000Rollups', class: Migration20261122020000Rollups },
 ];

@@ -1,0 +1,18 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional } from 'class-validator';
+
+export class ModelPriceDto {
+  @ApiProperty({ example: 'gpt-4o' }) model!: string;
+  @ApiProperty({ example: 'openai', nullable: true, type: String }) provider!: string | null;
+  @ApiProperty({ example: 2.5, description: 'USD per 1M input tokens.' }) inputPer1M!: number;
+  @ApiProperty({ example: 10, description: 'USD per 1M output tokens.' }) outputPer1M!: number;
+  @ApiProperty({ format: 'date-time', description: 'This version applies to calls at or after this instant, until a later version.' })
+  effectiveFrom!: string;
+}
+
+export class ModelPricesQueryDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'Show the versions in force at this instant instead of now.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  at?: string;
+}

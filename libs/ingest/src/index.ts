@@ -1,0 +1,11 @@
+export { IngestModule } from './ingest.module';
+export { IngestService } from './ingest.service';
+export type { IngestAnswer } from './ingest.service';
+export { TelemetryWriter } from './telemetry/telemetry-writer.service';
+export type { WriteOptions } from './telemetry/telemetry-writer.service';
+export { validateIngestBody } from './validation/ingest-validator';
+export type { IngestLimits } from './validation/ingest-validator';
+export { INGEST_KINDS } from './validation/ingest-batch';
+export type { IngestBatch, IngestAccepted, IngestKind, SampleItem, LlmCallItem, ToolCallItem, EventItem } from './validation/ingest-batch';
+export { IngestError, IngestErrorCode } from './errors/ingest.error';
+export { IngestJobs, PARTITIONS_JOB, IDEMPOTENCY_CLEANUP_JOB, TELEMETRY_TABLES } from './jobs/ingest.jobs';

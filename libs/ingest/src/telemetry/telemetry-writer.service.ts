@@ -1,0 +1,140 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { ActivityEntry, ActivityLogService } from '@fleetwatch/agents';
+import { Clock, isAdmin, Principal } from '@fleetwatch/common';
+import { PriceBook, PricedCall } from '@fleetwatch/cost';
+import { PartitionService } from '@fleetwatch/database';
+import { IngestError } from '../errors/ingest.error';
+import { IngestMetrics } from '../metrics/ingest.metrics';
+import { IngestAccepted, IngestBatch } from '../validation/ingest-batch';
+import { TelemetryRepository } from './telemetry.repository';
+
+const DAY_MS = 86_400_000;
+
+export interface WriteOptions {
+  /** Runs last inside the write's transaction (the idempotency record commits with the rows). */
+  withinTransaction?: (em: EntityManager) => Promise<void>;
+}
+
+/** First item path of each distinct agent id, in batch order (for a 404 that names the item). */
+function agentPaths(batch: IngestBatch): Map<string, string> {
+  const paths = new Map<string, string>();
+  const add = (id: string | null, path: string) => {
+    if (id !== null && !paths.has(id)) paths.set(id, path);
+  };
+  batch.samples.forEach((s, i) => add(s.agentId, `samples[${i}].agentId`));
+  batch.llmCalls.forEach((c, i) => add(c.agentId, `llmCalls[${i}].agentId`));
+  batch.toolCalls.forEach((c, i) => add(c.agentId, `toolCalls[${i}].agentId`));
+  batch.events.forEach((e, i) => add(e.agentId, `events[${i}].agentId`));
+  return paths;
+}
+
+/** One representative timestamp per UTC day: the partition check then costs per day, not per item. */
+function oneTimestampPerDay(items: readonly { timestamp: Date }[]): Iterable<Date> {
+  const days = new Map<number, Date>();
+  for (const { timestamp } of items) {
+    const day = Math.floor(timestamp.getTime() / DAY_MS);
+    if (!days.has(day)) days.set(day, timestamp);
+  }
+  return days.values();
+}
+
+/**
+ * Stores a validated batch for a caller, all or nothing: one pricing query, one COPY per table,
+ * one statement that checks every agent id against the caller and touches last_seen_at, and the
+ * activity-log append — in one transaction, or with no transaction at all when a single COPY is
+ * the whole write. Shared by POST /api/ingest and OTLP.
+ */
+@Injectable()
+export class TelemetryWriter {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly repo: TelemetryRepository,
+    private readonly prices: PriceBook,
+    private readonly partitions: PartitionService,
+    private readonly activity: ActivityLogService,
+    private readonly clock: Clock,
+  ) {}
+
+  async write(batch: IngestBatch, principal: Principal, options: WriteOptions = {}): Promise<IngestAccepted> {
+    const paths = agentPaths(batch);
+    const ts = oneTimestampPerDay;
+    if (batch.samples.length) await this.partitions.ensureForTimestamps('metric_samples', ts(batch.samples));
+    if (batch.llmCalls.length) await this.partitions.ensureForTimestamps('llm_calls', ts(batch.llmCalls));
+    if (batch.toolCalls.length) await this.partitions.ensureForTimestamps('tool_calls', ts(batch.toolCalls));
+    const em = this.em.fork();
+    const priced = await this.prices.priceCalls(batch.llmCalls, em);
+    const now = this.clock.now();
+
+    const kinds = [batch.samples, batch.llmCalls, batch.toolCalls].filter((list) => list.length > 0).length;
+    try {
+      if (kinds <= 1 && batch.events.length === 0 && !options.withinTransaction) {
+        // One table only: a lone COPY is atomic by itself, so no BEGIN/COMMIT round trips. The
+        // ownership check (which also touches last_seen_at) runs first and changes nothing on refusal.
+        await this.checkAndTouch(em, paths, now, principal);
+        await this.insertAll(em, batch, priced);
+        return this.done(batch);
+      }
+      await em.transactional(async (tx) => {
+        await this.insertAll(tx, batch, priced);
+        const owners = await this.checkAndTouch(tx, paths, now, principal);
+        await this.activity.append(this.activityEntries(batch, owners, principal), tx);
+        await options.withinTransaction?.(tx);
+      });
+    } catch (error) {
+      // SQLSTATE class 22 (data exception): a value the schema let through but PostgreSQL refuses,
+      // e.g. an unpaired surrogate inside metadata. The client's data, so a 400, not a 500.
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && code.startsWith('22')) {
+        IngestMetrics.rejected('invalid');
+        throw IngestError.invalid([`a value could not be stored: ${(error as Error).message.split('\n').pop()}`]);
+      }
+      throw error;
+    }
+    return this.done(batch);
+  }
+
+  private done(batch: IngestBatch): IngestAccepted {
+    const accepted = { samples: batch.samples.length, llmCalls: batch.llmCalls.length, toolCalls: batch.toolCalls.length, events: batch.events.length };
+    IngestMetrics.accepted(accepted);
+    return accepted;
+  }
+
+  private async insertAll(em: EntityManager, batch: IngestBatch, priced: PricedCall[]): Promise<void> {
+    await this.repo.insertSamples(em, batch.samples);
+    await this.repo.insertLlmCalls(em, batch.llmCalls, priced);
+    await this.repo.insertToolCalls(em, batch.toolCalls);
+  }
+
+  /** Every agent must be the caller's (admins: any); one statement, plus one more only to name a refused id. */
+  private async checkAndTouch(em: EntityManager, paths: Map<string, string>, now: Date, principal: Principal): Promise<Map<string, string>> {
+    const ids = [...paths.keys()];
+    const owners = await this.repo.touchIfAllOwned(em, ids, now, principal.userId, isAdmin(principal));
+    if (owners.size === ids.length) return owners;
+    const existing = await this.repo.ownersOf(em, ids);
+    this.assertOwned(paths, existing, principal);
+    throw new Error('agent ownership changed during ingest');
+  }
+
+  private assertOwned(paths: Map<string, string>, owners: Map<string, string>, principal: Principal): void {
+    for (const [id, path] of paths) {
+      const owner = owners.get(id);
+      if (owner === undefined || (owner !== principal.userId && !isAdmin(principal))) {
+        IngestMetrics.rejected('unknown_agent');
+        throw IngestError.unknownAgent(id, path);
+      }
+    }
+  }
+
+  private activityEntries(batch: IngestBatch, owners: Map<string, string>, principal: Principal): ActivityEntry[] {
+    return batch.events.map((e) => ({
+      ownerId: e.agentId === null ? principal.userId : owners.get(e.agentId)!,
+      agentId: e.agentId,
+      type: e.type,
+      message: e.message,
+      metadata: e.metadata ?? {},
+      actor: 'agent',
+      ts: e.timestamp,
+    }));
+  }
+}

@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+
+export const DERIVED_TYPES = ['tokens', 'llm_latency_ms', 'cost_usd', 'tool_duration_ms'] as const;
+export type DerivedType = (typeof DERIVED_TYPES)[number];
+
+export class AgentMetricsQueryDto {
+  @ApiPropertyOptional({ description: 'A sample type (cpu, memory, messages, errors, custom) or a derived type: tokens, llm_latency_ms, cost_usd, tool_duration_ms.' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_.]{0,63}$/, { message: 'type must be a metric type name (lowercase letters, digits, _ and .)' })
+  type?: string;
+
+  @ApiPropertyOptional({ description: 'ISO 8601; default 24 hours before now.' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'since must be an ISO 8601 timestamp' })
+  since?: string;
+
+  @ApiPropertyOptional({ description: 'ISO 8601; default now.' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'until must be an ISO 8601 timestamp' })
+  until?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 10000, default: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be an integer' })
+  @Min(1, { message: 'limit must not be less than 1' })
+  @Max(10000, { message: 'limit must not be greater than 10000' })
+  limit?: number;
+}
+
+export class AgentMetricRecordDto {
+  @ApiProperty({ description: 'The sample’s id; for derived types the id of the LLM or tool call.' }) id!: string;
+  @ApiProperty() agent_id!: string;
+  @ApiProperty({ example: 'tokens' }) metric_type!: string;
+  @ApiProperty() value!: number;
+  @ApiProperty({ type: 'object', additionalProperties: true }) metadata!: Record<string, unknown>;
+  @ApiProperty({ example: '2025-03-10T09:10:00.000Z' }) recorded_at!: string;
+}
+
+export class AgentMetricsSummaryDto {
+  @ApiProperty({ description: 'Input plus output tokens of every LLM call.' }) total_tokens!: number;
+  @ApiProperty({ description: 'Number of LLM calls.' }) total_requests!: number;
+  @ApiProperty({ description: 'Mean LLM call latency in ms (0 without calls), rounded to 2 decimals.' }) avg_response_ms!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Newest timestamp among the agent’s raw samples, LLM calls and tool calls.' })
+  last_active_at!: string | null;
+}

@@ -1,0 +1,116 @@
+import { PriceBook } from '@fleetwatch/cost';
+import { createAgent, createApiKey, createUser, describeAuthorizationMatrix, MatrixWorld, TestAgent, TestUser } from '@fleetwatch/testing';
+import seed from '../../libs/cost/src/prices/data/model-prices.json';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const NOW = '2026-05-20T12:00:00.000Z';
+
+describe('model prices and cost at ingest', () => {
+  let t: TestApp;
+  let owner: TestUser;
+  let other: TestUser;
+  let admin: TestUser;
+  let agent: TestAgent;
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: NOW });
+    owner = await createUser(t.client, t.sql);
+    other = await createUser(t.client, t.sql);
+    admin = await createUser(t.client, t.sql, { admin: true });
+    agent = await createAgent(t.client, owner);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const call = (model: string, inputTokens: number, outputTokens: number, timestamp: string, extra: Record<string, unknown> = {}) => ({
+    agentId: agent.id, model, inputTokens, outputTokens, latencyMs: 100, status: 'success', timestamp, ...extra,
+  });
+  const costs = async (traceId: string) =>
+    (await t.sql.query(`select model, provider, cost_usd::float as cost, rate_source from llm_calls where trace_id = $1 order by ts`, [traceId])).rows;
+
+  it('lists the seeded table: one current version per model, with the file’s date', async () => {
+    const res = await t.client.get('/api/cost/models', owner.auth);
+    expect(res.status).toBe(200);
+    expect(res.body).toHaveLength(seed.models.length);
+    expect(res.body.find((p: { model: string }) => p.model === 'claude-sonnet-4')).toEqual({
+      model: 'claude-sonnet-4', provider: 'anthropic', inputPer1M: 3, outputPer1M: 15, effectiveFrom: new Date(seed.effectiveFrom).toISOString(),
+    });
+  });
+
+  it('prices calls with the version in force at each call’s timestamp', async () => {
+    await t.sql.query(
+      `insert into model_prices (id, model, provider, input_per_1m, output_per_1m, effective_from) values (gen_random_uuid(), 'gpt-4o', 'openai', 5, 20, '2026-05-20T00:00:00Z')`,
+    );
+    const res = await t.client.post('/api/ingest', owner.auth).send({
+      llmCalls: [
+        call('gpt-4o', 2000, 1000, '2026-05-19T23:59:59Z', { traceId: 'change' }),
+        call('gpt-4o', 2000, 1000, '2026-05-20T00:00:00Z', { traceId: 'change' }),
+      ],
+    });
+    expect(res.status).toBe(202);
+    expect(await costs('change')).toEqual([
+      { model: 'gpt-4o', provider: 'openai', cost: (2000 * 2.5 + 1000 * 10) / 1e6, rate_source: 'model' },
+      { model: 'gpt-4o', provider: 'openai', cost: (2000 * 5 + 1000 * 20) / 1e6, rate_source: 'model' },
+    ]);
+    const current = await t.client.get('/api/cost/models', owner.auth);
+    expect(current.body.find((p: { model: string }) => p.model === 'gpt-4o')).toMatchObject({ inputPer1M: 5, outputPer1M: 20, effectiveFrom: '2026-05-20T00:00:00.000Z' });
+    const before = await t.client.get('/api/cost/models?at=2026-05-19T00:00:00Z', owner.auth);
+    expect(before.body.find((p: { model: string }) => p.model === 'gpt-4o')).toMatchObject({ inputPer1M: 2.5, outputPer1M: 10 });
+  });
+
+  it('falls back per 1k tokens for an unknown model, matches case-insensitively, and lets the client’s cost win', async () => {
+    const res = await t.client.post('/api/ingest', owner.auth).send({
+      llmCalls: [
+        call('my-local-model', 1200, 300, '2026-05-20T10:00:00Z', { traceId: 'mix' }),
+        call('Claude-Sonnet-4', 1_000_000, 0, '2026-05-20T10:00:01Z', { traceId: 'mix' }),
+        call('gpt-4o-mini', 5000, 5000, '2026-05-20T10:00:02Z', { traceId: 'mix', costUsd: 0.123, provider: 'azure' }),
+      ],
+    });
+    expect(res.status).toBe(202);
+    expect(await costs('mix')).toEqual([
+      { model: 'my-local-model', provider: null, cost: (0.002 * 1500) / 1000, rate_source: 'fallback' },
+      { model: 'Claude-Sonnet-4', provider: 'anthropic', cost: 3, rate_source: 'model' },
+      { model: 'gpt-4o-mini', provider: 'azure', cost: 0.123, rate_source: 'client' },
+    ]);
+  });
+
+  it('a call before a model’s first version falls back', async () => {
+    await t.get(PriceBook).addVersion({ model: 'new-model', provider: 'acme', inputPer1M: 1, outputPer1M: 2, effectiveFrom: new Date('2026-05-20T06:00:00Z') });
+    const res = await t.client.post('/api/ingest', owner.auth).send({
+      llmCalls: [call('new-model', 1000, 1000, '2026-05-20T05:00:00Z', { traceId: 'first' }), call('new-model', 1000, 1000, '2026-05-20T07:00:00Z', { traceId: 'first' })],
+    });
+    expect(res.status).toBe(202);
+    expect(await costs('first')).toEqual([
+      { model: 'new-model', provider: null, cost: 0.004, rate_source: 'fallback' },
+      { model: 'new-model', provider: 'acme', cost: 0.003, rate_source: 'model' },
+    ]);
+  });
+
+  it('400 for a bad ?at and for unknown query parameters', async () => {
+    expect((await t.client.get('/api/cost/models?at=yesterday', owner.auth)).status).toBe(400);
+    const unknown = await t.client.get('/api/cost/models?foo=1', owner.auth);
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body.message)).toContain('foo');
+  });
+
+  it('a monitoring:read key cannot ingest', async () => {
+    const readKey = await createApiKey(t.client, owner, ['monitoring:read']);
+    const res = await t.client.post('/api/ingest', { apiKey: readKey }).send({ samples: [] });
+    expect(res.status).toBe(403);
+  });
+
+  let world: MatrixWorld;
+  beforeAll(() => {
+    world = { client: t.client, owner, otherUser: other, admin, fixtures: {} };
+  });
+  describeAuthorizationMatrix('cost models', () => world, [
+    {
+      route: 'GET /api/cost/models',
+      method: 'get',
+      scope: 'monitoring:read',
+      path: () => '/api/cost/models',
+      expect: { anonymous: 401, owner: 200, otherUser: 200, admin: 200, wrongScopeKey: 403, rightScopeKey: 200 },
+    },
+  ]);
+});

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AgentsModule } from '@fleetwatch/agents';
+import { AlertsModule } from '@fleetwatch/alerts';
 import { AuthModule } from '@fleetwatch/auth';
 import { CommonModule } from '@fleetwatch/common';
 import { AppConfig, ConfigModule } from '@fleetwatch/config';
@@ -28,6 +29,7 @@ export class AppModule {
         DatabaseModule.forRoot({ stopDatabase: options.stopDatabase }),
         AuthModule,
         AgentsModule,
+        AlertsModule,
         CostModule,
         IngestModule,
         MetricsModule,

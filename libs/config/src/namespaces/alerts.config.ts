@@ -6,6 +6,8 @@ export interface AlertsConfig {
   deliveryMaxAttempts: number;
   deliveryBackoffBaseSeconds: number;
   allowPrivateWebhookUrls: boolean;
+  /** Minutes between repeat notifications of a firing, unacknowledged alert; 0 turns repeats off. */
+  repeatIntervalMinutes: number;
 }
 
 export function readAlertsConfig(env: EnvReader): AlertsConfig {
@@ -15,5 +17,6 @@ export function readAlertsConfig(env: EnvReader): AlertsConfig {
     deliveryMaxAttempts: env.int('ALERT_DELIVERY_MAX_ATTEMPTS', 8, 1, 100),
     deliveryBackoffBaseSeconds: env.number('ALERT_DELIVERY_BACKOFF_SECONDS', 5, 0.01, 3600),
     allowPrivateWebhookUrls: env.bool('ALLOW_PRIVATE_WEBHOOK_URLS', false),
+    repeatIntervalMinutes: env.int('ALERT_REPEAT_INTERVAL_MINUTES', 240, 0, 10080),
   };
 }

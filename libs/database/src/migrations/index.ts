@@ -5,6 +5,7 @@ import { Migration20261122010000Telemetry } from './Migration20261122010000Telem
 import { Migration20261122011000ModelPrices } from './Migration20261122011000ModelPrices';
 import { Migration20261122012000IdempotencyKeys } from './Migration20261122012000IdempotencyKeys';
 import { Migration20261122020000Rollups } from './Migration20261122020000Rollups';
+import { Migration20261122030000Alerts } from './Migration20261122030000Alerts';
 
 /** Every migration, in order. A new migration is a new file plus one line here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122011000ModelPrices', class: Migration20261122011000ModelPrices },
   { name: 'Migration20261122012000IdempotencyKeys', class: Migration20261122012000IdempotencyKeys },
   { name: 'Migration20261122020000Rollups', class: Migration20261122020000Rollups },
+  { name: 'Migration20261122030000Alerts', class: Migration20261122030000Alerts },
 ];

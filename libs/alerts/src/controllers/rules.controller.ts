@@ -1,0 +1,63 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Authenticated, CurrentPrincipal, NEXT_CURSOR_HEADER, PageQueryDto, Principal } from '@fleetwatch/common';
+import { CreateRuleDto, RuleResponseDto, UpdateRuleDto } from '../dto/rule.dto';
+import { RulesService } from '../services/rules.service';
+
+const LIFECYCLE =
+  'Every evaluation interval the rule aggregates its metric over (now − windowMinutes, now] per watched agent and compares it with the threshold. ' +
+  'Condition true → pending; held for forMinutes → firing (notified); false for keepFiringForMinutes → resolved (notified). One open alert per (rule, agent).';
+
+@ApiTags('alerts')
+@Controller('alerts/rules')
+export class RulesController {
+  constructor(private readonly rules: RulesService) {}
+
+  @Post()
+  @Authenticated({ scope: 'alerts:write' })
+  @ApiOperation({ summary: 'Create an alert rule', description: LIFECYCLE + ' Channels must belong to you; agentId must be one of your agents (404).' })
+  @ApiCreatedResponse({ type: RuleResponseDto })
+  @ApiBadRequestResponse({ description: 'A field is invalid; the message names it.' })
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateRuleDto): Promise<RuleResponseDto> {
+    return this.rules.create(principal, dto);
+  }
+
+  @Get()
+  @Authenticated({ scope: 'monitoring:read' })
+  @ApiOperation({ summary: 'Your rules (admins: everyone’s), newest first', description: 'Paged with limit and cursor; X-Next-Cursor carries the next page.' })
+  @ApiOkResponse({ type: RuleResponseDto, isArray: true })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<RuleResponseDto[]> {
+    const page = await this.rules.list(principal, query);
+    if (page.nextCursor) void reply.header(NEXT_CURSOR_HEADER, page.nextCursor);
+    return page.items;
+  }
+
+  @Get(':id')
+  @Authenticated({ scope: 'monitoring:read' })
+  @ApiOperation({ summary: 'One rule', description: LIFECYCLE })
+  @ApiOkResponse({ type: RuleResponseDto })
+  @ApiNotFoundResponse({ description: 'Unknown, or not yours.' })
+  get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<RuleResponseDto> {
+    return this.rules.get(principal, id);
+  }
+
+  @Patch(':id')
+  @Authenticated({ scope: 'alerts:write' })
+  @ApiOperation({ summary: 'Change a rule', description: 'Disabling it, or changing its agentId, resolves its open alerts (actor: you).' })
+  @ApiOkResponse({ type: RuleResponseDto })
+  @ApiNotFoundResponse({ description: 'Unknown, or not yours.' })
+  update(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRuleDto): Promise<RuleResponseDto> {
+    return this.rules.update(principal, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Authenticated({ scope: 'alerts:write' })
+  @ApiOperation({ summary: 'Delete a rule', description: 'Its open alerts are resolved and notified first; then its alerts and their history are deleted.' })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: 'Unknown, or not yours.' })
+  async remove(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.rules.remove(principal, id);
+  }
+}

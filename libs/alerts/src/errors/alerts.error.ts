@@ -1,0 +1,35 @@
+import { DomainError, DomainErrorKind } from '@fleetwatch/common';
+
+export enum AlertsErrorCode {
+  Invalid = 'alerts_invalid',
+  RuleNotFound = 'rule_not_found',
+  AlertNotFound = 'alert_not_found',
+  ChannelNotFound = 'channel_not_found',
+  SilenceNotFound = 'silence_not_found',
+  AgentNotFound = 'agent_not_found',
+  IllegalTransition = 'alert_illegal_transition',
+}
+
+const KIND: Record<AlertsErrorCode, DomainErrorKind> = {
+  [AlertsErrorCode.Invalid]: 'bad_request',
+  [AlertsErrorCode.RuleNotFound]: 'not_found',
+  [AlertsErrorCode.AlertNotFound]: 'not_found',
+  [AlertsErrorCode.ChannelNotFound]: 'not_found',
+  [AlertsErrorCode.SilenceNotFound]: 'not_found',
+  [AlertsErrorCode.AgentNotFound]: 'not_found',
+  [AlertsErrorCode.IllegalTransition]: 'conflict',
+};
+
+export class AlertsError extends DomainError {
+  constructor(code: AlertsErrorCode, message: string) {
+    super(KIND[code], code, message);
+  }
+
+  static invalid(message: string): AlertsError {
+    return new AlertsError(AlertsErrorCode.Invalid, message);
+  }
+
+  static notFound(code: AlertsErrorCode, what: string, id: string): AlertsError {
+    return new AlertsError(code, `${what} ${id} not found`);
+  }
+}

@@ -1,0 +1,74 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@fleetwatch/config';
+import { Clock, newId } from '@fleetwatch/common';
+import { MetricKind } from '../alerts.constants';
+import { TransitionBatch } from './alert-record';
+import { observationParamCount, observationSql } from './observation.sql';
+import { conditionOf, ObservationRow, observationOf, openStateOf, recordOf } from './observation-row';
+import { decide } from './rule-state';
+import { TransitionWriter } from './transition-writer';
+import { TxSql } from './tx-sql';
+
+export interface TickReport {
+  /** false when this evaluation slot was already evaluated (by this or another replica). */
+  evaluated: boolean;
+  pairs: number;
+  transitions: number;
+  notifications: number;
+  queries: number;
+  /** Milliseconds per phase: each metric kind's observation statement, the decisions, the writes. */
+  phases: Record<string, number>;
+}
+
+const KINDS: MetricKind[] = ['samples', 'llm', 'tools', 'age'];
+
+/**
+ * One evaluation tick: one statement per metric kind observes every (rule, agent) pair, the state
+ * machine decides in memory, and the transitions are written in the tick's transaction. The job
+ * lock keeps replicas from running ticks at the same time; the slot row keeps a second replica
+ * from evaluating the same interval again right after the first.
+ */
+@Injectable()
+export class AlertEvaluator {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly writer: TransitionWriter,
+  ) {}
+
+  async tick(em: EntityManager): Promise<TickReport> {
+    const sql = new TxSql(em);
+    const now = this.clock.now();
+    const intervalMs = this.config.alerts.evalIntervalSeconds * 1000;
+    const slot = Math.floor(now.getTime() / intervalMs);
+    const claimed = await sql.all(`update alert_evaluator set last_slot = ? where id = 1 and last_slot < ? returning last_slot`, [slot, slot]);
+    if (claimed.length === 0) return { evaluated: false, pairs: 0, transitions: 0, notifications: 0, queries: sql.queries, phases: {} };
+
+    const repeatMs = this.config.alerts.repeatIntervalMinutes * 60_000;
+    const batch = new TransitionBatch();
+    const phases: Record<string, number> = { decide: 0 };
+    let pairs = 0;
+    for (const kind of KINDS) {
+      let t0 = performance.now();
+      const rows = await sql.all<ObservationRow>(observationSql(kind), new Array(observationParamCount(kind)).fill(now));
+      phases[kind] = performance.now() - t0;
+      t0 = performance.now();
+      pairs += rows.length;
+      for (const row of rows) {
+        const open = openStateOf(row);
+        const decision = decide(conditionOf(row), open, observationOf(row), now, repeatMs);
+        if (!decision.next || !decision.changed) continue;
+        const record = recordOf(row, row.alert_id ?? newId(), decision.next);
+        batch.upserts.push(record);
+        for (const step of decision.steps) batch.history.push({ record, from: step.from, to: step.to, actor: 'system', note: null, at: now });
+        if (decision.notify) batch.notifications.push({ record, event: decision.notify, repeat: decision.repeat });
+      }
+      phases.decide += performance.now() - t0;
+    }
+    const write: Record<string, number> = {};
+    await this.writer.write(sql, batch, now, write);
+    for (const [name, ms] of Object.entries(write)) phases[`write ${name}`] = ms;
+    return { evaluated: true, pairs, transitions: batch.transitions, notifications: batch.notifications.length, queries: sql.queries, phases };
+  }
+}

@@ -1,0 +1,96 @@
+import { AGE_METRIC, BUILTIN_METRICS, LLM_METRICS, MetricKind, TOOL_METRICS } from '../alerts.constants';
+
+const RULE_COLUMNS = `r.id as rule_id, r.owner_id, r.name as rule_name, r.metric, r.aggregation, r.comparator, r.threshold,
+  r.window_minutes, r.for_minutes, r.keep_firing_for_minutes, r.no_data, r.severity, r.channel_ids`;
+
+const ALERT_COLUMNS = `al.id as alert_id, al.status as alert_status, al.value as alert_value, al.started_at as alert_started_at,
+  al.fired_at as alert_fired_at, al.acknowledged_at as alert_acknowledged_at, al.acknowledged_by as alert_acknowledged_by,
+  al.false_since as alert_false_since,
+  al.last_notified_at as alert_last_notified_at, al.note as alert_note, al.severity as alert_severity, al.threshold as alert_threshold`;
+
+function quoted(values: readonly string[]): string {
+  return values.map((v) => `'${v}'`).join(', ');
+}
+
+/** Which enabled rules a kind covers. */
+function ruleFilter(kind: MetricKind): string {
+  switch (kind) {
+    case 'samples':
+      return `r.metric not in (${quoted(BUILTIN_METRICS)})`;
+    case 'llm':
+      return `r.metric in (${quoted(LLM_METRICS)})`;
+    case 'tools':
+      return `r.metric in (${quoted(TOOL_METRICS)})`;
+    case 'age':
+      return `r.metric = '${AGE_METRIC}'`;
+  }
+}
+
+/** Every (enabled rule, watched agent) pair: the rule's agent, or each agent of its owner. */
+function targets(kind: MetricKind): string {
+  return `r as (select * from alert_rules r where r.enabled and ${ruleFilter(kind)}),
+  t as (
+    select r.id as rule_id, a.id as agent_id, a.name as agent_name, a.last_seen_at, a.created_at as agent_created_at
+    from r join agents a on a.id = r.agent_id
+    union all
+    select r.id, a.id, a.name, a.last_seen_at, a.created_at
+    from r join agents a on r.agent_id is null and a.owner_id = r.owner_id
+  )`;
+}
+
+const SOURCES: Record<'samples' | 'llm' | 'tools', { table: string; value: string; match: string }> = {
+  samples: { table: 'metric_samples', value: 'x.value', match: 'and x.type = k.metric' },
+  llm: {
+    table: 'llm_calls',
+    value: `case k.metric when 'llm_latency_ms' then x.latency_ms
+      when 'tokens' then (x.input_tokens + x.output_tokens)::float8
+      when 'cost_usd' then x.cost_usd::float8
+      else (x.status = 'error')::int::float8 end`,
+    match: '',
+  },
+  tools: { table: 'tool_calls', value: `(x.status = 'error')::int::float8`, match: '' },
+};
+
+/**
+ * One statement per metric kind evaluates every rule of that kind against every agent it watches:
+ * the window aggregates are computed once per distinct (agent, metric, window) through the
+ * (agent_id, ..., ts) indexes, then joined back to rules and to the open alert of each pair.
+ * Parameters: $1 = the evaluation time (twice for the window bounds).
+ */
+export function observationSql(kind: MetricKind): string {
+  if (kind === 'age') {
+    return `with ${targets(kind)}
+      select ${RULE_COLUMNS}, t.agent_id, t.agent_name, 1 as n,
+        extract(epoch from (?::timestamptz - coalesce(t.last_seen_at, t.agent_created_at))) / 60.0 as value, ${ALERT_COLUMNS}
+      from t join r on r.id = t.rule_id
+      left join alerts al on al.rule_id = r.id and al.agent_id = t.agent_id and al.status <> 'resolved'`;
+  }
+  const source = SOURCES[kind];
+  return `with ${targets(kind)},
+    k as (select distinct t.agent_id, r.metric, r.window_minutes from t join r on r.id = t.rule_id),
+    v as (
+      select k.agent_id, k.metric, k.window_minutes, s.*
+      from k cross join lateral (
+        select count(*) as n, avg(q.val) as avg, min(q.val) as min, max(q.val) as max, sum(q.val) as sum,
+          percentile_cont(0.95) within group (order by q.val) as p95,
+          percentile_cont(0.99) within group (order by q.val) as p99
+        from (
+          select ${source.value} as val from ${source.table} x
+          where x.agent_id = k.agent_id ${source.match}
+            and x.ts > ?::timestamptz - make_interval(mins => k.window_minutes) and x.ts <= ?::timestamptz
+        ) q
+      ) s
+    )
+    select ${RULE_COLUMNS}, t.agent_id, t.agent_name, v.n,
+      case r.aggregation when 'avg' then v.avg when 'min' then v.min when 'max' then v.max when 'sum' then v.sum
+        when 'count' then v.n::float8 when 'p95' then v.p95 when 'p99' then v.p99 end as value,
+      ${ALERT_COLUMNS}
+    from t join r on r.id = t.rule_id
+    join v on v.agent_id = t.agent_id and v.metric = r.metric and v.window_minutes = r.window_minutes
+    left join alerts al on al.rule_id = r.id and al.agent_id = t.agent_id and al.status <> 'resolved'`;
+}
+
+/** How many `?` placeholders the kind's statement takes (each bound to the evaluation time). */
+export function observationParamCount(kind: MetricKind): number {
+  return kind === 'age' ? 1 : 2;
+}

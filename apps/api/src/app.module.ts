@@ -8,6 +8,7 @@ import { CostModule } from '@fleetwatch/cost';
 import { DatabaseModule } from '@fleetwatch/database';
 import { IngestModule } from '@fleetwatch/ingest';
 import { MetricsModule } from '@fleetwatch/metrics';
+import { MonitoringModule } from '@fleetwatch/monitoring';
 import { LoggingModule } from './logging.module';
 
 export interface AppModuleOptions {
@@ -33,6 +34,7 @@ export class AppModule {
         CostModule,
         IngestModule,
         MetricsModule,
+        MonitoringModule,
       ],
     };
   }

@@ -6,6 +6,7 @@ import { AlertsConfig, readAlertsConfig } from './namespaces/alerts.config';
 import { AuthConfig, readAuthConfig } from './namespaces/auth.config';
 import { DatabaseConfig, readDatabaseConfig } from './namespaces/database.config';
 import { JobsConfig, readJobsConfig } from './namespaces/jobs.config';
+import { MonitoringConfig, readMonitoringConfig } from './namespaces/monitoring.config';
 import { readServerConfig, ServerConfig } from './namespaces/server.config';
 import { readTelemetryConfig, TelemetryConfig } from './namespaces/telemetry.config';
 
@@ -18,11 +19,12 @@ export class AppConfig {
     readonly jobs: JobsConfig,
     readonly telemetry: TelemetryConfig,
     readonly alerts: AlertsConfig,
+    readonly monitoring: MonitoringConfig,
   ) {}
 
   /** A copy with another database URL: used once the embedded PostgreSQL knows its port. */
   withDatabaseUrl(url: string): AppConfig {
-    return new AppConfig(this.server, { ...this.database, url }, this.auth, this.jobs, this.telemetry, this.alerts);
+    return new AppConfig(this.server, { ...this.database, url }, this.auth, this.jobs, this.telemetry, this.alerts, this.monitoring);
   }
 }
 
@@ -45,7 +47,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const jobs = readJobsConfig(reader);
   const telemetry = readTelemetryConfig(reader);
   const alerts = readAlertsConfig(reader);
+  const monitoring = readMonitoringConfig(reader);
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
   const jwtSecret = auth.jwtSecret ?? persistentJwtSecret(server.dataDir);
-  return new AppConfig(server, database, { ...auth, jwtSecret }, jobs, telemetry, alerts);
+  return new AppConfig(server, database, { ...auth, jwtSecret }, jobs, telemetry, alerts, monitoring);
 }

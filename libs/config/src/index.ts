@@ -8,3 +8,4 @@ export type { AuthConfig } from './namespaces/auth.config';
 export type { JobsConfig } from './namespaces/jobs.config';
 export type { TelemetryConfig } from './namespaces/telemetry.config';
 export type { AlertsConfig } from './namespaces/alerts.config';
+export type { MonitoringConfig } from './namespaces/monitoring.config';

@@ -4,3 +4,7 @@ export type { NewPriceVersion } from './prices/price-book.service';
 export { ModelPriceDto } from './prices/dto/model-price.dto';
 export { costFromPrice, fallbackCost, roundCost } from './prices/price-resolution';
 export type { CallToPrice, PricedCall, PriceVersion, RateSource } from './prices/price-resolution';
+export { BudgetCheckJob, BUDGET_JOB } from './budgets/budget-check.job';
+export { RepriceService } from './reprice/reprice.service';
+export { budgetStatus, percentUsed } from './budgets/budget-rules';
+export type { BudgetStatus } from './budgets/budget-rules';

@@ -6,6 +6,7 @@ import { Migration20261122011000ModelPrices } from './Migration20261122011000Mod
 import { Migration20261122012000IdempotencyKeys } from './Migration20261122012000IdempotencyKeys';
 import { Migration20261122020000Rollups } from './Migration20261122020000Rollups';
 import { Migration20261122030000Alerts } from './Migration20261122030000Alerts';
+import { Migration20261122040000Budgets } from './Migration20261122040000Budgets';
 
 /** Every migration, in order. A new migration is a new file plus one line here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122012000IdempotencyKeys', class: Migration20261122012000IdempotencyKeys },
   { name: 'Migration20261122020000Rollups', class: Migration20261122020000Rollups },
   { name: 'Migration20261122030000Alerts', class: Migration20261122030000Alerts },
+  { name: 'Migration20261122040000Budgets', class: Migration20261122040000Budgets },
 ];

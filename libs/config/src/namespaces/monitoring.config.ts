@@ -1,0 +1,18 @@
+import { EnvReader } from '../env-reader';
+
+export interface MonitoringConfig {
+  /** How often buffered API request timings are written; a crash loses at most this much. */
+  requestFlushMs: number;
+  /** A buffer this full is written at once, without waiting for the timer. */
+  requestBatchSize: number;
+  /** How often the budget job compares month-to-date cost with each budget. */
+  budgetCheckIntervalSeconds: number;
+}
+
+export function readMonitoringConfig(env: EnvReader): MonitoringConfig {
+  return {
+    requestFlushMs: env.int('REQUEST_LOG_FLUSH_MS', 1000, 50, 3_600_000),
+    requestBatchSize: env.int('REQUEST_LOG_BATCH_SIZE', 500, 1, 100_000),
+    budgetCheckIntervalSeconds: env.int('BUDGET_CHECK_INTERVAL_SECONDS', 60, 1, 86_400),
+  };
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { AgentsService } from '@fleetwatch/agents';
+import { Clock, Principal } from '@fleetwatch/common';
+import { CostError } from '../agent-cost/cost.error';
+import { BudgetDto, PutBudgetDto } from './budget.dto';
+import { budgetStatus, percentUsed } from './budget-rules';
+import { BudgetRow, BudgetsRepository } from './budgets.repository';
+
+export function monthOf(now: Date): { start: Date; next: Date; key: string } {
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  return { start, next: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)), key: start.toISOString().slice(0, 10) };
+}
+
+export function toBudgetDto(row: BudgetRow, monthKey: string): BudgetDto {
+  const figures = { monthlyUsd: Number(row.monthly_usd), softThresholdPct: Number(row.soft_threshold_pct), monthToDateUsd: Number(row.month_cost) };
+  return {
+    agentId: row.agent_id,
+    monthlyUsd: figures.monthlyUsd,
+    softThresholdPct: figures.softThresholdPct,
+    hardCap: row.hard_cap,
+    monthToDateUsd: figures.monthToDateUsd,
+    percentUsed: percentUsed(figures.monthToDateUsd, figures.monthlyUsd),
+    status: budgetStatus(figures),
+    warnedThisMonth: row.warned_month === monthKey,
+    pausedThisMonth: row.paused_month === monthKey,
+  };
+}
+
+@Injectable()
+export class BudgetsService {
+  constructor(
+    private readonly repository: BudgetsRepository,
+    private readonly agents: AgentsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async put(principal: Principal, agentId: string, dto: PutBudgetDto): Promise<BudgetDto> {
+    await this.agents.getVisible(agentId, principal);
+    const now = this.clock.now();
+    await this.repository.upsert(agentId, dto.monthlyUsd, dto.softThresholdPct ?? 80, dto.hardCap ?? false, now);
+    return this.get(principal, agentId);
+  }
+
+  async get(principal: Principal, agentId: string): Promise<BudgetDto> {
+    await this.agents.getVisible(agentId, principal);
+    const month = monthOf(this.clock.now());
+    const row = await this.repository.one(agentId, month.start, month.next);
+    if (!row) throw CostError.budgetNotFound(agentId);
+    return toBudgetDto(row, month.key);
+  }
+
+  async remove(principal: Principal, agentId: string): Promise<void> {
+    await this.agents.getVisible(agentId, principal);
+    if ((await this.repository.remove(agentId)) === 0) throw CostError.budgetNotFound(agentId);
+  }
+}

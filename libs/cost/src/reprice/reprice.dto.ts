@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+
+/** A naive time would silently mean the server's zone. */
+const ZONED = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
+
+export class RepriceDto {
+  @ApiProperty({ format: 'date-time', description: 'Calls at or after this instant.' })
+  @IsISO8601({ strict: true })
+  @Matches(ZONED, { message: 'from must be a timestamp with Z or an offset' })
+  from!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'Calls before this instant.' })
+  @IsISO8601({ strict: true })
+  @Matches(ZONED, { message: 'to must be a timestamp with Z or an offset' })
+  to!: string;
+
+  @ApiPropertyOptional({ description: 'Only calls of this model (case-insensitive).' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  model?: string;
+}
+
+export class RepriceResultDto {
+  @ApiProperty({ description: 'Calls with a computed cost (rate_source model or fallback) in the range.' }) scanned!: number;
+  @ApiProperty({ description: 'Calls whose cost or rate source changed.' }) changed!: number;
+  @ApiProperty({ description: 'New total minus old total of the changed calls, USD.' }) costDelta!: number;
+}
+
+export class PutModelPriceDto {
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'openai' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  provider?: string | null;
+
+  @ApiProperty({ example: 2.5, description: 'USD per 1M input tokens.' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  inputPer1M!: number;
+
+  @ApiProperty({ example: 10, description: 'USD per 1M output tokens.' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  outputPer1M!: number;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'When this version starts to apply; default now.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(ZONED, { message: 'effectiveFrom must be a timestamp with Z or an offset' })
+  effectiveFrom?: string;
+}

@@ -1,0 +1,100 @@
+import { Injectable, StreamableFile } from '@nestjs/common';
+import { stringify } from 'csv-stringify';
+import { Readable } from 'node:stream';
+import { Clock, Principal } from '@fleetwatch/common';
+import { UsageExportQueryDto } from './usage.dto';
+import { usageRange } from './usage-period';
+import { CallRow, UsageRepository } from './usage.repository';
+
+const BATCH = 1000;
+
+/** Columns of both formats, in order; CSV headers and JSON keys are the same names. */
+export const EXPORT_COLUMNS = [
+  'timestamp',
+  'id',
+  'agent_id',
+  'agent_name',
+  'model',
+  'provider',
+  'input_tokens',
+  'output_tokens',
+  'total_tokens',
+  'latency_ms',
+  'status',
+  'error_type',
+  'cost_usd',
+  'rate_source',
+  'trace_id',
+] as const;
+
+export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | null>;
+
+function toExportRow(r: CallRow): ExportRow {
+  return {
+    timestamp: new Date(r.ts).toISOString(),
+    id: r.id,
+    agent_id: r.agent_id,
+    agent_name: r.agent_name,
+    model: r.model,
+    provider: r.provider,
+    input_tokens: Number(r.input_tokens),
+    output_tokens: Number(r.output_tokens),
+    total_tokens: Number(r.input_tokens) + Number(r.output_tokens),
+    latency_ms: Number(r.latency_ms),
+    status: r.status,
+    error_type: r.error_type,
+    cost_usd: Number(r.cost_usd),
+    rate_source: r.rate_source,
+    trace_id: r.trace_id,
+  };
+}
+
+/**
+ * Streams the caller's LLM calls of a period, oldest first, reading keyset batches of 1000 rows
+ * over (ts, id) only as the client consumes them, so a month of calls never sits in memory.
+ */
+@Injectable()
+export class UsageExportService {
+  constructor(
+    private readonly repository: UsageRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  export(principal: Principal, query: UsageExportQueryDto): StreamableFile {
+    const format = query.format ?? 'csv';
+    const period = query.period ?? 'current';
+    const now = this.clock.now();
+    const range = usageRange(period, now);
+    const rows = Readable.from(this.rows(principal, range.start, range.end));
+    const filename = `fleetwatch-usage-${period}-${now.toISOString().slice(0, 10)}.${format}`;
+    const body =
+      format === 'csv'
+        ? rows.pipe(stringify({ header: true, columns: [...EXPORT_COLUMNS], cast: { number: (v) => String(v) } }))
+        : Readable.from(this.json(rows));
+    return new StreamableFile(body, {
+      type: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+      disposition: `attachment; filename="${filename}"`,
+    });
+  }
+
+  private async *rows(principal: Principal, start: Date | null, end: Date): AsyncGenerator<ExportRow> {
+    let after: { tsKey: string; id: string } | null = null;
+    for (;;) {
+      const batch = await this.repository.batchAfter(principal, start, end, after, BATCH);
+      for (const row of batch) yield toExportRow(row);
+      if (batch.length < BATCH) return;
+      const last = batch[batch.length - 1];
+      after = { tsKey: last.ts_key, id: last.id };
+    }
+  }
+
+  private async *json(rows: AsyncIterable<ExportRow>): AsyncGenerator<string> {
+    let first = true;
+    yield '[';
+    for await (const row of rows) {
+      yield (first ? '\n' : ',\n') + JSON.stringify(row);
+      first = false;
+    }
+    yield first ? ']' : '\n]\n';
+  }
+}

@@ -1,0 +1,115 @@
+import { createUser, TestUser } from '@fleetwatch/testing';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const NOW = new Date('2026-11-20T12:30:00.000Z');
+
+describe('monitoring: component health', () => {
+  let t: TestApp;
+  let owner: TestUser;
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: NOW, viaProxy: true });
+    owner = await createUser(t.client, t.sql);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('counts pending alert deliveries as the notification backlog, all owners together', async () => {
+    const user = await createUser(t.client, t.sql);
+    const channel = '01a20000-0000-7000-8000-00000000c001';
+    await t.sql.query(`insert into alert_channels (id, owner_id, name, type, url, created_at, updated_at) values ($1, $2, 'hook', 'webhook', 'http://127.0.0.1:9/', $3, $3)`, [
+      channel,
+      user.id,
+      NOW,
+    ]);
+    const statuses = ['pending', 'pending', 'pending', 'delivered', 'failed', 'suppressed'];
+    for (const [i, status] of statuses.entries()) {
+      await t.sql.query(
+        `insert into alert_deliveries (id, owner_id, channel_id, event, body, status, next_attempt_at, created_at) values ($1, $2, $3, 'firing', '{}', $4, $5, $5)`,
+        [`01a20000-0000-7000-8000-00000000d00${i}`, user.id, channel, status, NOW],
+      );
+    }
+    try {
+      const response = await t.client.get('/api/monitoring/health', owner.auth);
+      expect(response.status).toBe(200);
+      expect(response.body.notifications).toEqual({ status: 'up', backlog: 3 });
+    } finally {
+      await t.sql.query(`delete from alert_deliveries where channel_id = $1`, [channel]);
+    }
+  });
+
+  it('reports the database and jobs, and answers 503 while a component is down', async () => {
+    const ok = await t.client.get('/api/monitoring/health', owner.auth);
+    expect(ok.status).toBe(200);
+    expect(ok.body.status).toBe('ok');
+    expect(ok.body.checkedAt).toBe(NOW.toISOString());
+    expect(ok.body.database).toEqual({ status: 'up', latencyMs: expect.any(Number) });
+    expect(ok.body.notifications).toEqual({ status: 'up', backlog: 0 });
+
+    await t.sql.query(
+      `insert into job_runs (name, interval_ms, last_started_at, last_finished_at, last_duration_ms, last_error, runs, failures)
+       values ('test.broken', 60000, '2026-11-20T12:25:00Z', '2026-11-20T12:25:01Z', 1000, 'boom', 3, 1)`,
+    );
+    const failing = await t.client.get('/api/monitoring/health', owner.auth);
+    expect(failing.status).toBe(503);
+    expect(failing.body.status).toBe('down');
+    expect(failing.body.jobs.find((j: { name: string }) => j.name === 'test.broken')).toEqual({
+      name: 'test.broken',
+      status: 'failing',
+      intervalMs: 60000,
+      lastStartedAt: '2026-11-20T12:25:00.000Z',
+      lastFinishedAt: '2026-11-20T12:25:01.000Z',
+      lastDurationMs: 1000,
+      lastError: 'boom',
+      lagMs: 240000,
+      runs: 3,
+      failures: 1,
+    });
+    await t.sql.query(`delete from job_runs where name = 'test.broken'`);
+
+    // Last run 12:27:00 every 60 s: due 12:28:00, 150 s late at 12:30:30 — over two intervals.
+    await t.sql.query(
+      `insert into job_runs (name, interval_ms, last_started_at, last_finished_at, last_duration_ms, last_error, runs, failures)
+       values ('test.stalled', 60000, '2026-11-20T12:27:00Z', '2026-11-20T12:27:00.500Z', 500, null, 7, 0)`,
+    );
+    const onTime = await t.client.get('/api/monitoring/health', owner.auth);
+    // 12:30:00 is 120 s late: exactly two intervals is not yet late.
+    expect(onTime.status).toBe(200);
+    expect(onTime.body.jobs.find((j: { name: string }) => j.name === 'test.stalled')).toMatchObject({ status: 'ok', lagMs: 120000 });
+    t.clock.set('2026-11-20T12:30:30.000Z');
+    try {
+      const late = await t.client.get('/api/monitoring/health', owner.auth);
+      expect(late.status).toBe(503);
+      expect(late.body.status).toBe('down');
+      expect(late.body.jobs.find((j: { name: string }) => j.name === 'test.stalled')).toEqual({
+        name: 'test.stalled',
+        status: 'late',
+        intervalMs: 60000,
+        lastStartedAt: '2026-11-20T12:27:00.000Z',
+        lastFinishedAt: '2026-11-20T12:27:00.500Z',
+        lastDurationMs: 500,
+        lastError: null,
+        lagMs: 150000,
+        runs: 7,
+        failures: 0,
+      });
+      const dashboard = await t.client.get('/api/monitoring/dashboard', owner.auth);
+      expect(dashboard.status).toBe(200);
+      expect(dashboard.body.health).toMatchObject({ status: 'unhealthy', jobsDown: 1 });
+    } finally {
+      t.clock.set(NOW);
+      await t.sql.query(`delete from job_runs where name = 'test.stalled'`);
+    }
+
+    await t.proxy!.cut();
+    try {
+      const down = await t.client.get('/api/monitoring/health', owner.auth);
+      expect(down.status).toBe(503);
+      expect(down.headers['retry-after']).toBeDefined();
+    } finally {
+      await t.proxy!.restore();
+    }
+    expect((await t.client.get('/api/monitoring/health', owner.auth)).status).toBe(200);
+  });
+});

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AgentsModule } from '@fleetwatch/agents';
 import { AlertsModule } from '@fleetwatch/alerts';
+import { AnalyticsModule } from '@fleetwatch/analytics';
 import { AuthModule } from '@fleetwatch/auth';
 import { CommonModule } from '@fleetwatch/common';
 import { AppConfig, ConfigModule } from '@fleetwatch/config';
@@ -35,6 +36,7 @@ export class AppModule {
         IngestModule,
         MetricsModule,
         MonitoringModule,
+        AnalyticsModule,
       ],
     };
   }

@@ -1,0 +1,36 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import QueryStream from 'pg-query-stream';
+import { finished, Readable } from 'node:stream';
+
+/** Rows fetched per round trip: memory stays at about one batch whatever the export's size. */
+export const CURSOR_BATCH_SIZE = 1000;
+
+interface PoolOwner {
+  acquireConnection(): Promise<PoolClient>;
+  releaseConnection(connection: PoolClient): Promise<unknown>;
+}
+
+/**
+ * Streams a query's rows through a server-side cursor on a connection borrowed from the ORM's pool.
+ * The connection is borrowed before this resolves (so an outage is an error, not a broken download)
+ * and goes back to the pool when the stream ends, fails or is destroyed by a client that hung up.
+ */
+@Injectable()
+export class RowCursor {
+  constructor(private readonly em: EntityManager) {}
+
+  async open(sql: string, params: unknown[]): Promise<Readable> {
+    const pool = this.em.getConnection().getKnex().client as unknown as PoolOwner;
+    const connection = await pool.acquireConnection();
+    const stream = connection.query(new QueryStream(sql, params, { batchSize: CURSOR_BATCH_SIZE }));
+    let released = false;
+    finished(stream, () => {
+      if (released) return;
+      released = true;
+      void pool.releaseConnection(connection);
+    });
+    return stream;
+  }
+}

@@ -1,0 +1,51 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { agentScopeSql } from '../shared/owner-scope';
+import { BucketPlan, planEnd } from './bucket-plan';
+import { Aggregation, SOURCE_TABLE } from './metric-catalog';
+
+function aggregate(aggregation: Aggregation, value: string): string {
+  switch (aggregation) {
+    case 'avg':
+    case 'sum':
+    case 'min':
+    case 'max':
+      return `${aggregation}((${value})::float8)`;
+    case 'count':
+      return 'count(*)';
+    case 'p50':
+      return `percentile_cont(0.5) within group (order by (${value})::float8)`;
+    case 'p95':
+      return `percentile_cont(0.95) within group (order by (${value})::float8)`;
+    case 'p99':
+      return `percentile_cont(0.99) within group (order by (${value})::float8)`;
+  }
+}
+
+/** Chart buckets computed from raw telemetry rows (any interval; percentiles exact). */
+@Injectable()
+export class RawSeriesRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  async buckets(plan: BucketPlan): Promise<{ i: number; v: number | null }[]> {
+    const params: unknown[] = [plan.startMs, plan.intervalMs, new Date(plan.startMs), new Date(planEnd(plan))];
+    let where = 'ts >= ? and ts < ?';
+    if (plan.metric.source === 'samples') {
+      where += ' and type = ?';
+      params.push(plan.metric.name);
+    }
+    if (plan.agentId !== undefined) {
+      where += ' and agent_id = ?';
+      params.push(plan.agentId);
+    } else {
+      where += agentScopeSql('agent_id', plan.ownerId, params);
+    }
+    const rows = await this.em.getConnection().execute<{ i: number; v: number | string | null }[]>(
+      `select floor((extract(epoch from ts) * 1000 - ?) / ?)::int as i, ${aggregate(plan.aggregation, plan.metric.value)} as v
+       from ${SOURCE_TABLE[plan.metric.source]} where ${where}
+       group by 1 order by 1`,
+      params,
+    );
+    return rows.map((r) => ({ i: r.i, v: r.v === null ? null : Number(r.v) }));
+  }
+}

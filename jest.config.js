@@ -17,6 +17,14 @@ module.exports = {
   reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], slowTestThreshold: 30 },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      slowTestThreshold: 30,
+      // The OTLP exporters used by test/otlp load http with import(); see the transform's comment.
+      transform: { ...shared.transform, '/node_modules/@opentelemetry/otlp-exporter-base/.+\\.js$': '<rootDir>/test/setup/dynamic-import.transform.js' },
+      transformIgnorePatterns: ['/node_modules/(?!@opentelemetry/otlp-exporter-base/)'],
+    },
   ],
 };

@@ -187,6 +187,30 @@ describe('POST /api/ingest', () => {
     expect(Object.fromEntries(seen.rows.map((r) => [r.id, r.last_seen_at]))).toEqual({ [agent2.id]: seenBefore, [foreign.id]: null });
   });
 
+  it('a key bound to one agent writes its events for that agent and refuses items naming another (403, nothing stored)', async () => {
+    const created = await t.client.post('/api/auth/api-keys', owner.auth).send({ name: 'bound', scopes: ['ingest'], agentId: agent2.id });
+    const bound = { apiKey: created.body.key as string };
+    const before = await counts(t);
+    const refused = await t.client.post('/api/ingest', bound).send({
+      samples: [
+        { agentId: agent2.id, type: 'cpu', value: 10 },
+        { agentId: agent.id, type: 'cpu', value: 20 },
+      ],
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: `this API key is bound to agent ${agent2.id} (samples[1].agentId names another)`,
+    });
+    expect(await counts(t)).toEqual(before);
+
+    const ok = await t.client.post('/api/ingest', bound).send({ events: [{ type: 'deploy_note', message: 'bound event' }] });
+    expect(ok.status).toBe(202);
+    const { rows } = await t.sql.query(`select agent_id, owner_id from events where message = 'bound event'`);
+    expect(rows).toEqual([{ agent_id: agent2.id, owner_id: owner.id }]);
+  });
+
   it('lets an admin write to any agent; the event belongs to the agent’s owner', async () => {
     const res = await t.client.post('/api/ingest', admin.auth).send({ events: [{ agentId: foreign.id, type: 'audit', message: 'by admin' }] });
     expect(res.status).toBe(202);

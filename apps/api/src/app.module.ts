@@ -10,6 +10,7 @@ import { DatabaseModule } from '@fleetwatch/database';
 import { IngestModule } from '@fleetwatch/ingest';
 import { MetricsModule } from '@fleetwatch/metrics';
 import { MonitoringModule } from '@fleetwatch/monitoring';
+import { OtlpModule } from '@fleetwatch/otlp';
 import { LoggingModule } from './logging.module';
 
 export interface AppModuleOptions {
@@ -36,6 +37,7 @@ export class AppModule {
         IngestModule,
         MetricsModule,
         MonitoringModule,
+        OtlpModule,
         AnalyticsModule,
       ],
     };

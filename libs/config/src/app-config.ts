@@ -7,6 +7,7 @@ import { AuthConfig, readAuthConfig } from './namespaces/auth.config';
 import { DatabaseConfig, readDatabaseConfig } from './namespaces/database.config';
 import { JobsConfig, readJobsConfig } from './namespaces/jobs.config';
 import { MonitoringConfig, readMonitoringConfig } from './namespaces/monitoring.config';
+import { OtlpConfig, readOtlpConfig } from './namespaces/otlp.config';
 import { readServerConfig, ServerConfig } from './namespaces/server.config';
 import { readTelemetryConfig, TelemetryConfig } from './namespaces/telemetry.config';
 
@@ -20,11 +21,12 @@ export class AppConfig {
     readonly telemetry: TelemetryConfig,
     readonly alerts: AlertsConfig,
     readonly monitoring: MonitoringConfig,
+    readonly otlp: OtlpConfig,
   ) {}
 
   /** A copy with another database URL: used once the embedded PostgreSQL knows its port. */
   withDatabaseUrl(url: string): AppConfig {
-    return new AppConfig(this.server, { ...this.database, url }, this.auth, this.jobs, this.telemetry, this.alerts, this.monitoring);
+    return new AppConfig(this.server, { ...this.database, url }, this.auth, this.jobs, this.telemetry, this.alerts, this.monitoring, this.otlp);
   }
 }
 
@@ -48,7 +50,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const telemetry = readTelemetryConfig(reader);
   const alerts = readAlertsConfig(reader);
   const monitoring = readMonitoringConfig(reader);
+  const otlp = readOtlpConfig(reader);
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
   const jwtSecret = auth.jwtSecret ?? persistentJwtSecret(server.dataDir);
-  return new AppConfig(server, database, { ...auth, jwtSecret }, jobs, telemetry, alerts, monitoring);
+  return new AppConfig(server, database, { ...auth, jwtSecret }, jobs, telemetry, alerts, monitoring, otlp);
 }

@@ -9,3 +9,4 @@ export type { JobsConfig } from './namespaces/jobs.config';
 export type { TelemetryConfig } from './namespaces/telemetry.config';
 export type { AlertsConfig } from './namespaces/alerts.config';
 export type { MonitoringConfig } from './namespaces/monitoring.config';
+export type { OtlpConfig } from './namespaces/otlp.config';

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { SCOPES, Scope } from '@fleetwatch/common';
 import type { ApiKey } from '../entities/api-key.entity';
 
@@ -17,6 +17,14 @@ export class CreateApiKeyDto {
   @ArrayUnique()
   @IsIn(SCOPES, { each: true, message: `each value in scopes must be one of ${SCOPES.join(', ')}` })
   scopes!: Scope[];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Bind the key to one of your agents: OTLP data without an agent attribute is stored for it, and data naming another agent is refused.',
+  })
+  @IsOptional()
+  @IsUUID()
+  agentId?: string;
 }
 
 export class ApiKeyResponseDto {
@@ -24,6 +32,7 @@ export class ApiKeyResponseDto {
   @ApiProperty() name!: string;
   @ApiProperty({ description: 'Public part of the key, shown to tell keys apart.' }) prefix!: string;
   @ApiProperty({ enum: SCOPES, isArray: true }) scopes!: Scope[];
+  @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'The agent the key is bound to, if any.' }) agentId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastUsedAt!: string | null;
 
@@ -33,6 +42,7 @@ export class ApiKeyResponseDto {
       name: key.name,
       prefix: key.prefix,
       scopes: [...key.scopes],
+      agentId: key.agentId,
       createdAt: key.createdAt.toISOString(),
       lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
     };

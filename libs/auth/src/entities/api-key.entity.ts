@@ -23,6 +23,10 @@ export class ApiKey {
   @Property({ type: 'text', hidden: true })
   keyHash!: string;
 
+  /** Bound agent: telemetry sent with this key belongs to it unless it names another (refused). */
+  @Property({ type: 'uuid', nullable: true })
+  agentId: string | null = null;
+
   @Property({ type: ArrayType, columnType: 'text[]' })
   scopes!: Scope[];
 

@@ -9,6 +9,7 @@ export enum AuthErrorCode {
   UserNotFound = 'user_not_found',
   ApiKeyNotFound = 'api_key_not_found',
   LastAdmin = 'last_admin',
+  AgentNotFound = 'agent_not_found',
 }
 
 const KIND: Record<AuthErrorCode, DomainErrorKind> = {
@@ -20,6 +21,7 @@ const KIND: Record<AuthErrorCode, DomainErrorKind> = {
   [AuthErrorCode.UserNotFound]: 'not_found',
   [AuthErrorCode.ApiKeyNotFound]: 'not_found',
   [AuthErrorCode.LastAdmin]: 'conflict',
+  [AuthErrorCode.AgentNotFound]: 'not_found',
 };
 
 export class AuthError extends DomainError {

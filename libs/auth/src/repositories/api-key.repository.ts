@@ -1,9 +1,27 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
 import type { ApiKey } from '../entities/api-key.entity';
 
+/** What authentication needs of an active key and its owner, read in one round trip. */
+export interface ActiveKeyRow {
+  id: string;
+  key_hash: string;
+  scopes: string[];
+  agent_id: string | null;
+  user_id: string;
+  role: 'user' | 'admin';
+}
+
 export class ApiKeyRepository extends EntityRepository<ApiKey> {
-  findActiveByPrefix(prefix: string): Promise<ApiKey | null> {
-    return this.findOne({ prefix, revokedAt: null });
+  async findActiveWithOwner(prefix: string): Promise<ActiveKeyRow | null> {
+    const rows = await this.getEntityManager()
+      .getConnection()
+      .execute<ActiveKeyRow[]>(
+        `select k.id, k.key_hash, k.scopes, k.agent_id, u.id as user_id, u.role
+         from api_keys k join users u on u.id = k.user_id
+         where k.prefix = ? and k.revoked_at is null`,
+        [prefix],
+      );
+    return rows[0] ?? null;
   }
 
   findOwned(id: string, userId: string): Promise<ApiKey | null> {
@@ -14,7 +32,6 @@ export class ApiKeyRepository extends EntityRepository<ApiKey> {
     return this.find({ userId, revokedAt: null }, { orderBy: { createdAt: 'desc', id: 'desc' } });
   }
 
-  /** Written at most once a minute per key so the ingest hot path does not write on every call. */
   async touch(id: string, at: Date): Promise<void> {
     await this.getEntityManager()
       .getConnection()

@@ -9,6 +9,8 @@ export interface Principal {
   scopes: readonly Scope[];
   via: 'jwt' | 'api_key';
   apiKeyId?: string;
+  /** Set when the API key is bound to one agent: its telemetry defaults to, and is limited to, that agent. */
+  agentId?: string;
 }
 
 export function isAdmin(principal: Principal): boolean {

@@ -7,6 +7,7 @@ export enum IngestErrorCode {
   InvalidIdempotencyKey = 'invalid_idempotency_key',
   IdempotencyKeyReused = 'idempotency_key_reused',
   IdempotencyKeyInFlight = 'idempotency_key_in_flight',
+  KeyBoundToOtherAgent = 'key_bound_to_other_agent',
 }
 
 const KIND: Record<IngestErrorCode, DomainErrorKind> = {
@@ -16,6 +17,7 @@ const KIND: Record<IngestErrorCode, DomainErrorKind> = {
   [IngestErrorCode.InvalidIdempotencyKey]: 'bad_request',
   [IngestErrorCode.IdempotencyKeyReused]: 'unprocessable',
   [IngestErrorCode.IdempotencyKeyInFlight]: 'conflict',
+  [IngestErrorCode.KeyBoundToOtherAgent]: 'forbidden',
 };
 
 /** At most this many problems are listed in one 400 answer. */
@@ -34,6 +36,10 @@ export class IngestError extends DomainError {
 
   static tooManyItems(count: number, max: number): IngestError {
     return new IngestError(IngestErrorCode.TooManyItems, `too many items: ${count} (at most ${max} per request)`);
+  }
+
+  static boundToOtherAgent(boundAgentId: string, path: string): IngestError {
+    return new IngestError(IngestErrorCode.KeyBoundToOtherAgent, `this API key is bound to agent ${boundAgentId} (${path} names another)`);
   }
 
   static unknownAgent(agentId: string, path: string): IngestError {

@@ -29,6 +29,19 @@ function agentPaths(batch: IngestBatch): Map<string, string> {
   return paths;
 }
 
+/**
+ * A key bound to one agent writes for that agent only: events that name no agent become its
+ * events, and an item naming another agent refuses the whole batch (403, nothing stored).
+ */
+function bindToKeyAgent(batch: IngestBatch, principal: Principal): void {
+  const bound = principal.agentId?.toLowerCase();
+  if (!bound) return;
+  for (const event of batch.events) if (event.agentId === null) event.agentId = bound;
+  for (const [agentId, path] of agentPaths(batch)) {
+    if (agentId !== bound) throw IngestError.boundToOtherAgent(bound, path);
+  }
+}
+
 /** One representative timestamp per UTC day: the partition check then costs per day, not per item. */
 function oneTimestampPerDay(items: readonly { timestamp: Date }[]): Iterable<Date> {
   const days = new Map<number, Date>();
@@ -57,6 +70,7 @@ export class TelemetryWriter {
   ) {}
 
   async write(batch: IngestBatch, principal: Principal, options: WriteOptions = {}): Promise<IngestAccepted> {
+    bindToKeyAgent(batch, principal);
     const paths = agentPaths(batch);
     const ts = oneTimestampPerDay;
     if (batch.samples.length) await this.partitions.ensureForTimestamps('metric_samples', ts(batch.samples));

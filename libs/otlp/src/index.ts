@@ -1,0 +1,5 @@
+export { OtlpModule } from './otlp.module';
+export { OtlpExportService } from './services/otlp-export.service';
+export type { OtlpExportResult, OtlpPayload, OtlpFormat } from './services/otlp-export.service';
+export { mapGenAiSpans } from './mapping/genai-span.mapper';
+export { mapMetrics, sanitizeSampleType } from './mapping/genai-metric.mapper';

@@ -1,0 +1,28 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+import { AppConfig } from '@fleetwatch/config';
+import { IngestModule } from '@fleetwatch/ingest';
+import { registerOtlpBodyHandling } from './http/otlp-body.hooks';
+import { OtlpController } from './http/otlp.controller';
+import { OtlpAdmission } from './services/otlp-admission';
+import { OtlpAgentOwners } from './services/otlp-agent-owners';
+import { OtlpExportService } from './services/otlp-export.service';
+
+/** OTLP/HTTP receivers for traces and metrics, writing through the ingest batch path. */
+@Module({
+  imports: [IngestModule],
+  controllers: [OtlpController],
+  providers: [OtlpExportService, OtlpAgentOwners, OtlpAdmission],
+})
+export class OtlpModule implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
+    if (fastify?.addHook) registerOtlpBodyHandling(fastify, this.config.server.bodyLimitBytes);
+  }
+}

@@ -1,0 +1,27 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { isAdmin, Principal } from '@fleetwatch/common';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Which of the agent ids named in an export the caller may write to, in one query, so foreign or
+ * unknown agents can be refused per item (OTLP partial success) instead of failing the batch.
+ * The ingest writer checks ownership again inside its all-or-nothing path.
+ */
+@Injectable()
+export class OtlpAgentOwners {
+  constructor(private readonly em: EntityManager) {}
+
+  async writable(ids: Iterable<string>, principal: Principal): Promise<Set<string>> {
+    const candidates = [...new Set([...ids].map((id) => id.toLowerCase()))].filter((id) => UUID.test(id));
+    if (candidates.length === 0) return new Set();
+    const rows = await this.em
+      .fork()
+      .getConnection()
+      .execute<{ id: string; owner_id: string }[]>(`select id, owner_id from agents where id in (select json_array_elements_text(?::json)::uuid)`, [
+        JSON.stringify(candidates),
+      ]);
+    return new Set(rows.filter((r) => isAdmin(principal) || r.owner_id === principal.userId).map((r) => r.id));
+  }
+}

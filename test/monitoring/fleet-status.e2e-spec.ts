@@ -13,9 +13,9 @@ describe('monitoring: metrics, fleet-status, events', () => {
   let admin: TestUser;
   const agents: Record<string, TestAgent> = {};
 
-  async function arrange(name: string, status: string, changedAt: Date, lastSeenAt: Date | null = null): Promise<TestAgent> {
+  async function arrange(name: string, status: string, changedAt: Date, lastSampleAt: Date | null = null): Promise<TestAgent> {
     const agent = await createAgent(t.client, owner, { name });
-    await t.sql.query(`update agents set status = $2, status_changed_at = $3, last_seen_at = $4 where id = $1`, [agent.id, status, changedAt, lastSeenAt]);
+    await t.sql.query(`update agents set status = $2, status_changed_at = $3, last_sample_at = $4 where id = $1`, [agent.id, status, changedAt, lastSampleAt]);
     agents[name] = agent;
     return agent;
   }

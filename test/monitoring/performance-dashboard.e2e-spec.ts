@@ -117,7 +117,7 @@ describe('monitoring: request log, performance, dashboard, gauges', () => {
       user = await createUser(t.client, t.sql);
       busy = await createAgent(t.client, user, { name: 'busy' });
       broken = await createAgent(t.client, user, { name: 'broken' });
-      await t.sql.query(`update agents set status = 'running', last_seen_at = $2 where id = $1`, [busy.id, NOW]);
+      await t.sql.query(`update agents set status = 'running', last_seen_at = $2, last_sample_at = $2 where id = $1`, [busy.id, NOW]);
       await t.sql.query(`update agents set status = 'error' where id = $1`, [broken.id]);
       const sample = (type: string, value: number, ts: string) =>
         t.sql.query(`insert into metric_samples (id, agent_id, type, value, ts) values (gen_random_uuid(), $1, $2, $3, $4)`, [busy.id, type, value, ts]);

@@ -8,6 +8,7 @@ import { Migration20261122020000Rollups } from './Migration20261122020000Rollups
 import { Migration20261122030000Alerts } from './Migration20261122030000Alerts';
 import { Migration20261122040000Budgets } from './Migration20261122040000Budgets';
 import { Migration20261122060000ApiKeyAgent } from './Migration20261122060000ApiKeyAgent';
+import { Migration20261122070000AgentLastSample } from './Migration20261122070000AgentLastSample';
 
 /** Every migration, in order. A new migration is a new file plus one line here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122030000Alerts', class: Migration20261122030000Alerts },
   { name: 'Migration20261122040000Budgets', class: Migration20261122040000Budgets },
   { name: 'Migration20261122060000ApiKeyAgent', class: Migration20261122060000ApiKeyAgent },
+  { name: 'Migration20261122070000AgentLastSample', class: Migration20261122070000AgentLastSample },
 ];

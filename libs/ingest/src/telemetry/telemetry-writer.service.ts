@@ -85,13 +85,13 @@ export class TelemetryWriter {
       if (kinds <= 1 && batch.events.length === 0 && !options.withinTransaction) {
         // One table only: a lone COPY is atomic by itself, so no BEGIN/COMMIT round trips. The
         // ownership check (which also touches last_seen_at) runs first and changes nothing on refusal.
-        await this.checkAndTouch(em, paths, now, principal);
+        await this.checkAndTouch(em, paths, now, principal, batch);
         await this.insertAll(em, batch, priced);
         return this.done(batch);
       }
       await em.transactional(async (tx) => {
         await this.insertAll(tx, batch, priced);
-        const owners = await this.checkAndTouch(tx, paths, now, principal);
+        const owners = await this.checkAndTouch(tx, paths, now, principal, batch);
         await this.activity.append(this.activityEntries(batch, owners, principal), tx);
         await options.withinTransaction?.(tx);
       });
@@ -120,10 +120,14 @@ export class TelemetryWriter {
     await this.repo.insertToolCalls(em, batch.toolCalls);
   }
 
-  /** Every agent must be the caller's (admins: any); one statement, plus one more only to name a refused id. */
-  private async checkAndTouch(em: EntityManager, paths: Map<string, string>, now: Date, principal: Principal): Promise<Map<string, string>> {
+  /**
+   * Every agent must be the caller's (admins: any); one statement, plus one more only to name a
+   * refused id. It also moves last_seen_at (any telemetry) and last_sample_at (agents with samples).
+   */
+  private async checkAndTouch(em: EntityManager, paths: Map<string, string>, now: Date, principal: Principal, batch: IngestBatch): Promise<Map<string, string>> {
     const ids = [...paths.keys()];
-    const owners = await this.repo.touchIfAllOwned(em, ids, now, principal.userId, isAdmin(principal));
+    const sampleAgentIds = [...new Set(batch.samples.map((s) => s.agentId))];
+    const owners = await this.repo.touchIfAllOwned(em, ids, now, principal.userId, isAdmin(principal), sampleAgentIds);
     if (owners.size === ids.length) return owners;
     const existing = await this.repo.ownersOf(em, ids);
     this.assertOwned(paths, existing, principal);

@@ -58,17 +58,26 @@ export class TelemetryRepository {
    * changes nothing and returns an empty map. Rows are locked in id order so concurrent batches
    * touching the same agents cannot deadlock.
    */
-  async touchIfAllOwned(em: EntityManager, ids: readonly string[], at: Date, callerId: string, admin: boolean): Promise<Map<string, string>> {
+  async touchIfAllOwned(
+    em: EntityManager,
+    ids: readonly string[],
+    at: Date,
+    callerId: string,
+    admin: boolean,
+    sampleAgentIds: readonly string[] = [],
+  ): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const list = JSON.stringify(ids);
     const rows = await em.getConnection().execute<{ id: string; owner_id: string }[]>(
-      `update agents a set last_seen_at = greatest(a.last_seen_at, ?::timestamptz)
+      `update agents a set last_seen_at = greatest(a.last_seen_at, ?::timestamptz),
+         last_sample_at = case when a.id in (select json_array_elements_text(?::json)::uuid)
+                               then greatest(a.last_sample_at, ?::timestamptz) else a.last_sample_at end
        from (select id from agents where id in (select json_array_elements_text(?::json)::uuid) and (owner_id = ? or ?)
              order by id for no key update) l
        where a.id = l.id
          and (select count(*) from agents where id in (select json_array_elements_text(?::json)::uuid) and (owner_id = ? or ?)) = ?
        returning a.id, a.owner_id`,
-      [at, list, callerId, admin, list, callerId, admin, ids.length],
+      [at, JSON.stringify(sampleAgentIds), at, list, callerId, admin, list, callerId, admin, ids.length],
       'all',
       em.getTransactionContext(),
     );

@@ -4,7 +4,7 @@ const now = new Date('2026-06-12T12:00:00.000Z');
 const ago = (ms: number): Date => new Date(now.getTime() - ms);
 
 function agent(overrides: Partial<FleetAgentState>): FleetAgentState {
-  return { id: 'a', name: 'A', status: 'running', statusChangedAt: ago(60_000), lastSeenAt: ago(1000), budget: null, monthToDateUsd: 0, ...overrides };
+  return { id: 'a', name: 'A', status: 'running', statusChangedAt: ago(60_000), lastSampleAt: ago(1000), budget: null, monthToDateUsd: 0, ...overrides };
 }
 
 describe('formatDuration', () => {
@@ -30,13 +30,13 @@ describe('fleetReasons', () => {
     expect(fleetReasons(agent({ status: 'queued', statusChangedAt: ago(18 * 60_000) }), now)[0].label).toBe('Stuck queued for 18m');
   });
 
-  it('measures telemetry silence from the later of last_seen_at and becoming running', () => {
-    expect(fleetReasons(agent({ lastSeenAt: ago(300_000), statusChangedAt: ago(3_600_000) }), now)).toEqual([]);
-    expect(fleetReasons(agent({ lastSeenAt: ago(301_000), statusChangedAt: ago(3_600_000) }), now)).toEqual([
+  it('measures telemetry silence from the later of last_sample_at and becoming running', () => {
+    expect(fleetReasons(agent({ lastSampleAt: ago(300_000), statusChangedAt: ago(3_600_000) }), now)).toEqual([]);
+    expect(fleetReasons(agent({ lastSampleAt: ago(301_000), statusChangedAt: ago(3_600_000) }), now)).toEqual([
       { code: 'telemetry_stalled', severity: 'warning', label: 'No telemetry for 5m' },
     ]);
-    expect(fleetReasons(agent({ lastSeenAt: ago(3_600_000), statusChangedAt: ago(120_000) }), now)).toEqual([]);
-    expect(fleetReasons(agent({ lastSeenAt: null, statusChangedAt: ago(420_000) }), now)[0].label).toBe('No telemetry for 7m');
+    expect(fleetReasons(agent({ lastSampleAt: ago(3_600_000), statusChangedAt: ago(120_000) }), now)).toEqual([]);
+    expect(fleetReasons(agent({ lastSampleAt: null, statusChangedAt: ago(420_000) }), now)[0].label).toBe('No telemetry for 7m');
   });
 
   it('puts error reasons before warnings and reads budgets', () => {
@@ -50,7 +50,7 @@ describe('fleetReasons', () => {
     ]);
     expect(fleetReasons(agent({ status: 'error', statusChangedAt: ago(720_000) }), now)).toEqual([{ code: 'error', severity: 'error', label: 'In error for 12m' }]);
     // Both warnings of a running agent, in the seed's order; a stopped agent's spend is not a warning.
-    expect(fleetReasons(agent({ budget, monthToDateUsd: 10, lastSeenAt: ago(3_600_000), statusChangedAt: ago(7_200_000) }), now)).toEqual([
+    expect(fleetReasons(agent({ budget, monthToDateUsd: 10, lastSampleAt: ago(3_600_000), statusChangedAt: ago(7_200_000) }), now)).toEqual([
       { code: 'budget_warning', severity: 'warning', label: 'Budget 100% used ($10.00 of $10.00 this month)' },
       { code: 'telemetry_stalled', severity: 'warning', label: 'No telemetry for 1h' },
     ]);

@@ -15,7 +15,8 @@ export interface FleetAgentState {
   name: string;
   status: string;
   statusChangedAt: Date;
-  lastSeenAt: Date | null;
+  /** Latest resource sample (container telemetry); LLM or tool calls alone do not count. */
+  lastSampleAt: Date | null;
   budget: { monthlyUsd: number; softThresholdPct: number; pausedThisMonth: boolean } | null;
   monthToDateUsd: number;
 }
@@ -43,7 +44,7 @@ function money(value: number): string {
 
 /**
  * The reasons an agent needs attention at `now`, errors first. Telemetry age is measured from the
- * later of `last_seen_at` (set by ingest whenever it accepts telemetry for the agent) and the moment
+ * later of `last_sample_at` (set by ingest whenever it stores a resource sample for the agent) and the moment
  * the agent became `running`, so a freshly (re)deployed agent gets five minutes to report.
  */
 export function fleetReasons(agent: FleetAgentState, now: Date): FleetReason[] {
@@ -70,7 +71,7 @@ export function fleetReasons(agent: FleetAgentState, now: Date): FleetReason[] {
     }
   }
   if (agent.status === 'running') {
-    const since = Math.max(agent.lastSeenAt?.getTime() ?? 0, agent.statusChangedAt.getTime());
+    const since = Math.max(agent.lastSampleAt?.getTime() ?? 0, agent.statusChangedAt.getTime());
     const silentMs = now.getTime() - since;
     if (silentMs > TELEMETRY_STALLED_MS) {
       reasons.push({ code: 'telemetry_stalled', severity: 'warning', label: `No telemetry for ${formatDuration(silentMs)}` });

@@ -14,7 +14,7 @@ export interface FleetRow {
   name: string;
   status: string;
   status_changed_at: Date;
-  last_seen_at: Date | null;
+  last_sample_at: Date | null;
   monthly_usd: string | null;
   soft_threshold_pct: string | null;
   paused_month: string | null;
@@ -64,7 +64,7 @@ export class MonitoringRepository {
   fleet(principal: Principal, monthStart: Date, nextMonth: Date): Promise<FleetRow[]> {
     const scope = agentScope(principal);
     return this.em.getConnection().execute<FleetRow[]>(
-      `select a.id, a.name, a.status, a.status_changed_at, a.last_seen_at,
+      `select a.id, a.name, a.status, a.status_changed_at, a.last_sample_at,
               b.monthly_usd, b.soft_threshold_pct, to_char(b.paused_month, 'YYYY-MM-DD') as paused_month, c.cost as month_cost
        from agents a
        left join agent_budgets b on b.agent_id = a.id

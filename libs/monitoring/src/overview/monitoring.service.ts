@@ -21,7 +21,7 @@ function toState(row: FleetRow, monthStart: Date): FleetAgentState {
     name: row.name,
     status: row.status,
     statusChangedAt: new Date(row.status_changed_at),
-    lastSeenAt: row.last_seen_at ? new Date(row.last_seen_at) : null,
+    lastSampleAt: row.last_sample_at ? new Date(row.last_sample_at) : null,
     budget:
       row.monthly_usd === null
         ? null

@@ -3,64 +3,17 @@
 // evaluation tick as the job runs it (advisory lock + transaction) three times: the first creates the
 // alerts, the next two are steady state. Runs the compiled code from dist/ (npm run build first).
 // Usage: npm run bench:alerts -- [--agents 1000] [--rules-per-agent 10]
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
+import { arg, benchDatabase, dist, log, machine, require, run, serverVersion, startApp, writeSection } from './support.mjs';
 
-const require = createRequire(import.meta.url);
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = (p) => require(join(root, 'dist', p));
-require('reflect-metadata');
 const { Client } = require('pg');
-const { NestFactory } = require('@nestjs/core');
-const { loadConfig } = dist('libs/config/src/index.js');
-const { startEmbeddedPostgres, withDatabaseName, runMigrations, JobLockService } = dist('libs/database/src/index.js');
+const { runMigrations, JobLockService } = dist('libs/database/src/index.js');
 const { AlertEvaluator, EVALUATE_JOB } = dist('libs/alerts/src/index.js');
-const { AppModule } = dist('apps/api/src/app.module.js');
-const { configureApp, createFastifyAdapter } = dist('apps/api/src/configure-app.js');
 
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
 const AGENTS = arg('agents', 1000);
 const RULES_PER_AGENT = arg('rules-per-agent', 10);
 const OWNERS = 10;
 const TARGET_MS = 1000;
-
-const log = (line) => process.stdout.write(`${line}\n`);
-
-async function database(url) {
-  const name = `fw_bench_alerts_${randomBytes(4).toString('hex')}`;
-  let handle;
-  let adminUrl = url;
-  let dir;
-  if (!adminUrl) {
-    dir = mkdtempSync(join(tmpdir(), 'fleetwatch-bench-alerts-'));
-    chmodSync(dir, 0o755);
-    handle = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), persistent: false });
-    adminUrl = handle.url;
-  }
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  return {
-    url: withDatabaseName(adminUrl, name),
-    embedded: Boolean(handle),
-    stop: async () => {
-      const drop = new Client({ connectionString: adminUrl });
-      await drop.connect();
-      await drop.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
-      await drop.end();
-      await handle?.stop();
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 // metric, aggregation, comparator, threshold, window: a mix where some pairs fire and most do not.
 const RULE_KINDS = [
@@ -133,42 +86,15 @@ function sum(phases, pick) {
   return Object.entries(phases).filter(([k]) => pick(k)).reduce((a, [, v]) => a + v, 0).toFixed(0);
 }
 
-function writeSection(section) {
-  const file = join(root, 'docs', 'benchmarks.md');
-  mkdirSync(dirname(file), { recursive: true });
-  let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = text.search(/^## Alerts\b.*$/m);
-  if (start >= 0) {
-    const rest = text.slice(start + 1);
-    const next = rest.search(/^## /m);
-    text = text.slice(0, start) + section + (next >= 0 ? '\n' + rest.slice(next) : '');
-  } else {
-    text = text.replace(/\s*$/, '\n\n') + section;
-  }
-  writeFileSync(file, text.replace(/\n*$/, '\n'));
-}
-
 async function main() {
-  const base = loadConfig();
-  const db = await database(base.database.url);
+  const db = await benchDatabase('alerts');
   const sql = new Client({ connectionString: db.url });
   let app;
   try {
     await runMigrations(db.url);
     await sql.connect();
     const data = await arrange(sql);
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATABASE_URL: db.url,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      JOBS_ENABLED: 'false',
-      LOG_LEVEL: 'silent',
-      ALERT_EVAL_INTERVAL_SECONDS: '1',
-      DATA_DIR: join(tmpdir(), 'fleetwatch-bench-alerts-data'),
-    });
-    app = await NestFactory.create(AppModule.register({ config }), createFastifyAdapter(config), { logger: false });
-    await configureApp(app, config);
-    await app.init();
+    app = await startApp(db, 'alerts', { ALERT_EVAL_INTERVAL_SECONDS: '1' });
     const locks = app.get(JobLockService);
     const evaluator = app.get(AlertEvaluator);
 
@@ -188,14 +114,14 @@ async function main() {
     const alerts = await sql.query(`select status, count(*)::int as n from alerts group by status order by status`);
     const outbox = await sql.query(`select count(*)::int as n from alert_deliveries`);
     const steady = Math.max(ticks[1].ms, ticks[2].ms);
-    const version = (await sql.query('select version()')).rows[0].version.split(',')[0];
+    const server = await serverVersion(sql, db);
     const rows = ticks.map((t, i) =>
       `| ${i + 1}${i === 0 ? ' (creates the alerts)' : ''} | ${t.ms.toFixed(0)} | ${sum(t.phases, (k) => ['samples', 'llm', 'tools', 'age'].includes(k))} | ${sum(t.phases, (k) => k.startsWith('write'))} | ${t.pairs.toLocaleString('en-US')} | ${t.transitions.toLocaleString('en-US')} | ${t.notifications.toLocaleString('en-US')} | ${t.queries} |`,
     );
     const section = [
       '## Alerts',
       '',
-      `\`npm run bench:alerts -- --agents ${AGENTS} --rules-per-agent ${RULES_PER_AGENT}\`, run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model.split(' ').slice(0, 2).join(' ') ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${version}${db.embedded ? ' (embedded)' : ''}.`,
+      `\`npm run bench:alerts -- --agents ${AGENTS} --rules-per-agent ${RULES_PER_AGENT}\`, run ${new Date().toISOString()} on ${machine()}, ${server}.`,
       '',
       `${data.rules.toLocaleString('en-US')} enabled rules over ${data.agents.toLocaleString('en-US')} agents (${OWNERS} owners; every metric kind: sample types, LLM latency/tokens/cost/error rate, tool error rate, telemetry age), ` +
         `with ${data.samples.toLocaleString('en-US')} samples, ${data.llm.toLocaleString('en-US')} LLM calls and ${data.tools.toLocaleString('en-US')} tool calls in the last 15 minutes. ` +
@@ -209,7 +135,7 @@ async function main() {
         `Load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (the machine is shared). The query count does not grow with rules or agents. After the run: ${alerts.rows.map((r) => `${r.n} ${r.status}`).join(', ')} alerts; ${outbox.rows[0].n} outbox rows.`,
       '',
     ].join('\n');
-    writeSection(section);
+    writeSection('Alerts', section);
     log(`steady-state tick ${steady.toFixed(0)} ms (target ≤ ${TARGET_MS} ms); written to docs/benchmarks.md (section Alerts)`);
   } finally {
     await app?.close().catch(() => undefined);
@@ -218,7 +144,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error?.stack ?? error}\n`);
-  process.exit(1);
-});
+run('alerts', main);

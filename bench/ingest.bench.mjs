@@ -3,29 +3,19 @@
 // server from dist/ (npm run build first).
 // Usage: npm run bench:ingest -- [--batches 300] [--concurrency 4] [--jwt] [--profile (server CPU profile into .data/bench-profiles)]
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { arg, benchDatabase, dist, flag, log, machine, percentile, require, root, run } from './support.mjs';
 
-const require = createRequire(import.meta.url);
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = (p) => require(join(root, 'dist', p));
 const { Client } = require('pg');
 const { from: copyFrom } = require('pg-copy-streams');
-const { loadConfig } = dist('libs/config/src/index.js');
-const { startEmbeddedPostgres, withDatabaseName } = dist('libs/database/src/index.js');
 const { newId } = dist('libs/common/src/index.js');
 const { validateIngestBody } = dist('libs/ingest/src/index.js');
 
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
 const BATCHES = arg('batches', 300);
 const CONCURRENCY = arg('concurrency', 4);
 const BATCH_SIZE = 1000;
@@ -43,37 +33,8 @@ function freePort() {
   });
 }
 
-/** A database of its own (the run truncates telemetry tables): on DATABASE_URL's server, or embedded. */
-async function database(config) {
-  const name = `fleetwatch_bench_${process.pid}`;
-  let serverUrl = config.database.url;
-  let stopServer = async () => undefined;
-  if (!serverUrl) {
-    const dir = mkdtempSync(join(tmpdir(), 'fleetwatch-bench-'));
-    chmodSync(dir, 0o755);
-    const handle = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), persistent: false });
-    serverUrl = handle.url;
-    stopServer = async () => {
-      await handle.stop();
-      rmSync(dir, { recursive: true, force: true });
-    };
-  }
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const stop = async () => {
-    const c = new Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
-    await c.end();
-    await stopServer();
-  };
-  return { url: withDatabaseName(serverUrl, name), stop, embedded: !config.database.url };
-}
-
 async function startServer(url, port) {
-  const profile = process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${join(root, '.data', 'bench-profiles')}`] : [];
+  const profile = flag('profile') ? ['--cpu-prof', `--cpu-prof-dir=${join(root, '.data', 'bench-profiles')}`] : [];
   const child = spawn(process.execPath, [...profile, join(root, 'dist/apps/api/src/main.js'), '--migrate'], {
     // The server reads its configuration from the environment, like in production.
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', JOBS_ENABLED: 'false', LOG_LEVEL: 'error', NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', SIGNUP_ENABLED: 'true' },
@@ -107,7 +68,7 @@ async function setupCaller(base) {
   for (let i = 0; i < AGENTS; i++) agents.push((await http(base, 'POST', '/api/agents', { name: `bench-${i}` }, accessToken)).id);
   const { key } = await http(base, 'POST', '/api/auth/api-keys', { name: 'bench', scopes: ['ingest'] }, accessToken);
   // --jwt: send with the user's JWT instead of the ingest API key (isolates API-key lookup cost).
-  return { agents, key: process.argv.includes('--jwt') ? accessToken : key };
+  return { agents, key: flag('jwt') ? accessToken : key };
 }
 
 /** The same logical rows for both paths, built before any timing starts. */
@@ -157,8 +118,7 @@ async function timed(work) {
 }
 
 async function main() {
-  const config = loadConfig();
-  const db = await database(config);
+  const db = await benchDatabase('ingest');
   const port = await freePort();
   const server = await startServer(db.url, port);
   const base = `http://127.0.0.1:${port}`;
@@ -181,7 +141,7 @@ async function main() {
       validateIngestBody(big, { now: new Date(), maxItems: 10000, rawRetentionDays: 30, futureToleranceSeconds: 300 });
       runs.push(performance.now() - t);
     }
-    const validateMs = runs.sort((a, b) => a - b)[7];
+    const validateMs = percentile(runs, 0.5);
 
     // Warm-up: JIT, pool connections, cached partitions.
     for (let i = 0; i < 4; i++) await http(base, 'POST', '/api/ingest', sampleBodies[i], key);
@@ -215,11 +175,11 @@ async function main() {
 
     const f = (n) => Math.round(n).toLocaleString('en-US');
     const pct = (a, b) => `${((100 * a) / b).toFixed(1)} %`;
-    process.stdout.write(
+    log(
       [
-        `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, ` +
+        `machine: ${machine()}, node ${process.version}, ` +
           `PostgreSQL ${db.embedded ? 'embedded (fsync off)' : 'DATABASE_URL'}`,
-        `run: ${BATCHES} batches × ${BATCH_SIZE} items per phase, ${CONCURRENCY} concurrent clients, credentials: ${process.argv.includes('--jwt') ? 'JWT' : 'ingest API key'}`,
+        `run: ${BATCHES} batches × ${BATCH_SIZE} items per phase, ${CONCURRENCY} concurrent clients, credentials: ${flag('jwt') ? 'JWT' : 'ingest API key'}`,
         `validate 10,000 samples (compiled schema + checks): ${validateMs.toFixed(1)} ms`,
         `samples   HTTP ingest ${f(httpSamples)}/s   raw COPY ${f(copySamples)}/s   ratio ${pct(httpSamples, copySamples)}`,
         `LLM calls HTTP ingest ${f(httpLlm)}/s   raw COPY ${f(copyLlm)}/s   ratio ${pct(httpLlm, copyLlm)}`,
@@ -227,7 +187,6 @@ async function main() {
           `per empty request (auth, routing, no rows): ${((1000 * emptyCpu) / BATCHES).toFixed(1)} ms`,
         `1-minute load average after the run: ${loadavg()[0].toFixed(1)} (the machine may be shared; figures under load are lower bounds)`,
         `target ≥ 60 %: samples ${httpSamples / copySamples >= 0.6 ? 'met' : 'NOT met'}, LLM calls ${httpLlm / copyLlm >= 0.6 ? 'met' : 'NOT met'}`,
-        '',
       ].join('\n'),
     );
   } finally {
@@ -238,7 +197,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`bench:ingest failed: ${error?.stack ?? error}\n`);
-  process.exit(1);
-});
+run('ingest', main);

@@ -3,30 +3,14 @@
 // through the whole HTTP stack (in-process, Fastify inject) and checks every point against the same
 // answer computed from raw rows. Runs the compiled code from dist/ (npm run build first).
 // Usage: npm run bench:query -- [--samples 5000000] [--agents 200] [--requests 200] [--explain (print the rollup query plan)]
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
+import { arg, benchDatabase, dist, flag, log, machine, percentile, require, run, serverVersion, startApp, writeSection } from './support.mjs';
 
-const require = createRequire(import.meta.url);
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = (p) => require(join(root, 'dist', p));
-require('reflect-metadata');
 const { Client } = require('pg');
-const { NestFactory } = require('@nestjs/core');
-const { loadConfig } = dist('libs/config/src/index.js');
-const { startEmbeddedPostgres, withDatabaseName, runMigrations } = dist('libs/database/src/index.js');
-const { RollupService } = dist('libs/metrics/src/index.js');
-const { AppModule } = dist('apps/api/src/app.module.js');
-const { configureApp, createFastifyAdapter } = dist('apps/api/src/configure-app.js');
 const { EntityManager } = require('@mikro-orm/postgresql');
+const { runMigrations } = dist('libs/database/src/index.js');
+const { RollupService } = dist('libs/metrics/src/index.js');
 
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
 const SAMPLES = arg('samples', 5_000_000);
 const AGENTS = arg('agents', 200);
 const REQUESTS = arg('requests', 200);
@@ -34,42 +18,7 @@ const DAYS = 30;
 const TYPES = ['cpu', 'memory', 'messages', 'errors'];
 const HOUR = 3_600_000;
 
-const log = (line) => process.stdout.write(`${line}\n`);
 const seconds = (t0) => ((performance.now() - t0) / 1000).toFixed(1);
-
-async function database(url) {
-  const name = `fw_bench_query_${randomBytes(4).toString('hex')}`;
-  let handle;
-  let adminUrl = url;
-  let dir;
-  if (!adminUrl) {
-    dir = mkdtempSync(join(tmpdir(), 'fleetwatch-bench-query-'));
-    chmodSync(dir, 0o755);
-    handle = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), persistent: false });
-    adminUrl = handle.url;
-  }
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  return {
-    url: withDatabaseName(adminUrl, name),
-    embedded: Boolean(handle),
-    stop: async () => {
-      const drop = new Client({ connectionString: adminUrl });
-      await drop.connect();
-      await drop.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
-      await drop.end();
-      await handle?.stop();
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-function percentile(values, q) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1];
-}
 
 async function timeRequests(fastify, url, token, count) {
   const times = [];
@@ -139,39 +88,13 @@ async function loadSamples(sql, ownerId, perAgent, start) {
   }
 }
 
-function writeDocs(section) {
-  const file = join(root, 'docs', 'benchmarks.md');
-  mkdirSync(dirname(file), { recursive: true });
-  let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = text.search(/^## Query\b.*$/m);
-  if (start >= 0) {
-    const rest = text.slice(start + 1);
-    const next = rest.search(/^## /m);
-    text = text.slice(0, start) + section + (next >= 0 ? '\n' + rest.slice(next) : '');
-  } else {
-    text = text.replace(/\s*$/, '\n\n') + section;
-  }
-  writeFileSync(file, text.replace(/\n*$/, '\n'));
-}
-
 async function main() {
-  const base = loadConfig();
-  const db = await database(base.database.url);
+  const db = await benchDatabase('query');
   const sql = new Client({ connectionString: db.url });
   let app;
   try {
     await runMigrations(db.url);
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATABASE_URL: db.url,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      JOBS_ENABLED: 'false',
-      LOG_LEVEL: 'silent',
-      DATA_DIR: join(tmpdir(), 'fleetwatch-bench-query-data'),
-    });
-    app = await NestFactory.create(AppModule.register({ config }), createFastifyAdapter(config), { logger: false });
-    await configureApp(app, config);
-    await app.init();
+    app = await startApp(db, 'query');
     const fastify = app.getHttpAdapter().getInstance();
     await fastify.ready();
     await sql.connect();
@@ -247,7 +170,7 @@ async function main() {
       sqlTimes.push(performance.now() - q0);
     }
     const sqlP50 = percentile(sqlTimes, 0.5);
-    if (process.argv.includes('--explain')) {
+    if (flag('explain')) {
       const plan = await sql.query(
         `explain (analyze, buffers) select hour, type, sum, count from rollup_owner_samples_hourly
          where owner_id = $1 and type = any($2) and hour >= $3 and hour < $4`,
@@ -256,16 +179,15 @@ async function main() {
       log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
     }
     log(`rollup SQL alone (${AGENTS} agents): p50 ${sqlP50.toFixed(2)} ms`);
-    const [{ version }] = (await sql.query('select version()')).rows;
-    const [{ load }] = [{ load: (await import('node:os')).loadavg()[0].toFixed(1) }];
+    const server = await serverVersion(sql, db);
+    const load = loadavg()[0].toFixed(1);
     const targets = [20, 5];
     const lines = results.map((r, i) =>
       `| ${r.label} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${targets[i]} | ${r.p95 <= targets[i] ? 'met' : 'not met'} | ${r.rawMs.toFixed(0)} | ${r.mismatch ? 'no: ' + r.mismatch : 'yes'} |`);
-    writeDocs(
+    writeSection(
+      'Query',
       `## Query\n\n` +
-        `\`npm run bench:query -- --samples ${SAMPLES} --agents ${AGENTS} --requests ${REQUESTS}\`, run ${new Date(now).toISOString()} on ` +
-        `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ` +
-        `${version.split(',')[0]} (${db.embedded ? 'embedded' : 'DATABASE_URL'}).\n\n` +
+        `\`npm run bench:query -- --samples ${SAMPLES} --agents ${AGENTS} --requests ${REQUESTS}\`, run ${new Date(now).toISOString()} on ${machine()}, ${server}.\n\n` +
         `${loaded.toLocaleString('en-US')} samples (4 types) over ${DAYS} days; one rollup pass over all of them took ${rollupSeconds} s ` +
         `(${pass.samplesHours.toLocaleString('en-US')} agent-hours); a steady-state pass afterwards (one new sample per agent in ` +
         `the current hour plus one late sample 20 days back: ${tick.samplesHours} agent-hours) took ${tickMs} ms. Latency of \`GET /api/metrics/:userId/historical?range=30d\` through ` +
@@ -287,7 +209,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error?.stack ?? error}\n`);
-  process.exit(1);
-});
+run('query', main);

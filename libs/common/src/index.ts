@@ -12,4 +12,5 @@ export type { AuthRequirement } from './auth/auth.decorators';
 export { PageQueryDto, encodeCursor, decodeCursor, NEXT_CURSOR_HEADER } from './http/pagination';
 export type { Keyset, Page } from './http/pagination';
 export { IsCursor, parseCursor } from './http/cursor.validator';
+export { PageSize } from './http/page-size.decorator';
 export { uuidParam } from './http/uuid-param.pipe';

@@ -16,6 +16,39 @@ export interface AlertContext {
   agentName: string;
 }
 
+/** The context's columns as the observation statement and the alert queries both select them. */
+export interface AlertContextColumns {
+  rule_id: string;
+  rule_name: string;
+  metric: string;
+  aggregation: string;
+  comparator: string;
+  window_minutes: number;
+  owner_id: string;
+  channel_ids: string[];
+  agent_id: string;
+  agent_name: string;
+}
+
+export function contextFromRow(row: AlertContextColumns): AlertContext {
+  return {
+    ruleId: row.rule_id,
+    ruleName: row.rule_name,
+    metric: row.metric,
+    aggregation: row.aggregation,
+    comparator: row.comparator,
+    windowMinutes: row.window_minutes,
+    ownerId: row.owner_id,
+    channelIds: row.channel_ids ?? [],
+    agentId: row.agent_id,
+    agentName: row.agent_name,
+  };
+}
+
+export function dateOrNull(value: Date | string | null): Date | null {
+  return value === null ? null : new Date(value);
+}
+
 /** One alert row with its context. */
 export interface AlertRecord {
   id: string;

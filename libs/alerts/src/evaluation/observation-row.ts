@@ -1,5 +1,5 @@
 import { AlertStatus, Comparator, NoDataMode, Severity } from '../alerts.constants';
-import { AlertContext, AlertRecord } from './alert-record';
+import { AlertRecord, contextFromRow, dateOrNull } from './alert-record';
 import { AlertState, Observation, RuleCondition } from './rule-state';
 
 /** One (rule, agent) row of an observation statement: the rule, the window's value, the open alert. */
@@ -35,10 +35,6 @@ export interface ObservationRow {
   alert_threshold: number | null;
 }
 
-function date(value: Date | string | null): Date | null {
-  return value === null ? null : new Date(value);
-}
-
 export function conditionOf(row: ObservationRow): RuleCondition {
   return {
     comparator: row.comparator,
@@ -53,32 +49,17 @@ export function observationOf(row: ObservationRow): Observation {
   return { count: Number(row.n), value: row.value === null ? null : Number(row.value) };
 }
 
-export function contextOf(row: ObservationRow): AlertContext {
-  return {
-    ruleId: row.rule_id,
-    ruleName: row.rule_name,
-    metric: row.metric,
-    aggregation: row.aggregation,
-    comparator: row.comparator,
-    windowMinutes: row.window_minutes,
-    ownerId: row.owner_id,
-    channelIds: row.channel_ids ?? [],
-    agentId: row.agent_id,
-    agentName: row.agent_name,
-  };
-}
-
 export function openStateOf(row: ObservationRow): AlertState | null {
   if (!row.alert_id || !row.alert_status) return null;
   return {
     status: row.alert_status,
     value: row.alert_value === null ? null : Number(row.alert_value),
-    startedAt: date(row.alert_started_at)!,
-    firedAt: date(row.alert_fired_at),
+    startedAt: dateOrNull(row.alert_started_at)!,
+    firedAt: dateOrNull(row.alert_fired_at),
     resolvedAt: null,
     resolvedBy: null,
-    falseSince: date(row.alert_false_since),
-    lastNotifiedAt: date(row.alert_last_notified_at),
+    falseSince: dateOrNull(row.alert_false_since),
+    lastNotifiedAt: dateOrNull(row.alert_last_notified_at),
   };
 }
 
@@ -86,11 +67,11 @@ export function openStateOf(row: ObservationRow): AlertState | null {
 export function recordOf(row: ObservationRow, id: string, state: AlertState): AlertRecord {
   return {
     id,
-    ctx: contextOf(row),
+    ctx: contextFromRow(row),
     severity: row.alert_severity ?? row.severity,
     threshold: Number(row.alert_threshold ?? row.threshold),
     state,
-    acknowledgedAt: date(row.alert_acknowledged_at),
+    acknowledgedAt: dateOrNull(row.alert_acknowledged_at),
     acknowledgedBy: row.alert_acknowledged_by,
     note: row.alert_note,
   };

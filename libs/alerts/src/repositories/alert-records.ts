@@ -1,5 +1,5 @@
 import { AlertStatus, Severity } from '../alerts.constants';
-import { AlertRecord } from '../evaluation/alert-record';
+import { AlertRecord, contextFromRow, dateOrNull } from '../evaluation/alert-record';
 import { TxSql } from '../evaluation/tx-sql';
 
 export interface AlertJoinedRow {
@@ -33,38 +33,23 @@ export interface AlertJoinedRow {
 export const ALERT_JOIN = `select al.*, r.name as rule_name, r.metric, r.aggregation, r.comparator, r.window_minutes, r.channel_ids, a.name as agent_name
   from alerts al join alert_rules r on r.id = al.rule_id join agents a on a.id = al.agent_id`;
 
-function date(value: Date | string | null): Date | null {
-  return value === null ? null : new Date(value);
-}
-
 export function recordFromRow(row: AlertJoinedRow): AlertRecord {
   return {
     id: row.id,
-    ctx: {
-      ruleId: row.rule_id,
-      ruleName: row.rule_name,
-      metric: row.metric,
-      aggregation: row.aggregation,
-      comparator: row.comparator,
-      windowMinutes: row.window_minutes,
-      ownerId: row.owner_id,
-      channelIds: row.channel_ids ?? [],
-      agentId: row.agent_id,
-      agentName: row.agent_name,
-    },
+    ctx: contextFromRow(row),
     severity: row.severity,
     threshold: Number(row.threshold),
     state: {
       status: row.status,
       value: row.value === null ? null : Number(row.value),
       startedAt: new Date(row.started_at),
-      firedAt: date(row.fired_at),
-      resolvedAt: date(row.resolved_at),
+      firedAt: dateOrNull(row.fired_at),
+      resolvedAt: dateOrNull(row.resolved_at),
       resolvedBy: row.resolved_by,
-      falseSince: date(row.false_since),
-      lastNotifiedAt: date(row.last_notified_at),
+      falseSince: dateOrNull(row.false_since),
+      lastNotifiedAt: dateOrNull(row.last_notified_at),
     },
-    acknowledgedAt: date(row.acknowledged_at),
+    acknowledgedAt: dateOrNull(row.acknowledged_at),
     acknowledgedBy: row.acknowledged_by,
     note: row.note,
   };

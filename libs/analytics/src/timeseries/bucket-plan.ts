@@ -1,3 +1,4 @@
+import { agentScopeSql } from '../shared/owner-scope';
 import { MetricDefinition, Aggregation } from './metric-catalog';
 
 /** The buckets a chart asks for: [start, start + count × interval), aligned to multiples of interval since the epoch. */
@@ -14,6 +15,31 @@ export interface BucketPlan {
 
 export function planEnd(plan: BucketPlan): number {
   return plan.startMs + plan.count * plan.intervalMs;
+}
+
+/** A row's bucket index from `timeColumn`; its placeholders take startMs and intervalMs. */
+export function bucketIndexSql(timeColumn: string): string {
+  return `floor((extract(epoch from ${timeColumn}) * 1000 - ?) / ?)::int`;
+}
+
+/**
+ * The plan's rows, raw or rolled up alike: its window on `timeColumn`, the sample type when the metric is a
+ * sample, then its agent or its owner's agents. A condition with `?` placeholders whose values go onto params.
+ */
+export function planWhereSql(plan: BucketPlan, timeColumn: string, params: unknown[]): string {
+  params.push(new Date(plan.startMs), new Date(planEnd(plan)));
+  let where = `${timeColumn} >= ? and ${timeColumn} < ?`;
+  if (plan.metric.source === 'samples') {
+    where += ' and type = ?';
+    params.push(plan.metric.name);
+  }
+  if (plan.agentId !== undefined) {
+    where += ' and agent_id = ?';
+    params.push(plan.agentId);
+  } else {
+    where += agentScopeSql('agent_id', plan.ownerId, params);
+  }
+  return where;
 }
 
 /** One value per bucket index, from sparse (index, value) rows. */

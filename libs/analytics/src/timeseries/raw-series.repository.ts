@@ -1,7 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { agentScopeSql } from '../shared/owner-scope';
-import { BucketPlan, planEnd } from './bucket-plan';
+import { BucketPlan, bucketIndexSql, planWhereSql } from './bucket-plan';
 import { Aggregation, SOURCE_TABLE } from './metric-catalog';
 
 function aggregate(aggregation: Aggregation, value: string): string {
@@ -28,20 +27,10 @@ export class RawSeriesRepository {
   constructor(private readonly em: EntityManager) {}
 
   async buckets(plan: BucketPlan): Promise<{ i: number; v: number | null }[]> {
-    const params: unknown[] = [plan.startMs, plan.intervalMs, new Date(plan.startMs), new Date(planEnd(plan))];
-    let where = 'ts >= ? and ts < ?';
-    if (plan.metric.source === 'samples') {
-      where += ' and type = ?';
-      params.push(plan.metric.name);
-    }
-    if (plan.agentId !== undefined) {
-      where += ' and agent_id = ?';
-      params.push(plan.agentId);
-    } else {
-      where += agentScopeSql('agent_id', plan.ownerId, params);
-    }
+    const params: unknown[] = [plan.startMs, plan.intervalMs];
+    const where = planWhereSql(plan, 'ts', params);
     const rows = await this.em.getConnection().execute<{ i: number; v: number | string | null }[]>(
-      `select floor((extract(epoch from ts) * 1000 - ?) / ?)::int as i, ${aggregate(plan.aggregation, plan.metric.value)} as v
+      `select ${bucketIndexSql('ts')} as i, ${aggregate(plan.aggregation, plan.metric.value)} as v
        from ${SOURCE_TABLE[plan.metric.source]} where ${where}
        group by 1 order by 1`,
       params,

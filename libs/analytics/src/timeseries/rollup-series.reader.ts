@@ -1,8 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { groupHistograms, percentileOf } from '../shared/histogram-rows';
-import { agentScopeSql } from '../shared/owner-scope';
-import { BucketPlan, planEnd } from './bucket-plan';
+import { BucketPlan, bucketIndexSql, planWhereSql } from './bucket-plan';
 import { Aggregation, ROLLUP_TABLE, RollupColumns } from './metric-catalog';
 
 const QUANTILE: Partial<Record<Aggregation, number>> = { p50: 0.5, p95: 0.95, p99: 0.99 };
@@ -33,24 +32,14 @@ function aggregate(aggregation: Aggregation, columns: RollupColumns): string {
 export class RollupSeriesReader {
   constructor(private readonly em: EntityManager) {}
 
+  /** The statement's FROM and WHERE; the index() placeholders precede it, so their values go first. */
   private from(plan: BucketPlan, params: unknown[], join = ''): string {
-    params.push(plan.startMs, plan.intervalMs, new Date(plan.startMs), new Date(planEnd(plan)));
-    let where = 'hour >= ? and hour < ?';
-    if (plan.metric.source === 'samples') {
-      where += ' and type = ?';
-      params.push(plan.metric.name);
-    }
-    if (plan.agentId !== undefined) {
-      where += ' and agent_id = ?';
-      params.push(plan.agentId);
-    } else {
-      where += agentScopeSql('agent_id', plan.ownerId, params);
-    }
-    return `${ROLLUP_TABLE[plan.metric.source]}${join} where ${where}`;
+    params.push(plan.startMs, plan.intervalMs);
+    return `${ROLLUP_TABLE[plan.metric.source]}${join} where ${planWhereSql(plan, 'hour', params)}`;
   }
 
   private index(): string {
-    return 'floor((extract(epoch from hour) * 1000 - ?) / ?)::int';
+    return bucketIndexSql('hour');
   }
 
   async buckets(plan: BucketPlan): Promise<{ i: number; v: number | null }[]> {

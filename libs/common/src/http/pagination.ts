@@ -1,19 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsOptional, IsString } from 'class-validator';
 import { DomainError } from '../errors/domain-error';
 import { IsCursor, parseCursor } from './cursor.validator';
+import { PageSize } from './page-size.decorator';
 
 export const NEXT_CURSOR_HEADER = 'X-Next-Cursor';
 
 /** `limit` and `cursor` as every list route takes them; the next cursor goes in X-Next-Cursor. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageSize()
   limit?: number;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from the X-Next-Cursor header of the previous page.' })

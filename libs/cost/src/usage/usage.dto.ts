@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageSize } from '@fleetwatch/common';
 import { BudgetDto } from '../budgets/budget.dto';
 import { USAGE_PERIODS, UsagePeriod } from './usage-period';
 
@@ -39,12 +40,7 @@ export class UsageRequestsQueryDto {
   @Max(1_000_000)
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageSize()
   per_page?: number;
 }
 

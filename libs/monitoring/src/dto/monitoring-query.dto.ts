@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { PageSize } from '@fleetwatch/common';
 
 /** A naive time would silently mean the server's zone. */
 const ZONED = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
@@ -11,12 +12,7 @@ export class EventsQueryDto {
   @IsUUID()
   agentId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageSize()
   limit?: number;
 }
 

@@ -1,6 +1,6 @@
-import { Injectable, StreamableFile } from '@nestjs/common';
+import { Injectable, Logger, StreamableFile } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
-import { Readable } from 'node:stream';
+import { PassThrough, pipeline, Readable } from 'node:stream';
 import { Clock, Principal } from '@fleetwatch/common';
 import { UsageExportQueryDto } from './usage.dto';
 import { usageRange } from './usage-period';
@@ -55,32 +55,41 @@ function toExportRow(r: CallRow): ExportRow {
  */
 @Injectable()
 export class UsageExportService {
+  private readonly logger = new Logger('UsageExport');
+
   constructor(
     private readonly repository: UsageRepository,
     private readonly clock: Clock,
   ) {}
 
-  export(principal: Principal, query: UsageExportQueryDto): StreamableFile {
+  /**
+   * The first batch is read before the answer starts, so an unreachable database is a 503 with
+   * Retry-After rather than a 200 cut short; a failure after that ends the download, never the process.
+   */
+  async export(principal: Principal, query: UsageExportQueryDto): Promise<StreamableFile> {
     const format = query.format ?? 'csv';
     const period = query.period ?? 'current';
     const now = this.clock.now();
     const range = usageRange(period, now);
-    const rows = Readable.from(this.rows(principal, range.start, range.end));
+    const first = await this.repository.batchAfter(principal, range.start, range.end, null, BATCH);
+    const rows = Readable.from(this.rows(principal, range.start, range.end, first));
     const filename = `fleetwatch-usage-${period}-${now.toISOString().slice(0, 10)}.${format}`;
+    const failed = (error: Error | null) => {
+      if (error) this.logger.warn(`usage export stopped: ${error.message}`);
+    };
     const body =
       format === 'csv'
-        ? rows.pipe(stringify({ header: true, columns: [...EXPORT_COLUMNS], cast: { number: (v) => String(v) } }))
-        : Readable.from(this.json(rows));
+        ? pipeline(rows, stringify({ header: true, columns: [...EXPORT_COLUMNS], cast: { number: (v) => String(v) } }), failed)
+        : pipeline(Readable.from(this.json(rows)), new PassThrough(), failed);
     return new StreamableFile(body, {
       type: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
       disposition: `attachment; filename="${filename}"`,
     });
   }
 
-  private async *rows(principal: Principal, start: Date | null, end: Date): AsyncGenerator<ExportRow> {
+  private async *rows(principal: Principal, start: Date | null, end: Date, first: CallRow[]): AsyncGenerator<ExportRow> {
     let after: { tsKey: string; id: string } | null = null;
-    for (;;) {
-      const batch = await this.repository.batchAfter(principal, start, end, after, BATCH);
+    for (let batch = first; ; batch = await this.repository.batchAfter(principal, start, end, after, BATCH)) {
       for (const row of batch) yield toExportRow(row);
       if (batch.length < BATCH) return;
       const last = batch[batch.length - 1];

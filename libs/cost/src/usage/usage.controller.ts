@@ -47,7 +47,7 @@ export class UsageController {
   })
   @ApiProduces('text/csv', 'application/json')
   @ApiOkResponse({ description: 'The file.' })
-  export(@CurrentPrincipal() principal: Principal, @Query() query: UsageExportQueryDto): StreamableFile {
+  export(@CurrentPrincipal() principal: Principal, @Query() query: UsageExportQueryDto): Promise<StreamableFile> {
     return this.exports.export(principal, query);
   }
 

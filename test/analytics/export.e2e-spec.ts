@@ -133,6 +133,29 @@ describe('analytics export', () => {
     expect(after.body).toHaveLength(2500);
   });
 
+  it('runs at most a third of the pool of exports at once: the next one gets 429 with Retry-After until one ends', async () => {
+    await t.app.listen(0, '127.0.0.1').catch(() => undefined);
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    // DATABASE_POOL_MAX=5 in tests: one export at a time. Hold one open by not reading it.
+    const held = await new Promise<http.IncomingMessage>((resolve) => {
+      http.get({ host: '127.0.0.1', port, path: `/api/analytics/export?dataset=llm_calls&format=csv&${range}`, headers: { authorization: `Bearer ${owner.token}` } }, resolve);
+    });
+    expect(held.statusCode).toBe(200);
+    const refused = await t.client.get(`/api/analytics/export?dataset=llm_calls&format=json&${range}`, owner.auth);
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toBe('5');
+    expect(refused.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: 'at most 1 exports run at once per server; retry shortly' });
+    held.destroy();
+    // The server notices the hang-up asynchronously; poll (bounded) until the slot is free again.
+    let after = refused;
+    for (let i = 0; i < 50 && after.status === 429; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      after = await t.client.get(`/api/analytics/export?dataset=llm_calls&format=json&${range}`, owner.auth);
+    }
+    expect(after.status).toBe(200);
+    expect(after.body).toHaveLength(2500);
+  });
+
   it('refuses another user’s agent and bad parameters', async () => {
     expect((await t.client.get(`/api/analytics/export?dataset=llm_calls&agentId=${otherAgentId}`, owner.auth)).status).toBe(404);
     const bad = await t.client.get('/api/analytics/export?dataset=prompts', owner.auth);

@@ -17,7 +17,8 @@ export class ExportController {
     summary: 'Download raw telemetry as CSV, JSON or XLSX',
     description:
       'Rows with ts in [start, end), ordered by ts then id, streamed from a server-side cursor (1,000 rows per fetch) so an export ' +
-      'of any size never sits in memory. CSV has a header row; JSON is one array of objects; XLSX one worksheet named after the ' +
+      'of any size never sits in memory. Each running export holds one database connection, so a server runs at most a third of ' +
+      'DATABASE_POOL_MAX exports at once; past that, 429 with Retry-After. CSV has a header row; JSON is one array of objects; XLSX one worksheet named after the ' +
       'dataset with a header row. Timestamps are ISO 8601 UTC; metadata columns are JSON text in CSV and XLSX. ' +
       'Content-Disposition names the file fleetwatch-<dataset>-<start day>_<end day>.<format>. Users export their own agents ' +
       '(events: their own activity log); admins everyone. Only rows still retained (RAW_RETENTION_DAYS) can be exported.',

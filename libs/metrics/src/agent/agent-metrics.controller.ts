@@ -14,8 +14,8 @@ export class AgentMetricsController {
   @ApiOperation({
     summary: 'Raw metric records of an agent',
     description:
-      'Records with recorded_at in [since, until] (default the 24 h before until; until defaults to now), oldest first, at most ' +
-      '`limit` (default 1,000, max 10,000). Samples appear with their own type. LLM and tool calls appear as derived types, one ' +
+      'Records with recorded_at in [since, until] (default the 24 h before until; until defaults to now): the newest ' +
+      '`limit` of them (default 1,000, max 10,000), returned oldest first. Samples appear with their own type. LLM and tool calls appear as derived types, one ' +
       'record per call each: `tokens` (input + output tokens), `llm_latency_ms`, `cost_usd` (metadata: model, provider, ' +
       'input_tokens, output_tokens, status, trace_id, and rate_source for cost) and `tool_duration_ms` (metadata: tool, status, ' +
       'error_type, trace_id); their id is the call’s id. Without `type`, every sample and every derived record; with a derived ' +

@@ -39,7 +39,13 @@ export class AgentMetricsRepository {
       params.push(agentId, since, until);
     }
     params.push(limit);
-    return query<RecordRow>(this.em, `select * from (${parts.join(' union all ')}) r order by ts, metric_type, id limit ?`, params);
+    // The newest `limit` records, returned oldest first: a busy agent's latest data is never the part cut off.
+    return query<RecordRow>(
+      this.em,
+      `select * from (select * from (${parts.join(' union all ')}) r order by ts desc, metric_type desc, id desc limit ?) n
+       order by ts, metric_type, id`,
+      params,
+    );
   }
 
   /** Rollups for hours before `cutoff`, raw LLM calls from `cutoff` on. */

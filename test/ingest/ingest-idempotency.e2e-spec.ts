@@ -67,10 +67,10 @@ describe('POST /api/ingest with Idempotency-Key', () => {
     expect(await stored()).toBe(3);
   });
 
-  it('takes over a key left in flight for more than 5 minutes (its request died)', async () => {
+  it('takes over a key left in flight for more than a minute (its request died)', async () => {
     await t.sql.query(`update idempotency_keys set status = 'in_flight', response_status = null, response_body = null, created_at = $2 where key = 'k-busy2' and user_id = $1`, [
       owner.id,
-      new Date(Date.parse(NOW) - 5 * 60_000 - 1000),
+      new Date(Date.parse(NOW) - 60_000 - 1000),
     ]);
     const before = await stored();
     const res = await post('k-busy2', body());

@@ -7,8 +7,11 @@ import { IngestMetrics } from '../metrics/ingest.metrics';
 import { IdempotencyRepository } from './idempotency.repository';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
-/** An ingest finishes in seconds; a key still in flight after this lost its request (crash, restart). */
-export const IN_FLIGHT_STALE_MS = 5 * 60_000;
+/**
+ * An ingest finishes in seconds; a key still in flight after a minute lost its request (crash,
+ * restart, or a database outage that also prevented releasing the key), so a retry may take it over.
+ */
+export const IN_FLIGHT_STALE_MS = 60_000;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 export type IdempotencyOutcome = { kind: 'claimed' } | { kind: 'replay'; status: number; body: unknown };

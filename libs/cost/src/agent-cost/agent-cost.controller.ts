@@ -16,7 +16,8 @@ export class AgentCostController {
     description:
       'Sums the cost stored on each LLM call in the period (priced at ingest with the price in force at the call’s timestamp, a client-sent cost kept as is, ' +
       'COST_FALLBACK_PER_1K for models without a price; see PUT /api/cost/models and POST /api/admin/cost/reprice). ' +
-      'Rows are grouped by model, provider and rate_source; calls without a model appear as `Unknown model`. total_cost = token_cost.',
+      'Rows are grouped by model, provider and rate_source; calls without a model appear as `Unknown model`. total_cost = token_cost. ' +
+      'Limit: read from raw LLM calls, kept RAW_RETENTION_DAYS (30 by default); a period reaching further back counts only retained calls.',
   })
   @ApiOkResponse({ type: AgentCostDto })
   @ApiNotFoundResponse({ description: 'Unknown agent, or not yours.' })

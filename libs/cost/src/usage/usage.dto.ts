@@ -6,7 +6,7 @@ import { BudgetDto } from '../budgets/budget.dto';
 import { USAGE_PERIODS, UsagePeriod } from './usage-period';
 
 export class UsageAggregateQueryDto {
-  @ApiPropertyOptional({ enum: USAGE_PERIODS, default: 'current', description: '`current`: this UTC month so far; `last_30_days`: the 30 × 24 h before now.' })
+  @ApiPropertyOptional({ enum: USAGE_PERIODS, default: 'current', description: '`current`: this UTC month so far; `last_30_days`: the 30 × 24 h before now; `all_time`: every LLM call still retained (raw calls are kept RAW_RETENTION_DAYS, 30 by default).' })
   @IsOptional()
   @IsIn(USAGE_PERIODS)
   period?: UsagePeriod;
@@ -25,7 +25,7 @@ export class UsageExportQueryDto {
   @IsIn(['csv', 'json'])
   format?: 'csv' | 'json';
 
-  @ApiPropertyOptional({ enum: USAGE_PERIODS, default: 'current' })
+  @ApiPropertyOptional({ enum: USAGE_PERIODS, default: 'current', description: '`all_time` covers the LLM calls still retained (RAW_RETENTION_DAYS).' })
   @IsOptional()
   @IsIn(USAGE_PERIODS)
   period?: UsagePeriod;

@@ -88,7 +88,9 @@ export class MetricsController {
       'this month vs last month. streams: sum over agents of each agent’s latest `streams` event (monthlyListeners, monthlyStreams); ' +
       'growth = that monthlyStreams vs the same figure as of the end of last month. skills: skills by metadata.name with the status of ' +
       'their latest `skill` event; active = status active, total = distinct names; growth = active now vs active at the end of last ' +
-      'month. Changes are whole percents with a sign ("+12%", "-3%"), "+0%" from 0 to 0 and "+100%" from 0 to anything positive.',
+      'month. Changes are whole percents with a sign ("+12%", "-3%"), "+0%" from 0 to 0 and "+100%" from 0 to anything positive. ' +
+      'Limit: events are raw telemetry, kept RAW_RETENTION_DAYS (30 by default); "all time" totals cover the events still retained, ' +
+      'and a month partly past retention counts only its retained part.',
   })
   @ApiOkResponse({ type: MusicSummaryDto })
   summary(@CurrentPrincipal() principal: Principal, @Param('userId') userId: string): Promise<MusicSummaryDto> {

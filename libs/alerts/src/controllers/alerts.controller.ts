@@ -18,10 +18,12 @@ export class AlertsController {
 
   @Get()
   @Authenticated({ scope: 'monitoring:read' })
-  @ApiOperation({ summary: 'Alerts of your rules (admins: all), newest start first', description: 'Filters status, severity, agentId; limit default 50, max 500. `value` is the observed aggregate that crossed the threshold (at start, updated when it fired).' })
+  @ApiOperation({ summary: 'Alerts of your rules (admins: all), newest start first', description: 'Filters status, severity, agentId; limit default 50, max 500, and cursor: X-Next-Cursor carries the next page. `value` is the observed aggregate that crossed the threshold (at start, updated when it fired).' })
   @ApiOkResponse({ type: AlertResponseDto, isArray: true })
-  list(@CurrentPrincipal() principal: Principal, @Query() query: ListAlertsQueryDto): Promise<AlertResponseDto[]> {
-    return this.query.list(principal, query);
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListAlertsQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AlertResponseDto[]> {
+    const page = await this.query.list(principal, query);
+    if (page.nextCursor) void reply.header(NEXT_CURSOR_HEADER, page.nextCursor);
+    return page.items;
   }
 
   @Get('dashboard')

@@ -39,8 +39,9 @@ export class AlertsQueryService {
     private readonly clock: Clock,
   ) {}
 
-  /** Newest first (by start). */
-  async list(principal: Principal, query: ListAlertsQueryDto): Promise<AlertResponseDto[]> {
+  /** Newest first (by start), keyset-paged on (started_at, id). */
+  async list(principal: Principal, query: ListAlertsQueryDto): Promise<Page<AlertResponseDto>> {
+    const limit = query.limit ?? 50;
     const params: unknown[] = [];
     const push = (condition: string, value: unknown): string => (params.push(value), condition);
     const where = whereClause([
@@ -48,10 +49,11 @@ export class AlertsQueryService {
       query.status ? push('al.status = ?', query.status) : null,
       query.severity ? push('al.severity = ?', query.severity) : null,
       query.agentId ? push('al.agent_id = ?', query.agentId) : null,
+      olderThan(decodeCursor(query.cursor), 'al.started_at', 'al.id', params),
     ]);
-    params.push(query.limit ?? 50);
+    params.push(limit + 1);
     const rows = await this.em.getConnection().execute<AlertJoinedRow[]>(`${ALERT_JOIN} ${where} order by al.started_at desc, al.id desc limit ?`, params);
-    return rows.map((r) => toAlertDto(recordFromRow(r)));
+    return toPage(rows, limit, (r) => ({ at: new Date(r.started_at), id: r.id }), (r) => toAlertDto(recordFromRow(r)));
   }
 
   /** Open alerts (pending, firing, acknowledged), most severe and newest first. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { createAgent, createApiKey, createUser, describeAuthorizationMatrix, MatrixWorld } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
+import { decodeStatus } from '@fleetwatch/otlp';
 import { binaryParser } from './otlp-test-kit';
 
 /** A one-span OTLP JSON export for an agent (a chat call with 10 + 5 tokens). */
@@ -55,15 +56,37 @@ describe('OTLP/HTTP receivers: encodings, errors, outage, authorization', () => 
   const post = (path: string) => t.client.post(path, { apiKey: key });
   const llmRows = async () => (await t.sql.query(`select count(*)::int as n from llm_calls where agent_id = $1`, [agentId])).rows[0].n as number;
 
-  it('answers 400 to a body that is no protobuf export request, storing nothing', async () => {
+  it('answers 400 to a body that is no protobuf export request with a protobuf google.rpc.Status, storing nothing', async () => {
     const before = await llmRows();
-    const response = await post('/api/otlp/v1/traces').set('Content-Type', 'application/x-protobuf').send(Buffer.from('definitely not protobuf \xff\xff\xff'));
+    const response = await post('/api/otlp/v1/traces')
+      .set('Content-Type', 'application/x-protobuf')
+      .buffer(true)
+      .parse(binaryParser)
+      .send(Buffer.from('definitely not protobuf \xff\xff\xff'));
     expect(response.status).toBe(400);
-    expect(response.body.message).toMatch(/^the body is no valid OTLP traces export request: /);
-    const metrics = await post('/api/otlp/v1/metrics').set('Content-Type', 'application/x-protobuf').send(Buffer.from([0x0a, 0xff, 0xff, 0xff, 0x0f]));
+    expect(response.headers['content-type']).toBe('application/x-protobuf');
+    const status = decodeStatus(response.body as Buffer);
+    expect(status.code).toBe(3);
+    expect(status.message).toMatch(/^the body is no valid OTLP traces export request: /);
+    const metrics = await post('/api/otlp/v1/metrics')
+      .set('Content-Type', 'application/x-protobuf')
+      .buffer(true)
+      .parse(binaryParser)
+      .send(Buffer.from([0x0a, 0xff, 0xff, 0xff, 0x0f]));
     expect(metrics.status).toBe(400);
-    expect(metrics.body.message).toMatch(/^the body is no valid OTLP metrics export request: /);
+    expect(decodeStatus(metrics.body as Buffer).message).toMatch(/^the body is no valid OTLP metrics export request: /);
     expect(await llmRows()).toBe(before);
+  });
+
+  it('answers a protobuf request refused by the guard with a protobuf Status (401 → UNAUTHENTICATED)', async () => {
+    const response = await t.client
+      .post('/api/otlp/v1/traces')
+      .set('Content-Type', 'application/x-protobuf')
+      .buffer(true)
+      .parse(binaryParser)
+      .send(Buffer.alloc(0));
+    expect(response.status).toBe(401);
+    expect(decodeStatus(response.body as Buffer)).toEqual({ code: 16, message: 'Missing, invalid, expired or revoked credentials' });
   });
 
   it('accepts an empty protobuf export (zero bytes) with an empty protobuf answer', async () => {
@@ -119,6 +142,10 @@ describe('OTLP/HTTP receivers: encodings, errors, outage, authorization', () => 
       expect(down.status).toBe(503);
       expect(down.headers['retry-after']).toBe('5');
       expect(down.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable; retry later.' });
+      const downProto = await post('/api/otlp/v1/traces').set('Content-Type', 'application/x-protobuf').buffer(true).parse(binaryParser).send(Buffer.alloc(0));
+      expect(downProto.status).toBe(503);
+      expect(downProto.headers['retry-after']).toBe('5');
+      expect(decodeStatus(downProto.body as Buffer)).toEqual({ code: 14, message: 'The database is unavailable; retry later.' });
     } finally {
       await t.proxy!.restore();
     }

@@ -3,3 +3,4 @@ export { OtlpExportService } from './services/otlp-export.service';
 export type { OtlpExportResult, OtlpPayload, OtlpFormat } from './services/otlp-export.service';
 export { mapGenAiSpans } from './mapping/genai-span.mapper';
 export { mapMetrics, sanitizeSampleType } from './mapping/genai-metric.mapper';
+export { decodeStatus, encodeStatus } from './codec/otlp-status.codec';

@@ -150,13 +150,19 @@ describe('POST /api/ingest', () => {
     expect(await counts(t)).toEqual(before);
   });
 
-  it('400, not 500, for a value PostgreSQL refuses (an unpaired surrogate in metadata), storing nothing', async () => {
+  it('400, not 500, for a value PostgreSQL refuses (an unpaired surrogate in metadata), storing nothing, not even last_seen_at', async () => {
     const before = await counts(t);
+    const seenBefore = (await t.sql.query(`select last_seen_at, last_sample_at from agents where id = $1`, [agent.id])).rows[0];
+    // Later than anything the other tests wrote, so a touch would show.
+    t.clock.advance(3_600_000);
     const raw = `{"samples":[{"agentId":"${agent.id}","type":"cpu","value":1,"metadata":{"a":"\\ud800"}}]}`;
     const res = await t.client.post('/api/ingest', { apiKey: ingestKey }).set('content-type', 'application/json').send(raw);
+    t.clock.set(NOW);
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(/^a value could not be stored: /);
     expect(await counts(t)).toEqual(before);
+    const seenAfter = (await t.sql.query(`select last_seen_at, last_sample_at from agents where id = $1`, [agent.id])).rows[0];
+    expect(seenAfter).toEqual(seenBefore);
   });
 
   it('404 naming a foreign or unknown agentId, storing nothing', async () => {

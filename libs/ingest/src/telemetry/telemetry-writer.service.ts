@@ -55,8 +55,8 @@ function oneTimestampPerDay(items: readonly { timestamp: Date }[]): Iterable<Dat
 /**
  * Stores a validated batch for a caller, all or nothing: one pricing query, one COPY per table,
  * one statement that checks every agent id against the caller and touches last_seen_at, and the
- * activity-log append — in one transaction, or with no transaction at all when a single COPY is
- * the whole write. Shared by POST /api/ingest and OTLP.
+ * activity-log append — always in one transaction, so a refused batch does not even move
+ * last_seen_at. Shared by POST /api/ingest and OTLP.
  */
 @Injectable()
 export class TelemetryWriter {
@@ -80,15 +80,9 @@ export class TelemetryWriter {
     const priced = await this.prices.priceCalls(batch.llmCalls, em);
     const now = this.clock.now();
 
-    const kinds = [batch.samples, batch.llmCalls, batch.toolCalls].filter((list) => list.length > 0).length;
     try {
-      if (kinds <= 1 && batch.events.length === 0 && !options.withinTransaction) {
-        // One table only: a lone COPY is atomic by itself, so no BEGIN/COMMIT round trips. The
-        // ownership check (which also touches last_seen_at) runs first and changes nothing on refusal.
-        await this.checkAndTouch(em, paths, now, principal, batch);
-        await this.insertAll(em, batch, priced);
-        return this.done(batch);
-      }
+      // One transaction: rows, the ownership check (which moves last_seen_at / last_sample_at) and
+      // the activity log commit together, so a refused or failed batch changes nothing at all.
       await em.transactional(async (tx) => {
         await this.insertAll(tx, batch, priced);
         const owners = await this.checkAndTouch(tx, paths, now, principal, batch);

@@ -122,15 +122,19 @@ describe('OTLP/HTTP receivers: encodings, errors, outage, authorization', () => 
     expect(ok.body).toEqual({});
     expect(await llmRows()).toBe(before + 1);
 
-    const broken = await post('/api/otlp/v1/traces').set('Content-Type', 'application/x-protobuf').set('Content-Encoding', 'gzip').send(Buffer.from('not gzip at all'));
+    const broken = await post('/api/otlp/v1/traces').set('Content-Type', 'application/x-protobuf').set('Content-Encoding', 'gzip').buffer(true).parse(binaryParser).send(Buffer.from('not gzip at all'));
     expect(broken.status).toBe(400);
-    const brotli = await post('/api/otlp/v1/traces').set('Content-Type', 'application/x-protobuf').set('Content-Encoding', 'br').send(Buffer.from([1, 2, 3]));
+    expect(broken.headers['content-type']).toBe('application/x-protobuf');
+    expect(decodeStatus(broken.body as Buffer).code).toBe(3);
+    const brotli = await post('/api/otlp/v1/traces').set('Content-Type', 'application/x-protobuf').set('Content-Encoding', 'br').buffer(true).parse(binaryParser).send(Buffer.from([1, 2, 3]));
     expect(brotli.status).toBe(415);
+    expect(decodeStatus(brotli.body as Buffer)).toEqual({ code: 3, message: 'Content-Encoding br is not supported: send gzip or no encoding' });
 
     const bomb = gzipSync(Buffer.alloc(t.config.server.bodyLimitBytes + 1024 * 1024));
     expect(bomb.length).toBeLessThan(t.config.server.bodyLimitBytes / 100);
-    const tooBig = await post('/api/otlp/v1/traces').set('Content-Type', 'application/x-protobuf').set('Content-Encoding', 'gzip').send(bomb);
+    const tooBig = await post('/api/otlp/v1/traces').set('Content-Type', 'application/x-protobuf').set('Content-Encoding', 'gzip').buffer(true).parse(binaryParser).send(bomb);
     expect(tooBig.status).toBe(413);
+    expect(decodeStatus(tooBig.body as Buffer).code).toBe(8);
     expect(await llmRows()).toBe(before + 1);
   });
 

@@ -4,7 +4,6 @@ export { newId } from './ids/new-id';
 export { DomainError, statusForKind } from './errors/domain-error';
 export type { DomainErrorKind } from './errors/domain-error';
 export { AllExceptionsFilter, DATABASE_RETRY_AFTER_SECONDS } from './errors/all-exceptions.filter';
-export type { ErrorBody } from './errors/all-exceptions.filter';
 export { isDatabaseUnavailable } from './errors/database-unavailable';
 export { SCOPES, isAdmin } from './auth/principal';
 export type { Principal, Scope, Role } from './auth/principal';

@@ -7,7 +7,7 @@ import { isDatabaseUnavailable } from './database-unavailable';
 
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-export interface ErrorBody {
+interface ErrorBody {
   statusCode: number;
   error: string;
   message: string | string[];
@@ -32,8 +32,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     void reply.status(body.statusCode ?? 503).send(body);
   }
 
-  /** The status, body and headers an error becomes; subclasses may encode them differently. */
-  protected toBody(exception: unknown, request: FastifyRequest): { body: ErrorBody; retryAfter?: number; headers?: Record<string, string> } {
+  private toBody(exception: unknown, request: FastifyRequest): { body: ErrorBody; retryAfter?: number; headers?: Record<string, string> } {
     if (exception instanceof DomainError) {
       const statusCode = statusForKind(exception.kind);
       return { body: { statusCode, error: statusText(statusCode), message: exception.message }, retryAfter: exception.retryAfterSeconds };

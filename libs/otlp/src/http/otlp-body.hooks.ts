@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Readable, Transform, TransformCallback } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { encodeStatus } from '../codec/otlp-status.codec';
 
 export const OTLP_PATH_PREFIX = '/api/otlp/';
 export const PROTOBUF_CONTENT_TYPE = 'application/x-protobuf';
@@ -44,10 +45,22 @@ function gunzipped(payload: Readable, limit: number): Readable {
   return out;
 }
 
+/** The message of a JSON error body as the service writes it, or the text itself. */
+function errorMessage(payload: string): string {
+  try {
+    const parsed = JSON.parse(payload) as { message?: unknown; error?: unknown };
+    if (Array.isArray(parsed.message)) return parsed.message.join('; ');
+    return String(parsed.message ?? parsed.error ?? payload);
+  } catch {
+    return payload;
+  }
+}
+
 /**
- * OTLP/HTTP needs two things the other routes do not: a raw-bytes parser for protobuf bodies and
- * Content-Encoding: gzip. The gzip hook only touches paths under /api/otlp/, so every other route
- * keeps Fastify's behaviour; the protobuf parser is registered once per Fastify instance.
+ * OTLP/HTTP needs three things the other routes do not: a raw-bytes parser for protobuf bodies and
+ * Content-Encoding: gzip, and answers in the request's encoding even when it is an error. The hooks
+ * only touch paths under /api/otlp/, so every other route keeps Fastify's behaviour; the protobuf
+ * parser is registered once per Fastify instance.
  */
 export function registerOtlpBodyHandling(fastify: FastifyInstance, bodyLimit: number): void {
   if (!fastify.hasContentTypeParser(PROTOBUF_CONTENT_TYPE)) {
@@ -59,5 +72,15 @@ export function registerOtlpBodyHandling(fastify: FastifyInstance, bodyLimit: nu
     if (encoding === 'identity') return payload;
     if (encoding !== 'gzip') throw httpError(`Content-Encoding ${encoding} is not supported: send gzip or no encoding`, 415);
     return gunzipped(payload, bodyLimit);
+  });
+  // Errors of protobuf requests — from the guard, the service, the body parsers or the gzip hook —
+  // leave as a protobuf google.rpc.Status with the same HTTP status and headers (Retry-After kept).
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (!request.url.startsWith(OTLP_PATH_PREFIX) || reply.statusCode < 400 || typeof payload !== 'string') return payload;
+    const asked = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const sent = String(reply.getHeader('content-type') ?? '');
+    if (asked !== PROTOBUF_CONTENT_TYPE || !sent.startsWith('application/json')) return payload;
+    void reply.header('content-type', PROTOBUF_CONTENT_TYPE);
+    return encodeStatus(reply.statusCode, errorMessage(payload));
   });
 }

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Post, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -16,7 +16,6 @@ import { OtlpMetricsResponseDto, OtlpTraceResponseDto } from '../dto/otlp-respon
 import { OtlpExportResult, OtlpExportService, OtlpPayload } from '../services/otlp-export.service';
 import { METRICS_DESCRIPTION, TRACES_DESCRIPTION } from './otlp-api.docs';
 import { OtlpBody } from './otlp-payload.decorator';
-import { OtlpExceptionFilter } from './otlp-exception.filter';
 import { OtlpResponseInterceptor } from './otlp-response.interceptor';
 
 const BODY = { description: 'An OTLP export request (protobuf or OTLP JSON).', schema: { type: 'object' } };
@@ -24,7 +23,6 @@ const BODY = { description: 'An OTLP export request (protobuf or OTLP JSON).', s
 @ApiTags('ingest')
 @Controller('otlp/v1')
 @UseInterceptors(OtlpResponseInterceptor)
-@UseFilters(OtlpExceptionFilter)
 @ApiConsumes('application/x-protobuf', 'application/json')
 @ApiProduces('application/x-protobuf', 'application/json')
 @ApiBadRequestResponse({ description: 'Undecodable body or unsupported Content-Type. Errors of protobuf requests are a protobuf google.rpc.Status; of JSON requests, the usual JSON error.' })

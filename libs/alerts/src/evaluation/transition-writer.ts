@@ -6,6 +6,7 @@ import { buildBody, channelTakes } from '../notify/payloads';
 import { AlertRecord, TransitionBatch } from './alert-record';
 import { ActiveSilence, silenced } from './silence-match';
 import { TxSql } from './tx-sql';
+import { AppConfig } from '@fleetwatch/config';
 
 interface ChannelRow {
   id: string;
@@ -23,7 +24,16 @@ const ALERT_COLUMNS = `id uuid, rule_id uuid, agent_id uuid, owner_id uuid, stat
  */
 @Injectable()
 export class TransitionWriter {
-  constructor(private readonly activity: ActivityLogService) {}
+  /** Past the next repeat notification by two evaluation intervals; undefined when repeats are off. */
+  private readonly firingHoldMs?: number;
+
+  constructor(
+    private readonly activity: ActivityLogService,
+    config: AppConfig,
+  ) {
+    const { repeatIntervalMinutes, evalIntervalSeconds } = config.alerts;
+    this.firingHoldMs = repeatIntervalMinutes > 0 ? repeatIntervalMinutes * 60_000 + 2 * evalIntervalSeconds * 1000 : undefined;
+  }
 
   /** `phases`, when given, receives the milliseconds each table took (for the benchmark). */
   async write(sql: TxSql, batch: TransitionBatch, now: Date, phases?: Record<string, number>): Promise<void> {
@@ -115,7 +125,7 @@ export class TransitionWriter {
           alert_id: n.record.id,
           channel_id: channel.id,
           event: n.event,
-          body: buildBody(channel.type, { deliveryId: id, event: n.event, record: n.record, repeat: n.repeat, now }),
+          body: buildBody(channel.type, { deliveryId: id, event: n.event, record: n.record, repeat: n.repeat, now, firingHoldMs: this.firingHoldMs }),
           status: muted ? 'suppressed' : 'pending',
           next_attempt_at: now.toISOString(),
           created_at: now.toISOString(),

@@ -37,6 +37,15 @@ describe('payloads', () => {
     expect(channelTakes('alertmanager', 'alert.acknowledged')).toBe(false);
   });
 
+  it('gives a firing Alertmanager alert an endsAt past the next repeat, and none when repeats are off', () => {
+    const firing = { ...record, state: { ...record.state, status: 'firing' as const, resolvedAt: null, resolvedBy: null } };
+    const held = JSON.parse(buildBody('alertmanager', { deliveryId: 'd2', event: 'alert.firing', record: firing, repeat: false, now, firingHoldMs: 4 * 3_600_000 + 60_000 }));
+    expect(held[0].startsAt).toBe('2026-01-01T00:05:00.000Z');
+    expect(held[0].endsAt).toBe('2026-01-01T04:11:00.000Z');
+    const open = JSON.parse(buildBody('alertmanager', { deliveryId: 'd3', event: 'alert.firing', record: firing, repeat: false, now }));
+    expect(open[0].endsAt).toBeUndefined();
+  });
+
   it('builds the webhook body around the delivery id', () => {
     const body = JSON.parse(buildBody('webhook', { deliveryId: 'd1', event: 'alert.resolved', record, repeat: false, now }));
     expect(body).toMatchObject({ id: 'd1', event: 'alert.resolved', agent: { id: 'g1', name: 'bot' }, rule: { id: 'r1', threshold: 80 } });

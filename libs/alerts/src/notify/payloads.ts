@@ -8,6 +8,11 @@ export interface PayloadInput {
   record?: AlertRecord;
   repeat: boolean;
   now: Date;
+  /**
+   * How long Alertmanager should keep a firing alert active without hearing from us again: until
+   * past the next repeat notification. Absent when repeats are off (Alertmanager's resolve_timeout).
+   */
+  firingHoldMs?: number;
 }
 
 const COMPARATOR_TEXT: Record<string, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=', eq: '==', neq: '!=' };
@@ -48,7 +53,9 @@ function slackBody(input: PayloadInput): unknown {
 
 /**
  * Alertmanager's v2 alert list. Labels identify the alert instance (one per rule and agent); a
- * resolve carries endsAt. A test sends an alert that is already over.
+ * resolve carries endsAt; a firing alert carries endsAt past the next repeat, so Alertmanager keeps
+ * it active between our notifications instead of expiring it after its resolve_timeout. A test
+ * sends an alert that is already over.
  */
 function alertmanagerBody(input: PayloadInput): unknown {
   const r = input.record;
@@ -62,6 +69,7 @@ function alertmanagerBody(input: PayloadInput): unknown {
     startsAt: (r.state.firedAt ?? r.state.startedAt).toISOString(),
   };
   if (input.event === 'alert.resolved') alert.endsAt = (r.state.resolvedAt ?? input.now).toISOString();
+  else if (input.event === 'alert.firing' && input.firingHoldMs) alert.endsAt = new Date(input.now.getTime() + input.firingHoldMs).toISOString();
   return [alert];
 }
 

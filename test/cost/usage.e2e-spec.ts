@@ -31,6 +31,13 @@ describe('usage', () => {
       { agentId: a.id, ts: '2026-09-01T08:00:00Z', model: 'gpt-4o', provider: 'openai', inputTokens: 1, outputTokens: 1, costUsd: 100, rateSource: 'model' },
       { agentId: c.id, ts: '2026-11-03T08:00:00Z', model: 'gpt-4o', provider: 'openai', inputTokens: 5, outputTokens: 5, costUsd: 50, rateSource: 'client' },
     ]);
+    // The 2026-09-01 call lies before raw retention: the rollup job rolled its hour up while it was
+    // fresh, and all_time reads that hour from the rollup (the raw row may already be dropped).
+    await t.sql.query(
+      `insert into rollup_llm_hourly (agent_id, model, hour, count, errors, input_tokens, output_tokens, cost_usd, latency_sum, latency_min, latency_max, latency_hist)
+       values ($1, 'gpt-4o', '2026-09-01T08:00:00Z', 1, 0, 1, 1, 100, 100, 100, 100, '{}'::jsonb)`,
+      [a.id],
+    );
     await t.client.put(`/api/agents/${a.id}/budget`, owner.auth).send({ monthlyUsd: 10, softThresholdPct: 30 });
     await t.client.put(`/api/agents/${b.id}/budget`, owner.auth).send({ monthlyUsd: 1 });
   });

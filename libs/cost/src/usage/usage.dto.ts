@@ -6,7 +6,7 @@ import { BudgetDto } from '../budgets/budget.dto';
 import { USAGE_PERIODS, UsagePeriod } from './usage-period';
 
 export class UsageAggregateQueryDto {
-  @ApiPropertyOptional({ enum: USAGE_PERIODS, default: 'current', description: '`current`: this UTC month so far; `last_30_days`: the 30 × 24 h before now; `all_time`: every LLM call still retained (raw calls are kept RAW_RETENTION_DAYS, 30 by default).' })
+  @ApiPropertyOptional({ enum: USAGE_PERIODS, default: 'current', description: '`current`: this UTC month so far; `last_30_days`: the 30 × 24 h before now; `all_time`: everything — hours before the raw-retention day (RAW_RETENTION_DAYS) come from the hourly LLM rollups, which outlive raw calls; the rest from raw calls.' })
   @IsOptional()
   @IsIn(USAGE_PERIODS)
   period?: UsagePeriod;

@@ -66,6 +66,30 @@ const CALL_COLUMNS = `l.id, l.ts, to_char(l.ts at time zone 'UTC', 'YYYY-MM-DD"T
 export class UsageRepository {
   constructor(private readonly em: EntityManager) {}
 
+  /**
+   * The same totals from the hourly LLM rollups, for whole hours in [start, before): the part of a
+   * long period whose raw calls retention may already have dropped.
+   */
+  async totalsFromRollups(principal: Principal, start: Date | null, before: Date): Promise<TotalsRow> {
+    const where = ['r.hour < ?'];
+    const params: unknown[] = [before];
+    if (start) {
+      where.push('r.hour >= ?');
+      params.push(start);
+    }
+    if (!isAdmin(principal)) {
+      where.push('a.owner_id = ?');
+      params.push(principal.userId);
+    }
+    const [row] = await this.em.getConnection().execute<TotalsRow[]>(
+      `select coalesce(sum(r.count), 0) as requests, coalesce(sum(r.count - r.errors), 0) as successful, coalesce(sum(r.errors), 0) as failed,
+              coalesce(sum(r.input_tokens), 0) as input_tokens, coalesce(sum(r.output_tokens), 0) as output_tokens, coalesce(sum(r.cost_usd), 0) as cost
+       from rollup_llm_hourly r join agents a on a.id = r.agent_id where ${where.join(' and ')}`,
+      params,
+    );
+    return row;
+  }
+
   async totals(principal: Principal, start: Date | null, end: Date): Promise<TotalsRow> {
     const s = scoped(principal, start, end);
     const [row] = await this.em.getConnection().execute<TotalsRow[]>(

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, Principal } from '@fleetwatch/common';
+import { AppConfig } from '@fleetwatch/config';
 import { BudgetsRepository } from '../budgets/budgets.repository';
 import { monthOf, toBudgetDto } from '../budgets/budgets.service';
 import { percentUsed } from '../budgets/budget-rules';
 import { roundCost } from '../prices/price-resolution';
 import { BudgetProgressDto, UsageAggregateDto, UsageAggregateQueryDto, UsageCostsDto, UsageCostsQueryDto, UsageRequestDto, UsageRequestsPageDto, UsageRequestsQueryDto } from './usage.dto';
 import { projectMonth, usageRange } from './usage-period';
-import { CallRow, UsageRepository } from './usage.repository';
+import { CallRow, TotalsRow, UsageRepository } from './usage.repository';
 
 const STATUS_RANK = { ok: 0, warning: 1, exceeded: 2 } as const;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 export function toUsageRequest(r: CallRow): UsageRequestDto {
   return {
@@ -36,13 +39,36 @@ export class UsageService {
     private readonly repository: UsageRepository,
     private readonly budgets: BudgetsRepository,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Totals of a period. Raw calls are kept RAW_RETENTION_DAYS (whole days are dropped), so a period
+   * starting before that day (all_time, or a month under a short retention) takes the hours before
+   * it from the hourly rollups, which outlive the raw rows, and the rest from raw calls.
+   */
+  private async periodTotals(principal: Principal, start: Date | null, end: Date, now: Date): Promise<TotalsRow> {
+    const cutoff = new Date(Math.floor((now.getTime() - this.config.telemetry.rawRetentionDays * DAY_MS) / DAY_MS) * DAY_MS);
+    const hourAligned = start === null || start.getTime() % HOUR_MS === 0;
+    if (!hourAligned || (start !== null && start >= cutoff)) return this.repository.totals(principal, start, end);
+    const [old, recent] = await Promise.all([this.repository.totalsFromRollups(principal, start, cutoff), this.repository.totals(principal, cutoff, end)]);
+    const add = (k: keyof TotalsRow) => String(Number(old[k]) + Number(recent[k]));
+    return {
+      requests: add('requests'),
+      successful: add('successful'),
+      failed: add('failed'),
+      input_tokens: add('input_tokens'),
+      output_tokens: add('output_tokens'),
+      // Decimal strings from PostgreSQL: summed as numbers, then rounded like every stored cost.
+      cost: String(roundCost(Number(old.cost) + Number(recent.cost))),
+    };
+  }
 
   async aggregate(principal: Principal, query: UsageAggregateQueryDto): Promise<UsageAggregateDto> {
     const period = query.period ?? 'current';
     const now = this.clock.now();
     const range = usageRange(period, now);
-    const [totals, budget] = await Promise.all([this.repository.totals(principal, range.start, range.end), this.budgetProgress(principal, now)]);
+    const [totals, budget] = await Promise.all([this.periodTotals(principal, range.start, range.end, now), this.budgetProgress(principal, now)]);
     const input = Number(totals.input_tokens);
     const output = Number(totals.output_tokens);
     return {

@@ -42,6 +42,24 @@ describe('text fields refuse NUL and lone surrogates', () => {
     expect400(value, 'configuration.steps[1]', 'must not contain NUL characters');
   });
 
+  it('a configuration replaced with a NUL inside answers 400 and keeps the stored one', async () => {
+    const created = await t.client.post(`/api/agents/${agent.id}/deployments`, user.auth).send({ environment: 'staging', configuration: { replicas: 2 } });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect400(await t.client.put(`/api/deployments/${id}/configuration`, user.auth).send({ model: { name: NUL } }), 'configuration.model.name', 'must not contain NUL characters');
+    expect400(await t.client.put(`/api/deployments/${id}/configuration`, user.auth).send({ [LONE_LOW]: 1 }), 'configuration', 'must not contain unpaired surrogates in its keys');
+    expect((await t.client.get(`/api/deployments/${id}/configuration`, user.auth)).body).toEqual({ replicas: 2 });
+    await t.sql.query(`delete from deployments where id = $1`, [id]);
+  });
+
+  it('ingest keeps its own answers for text PostgreSQL cannot store: 400, never 5xx', async () => {
+    const key = (await t.client.post('/api/auth/api-keys', user.auth).send({ name: 'ingest', scopes: ['ingest'] })).body.key as string;
+    for (const text of [NUL, LONE_HIGH]) {
+      const response = await t.client.post('/api/ingest', { apiKey: key }).set('Content-Type', 'application/json').send(JSON.stringify({ events: [{ agentId: agent.id, type: 'note', message: text }] }));
+      expect([JSON.stringify(text), response.status]).toEqual([JSON.stringify(text), 400]);
+    }
+  });
+
   it('deployment environment with NUL answers 400', async () => {
     expect400(
       await t.client.post(`/api/agents/${agent.id}/deployments`, user.auth).send({ environment: NUL, configuration: {} }),

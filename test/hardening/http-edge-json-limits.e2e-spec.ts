@@ -99,6 +99,15 @@ describe('JSON bodies: nesting depth and keys per object are capped before parsi
     expect(gzipped.body.message).toBe('body nests deeper than 32 levels');
   });
 
+  it('form-encoded bodies are still parsed, with the same key cap', async () => {
+    const login = await t.client.post('/api/auth/login').type('form').send(`email=${encodeURIComponent(user.email)}&password=${encodeURIComponent(user.password)}`);
+    expect(login.status).toBe(200);
+    expect(typeof login.body.accessToken).toBe('string');
+    const wide = await t.client.post('/api/auth/login').type('form').send(Array.from({ length: 1001 }, (_, i) => `k${i}=1`).join('&'));
+    expect(wide.status).toBe(400);
+    expect(wide.body.message).toBe('body has more than 1000 keys');
+  });
+
   it('still refuses prototype poisoning and malformed JSON as before', async () => {
     const poisoned = await json(t.client.post('/api/agents', user.auth), '{"name":"p","__proto__":{"admin":true}}');
     expect(poisoned.status).toBe(400);

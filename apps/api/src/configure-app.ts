@@ -1,19 +1,33 @@
 import helmet from '@fastify/helmet';
-import { RequestMethod, ValidationPipe } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import { AllExceptionsFilter } from '@fleetwatch/common';
+import type { IncomingMessage } from 'node:http';
+import { AllExceptionsFilter, limitedFormParser, limitedJsonParser, StrictValidationPipe } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
 
+/** What a caller's X-Request-Id may be to be kept: it goes into every log line and back out as a header. */
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+export function requestIdFor(header: string | string[] | undefined): string {
+  return typeof header === 'string' && CLIENT_REQUEST_ID.test(header) ? header : randomUUID();
+}
+
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
+  const { bodyLimitBytes, headersTimeoutMs, requestTimeoutMs } = config.server;
   return new FastifyAdapter({
-    bodyLimit: config.server.bodyLimitBytes,
+    bodyLimit: bodyLimitBytes,
     trustProxy: false,
-    // A caller's X-Request-Id is kept (so logs join across services); otherwise a fresh UUID.
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // A caller's X-Request-Id is kept when it is a plain token (so logs join across services); otherwise a fresh UUID.
+    requestIdHeader: false,
+    genReqId: (request: IncomingMessage) => requestIdFor(request.headers['x-request-id']),
+    // Fastify turns Node's request timeout off by default, so a client trickling a body held its
+    // connection forever. Node answers 408 and closes once the whole request has not arrived in time;
+    // it looks every second rather than every 30 s, so the bound is close to what is configured.
+    requestTimeout: requestTimeoutMs,
+    http: { headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 1000 },
   });
 }
 
@@ -35,7 +49,13 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       // strip the prefix from the seed route GET /api/metrics, since Nest matches exclusions by path.
     ],
   });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  // One parser for every JSON body, OTLP JSON included: bodies too deep or with too many keys are
+  // refused before parsing, in milliseconds, instead of stalling the process in validation.
+  const limits = { maxDepth: config.server.jsonMaxDepth, maxKeys: config.server.jsonMaxKeys };
+  const fastify = app.getHttpAdapter().getInstance();
+  app.useBodyParser('application/json', { bodyLimit: config.server.bodyLimitBytes }, limitedJsonParser(fastify, limits));
+  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: config.server.bodyLimitBytes }, limitedFormParser(limits));
+  app.useGlobalPipes(new StrictValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new AllExceptionsFilter());
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -62,6 +82,5 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: true } });
-  void config;
   return app;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsTimestamp } from '@fleetwatch/common';
 import { SEVERITIES, Severity } from '../alerts.constants';
 
 export class SilenceMatchersDto {
@@ -15,8 +16,8 @@ export class CreateSilenceDto {
   @ValidateNested()
   @Type(() => SilenceMatchersDto)
   matchers!: SilenceMatchersDto;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Default: now.' }) @IsOptional() @Type(() => Date) @IsDate() startsAt?: Date;
-  @ApiProperty({ format: 'date-time' }) @Type(() => Date) @IsDate() endsAt!: Date;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Default: now.' }) @IsOptional() @IsTimestamp() startsAt?: string;
+  @ApiProperty({ format: 'date-time' }) @IsTimestamp() endsAt!: string;
   @ApiProperty({ example: 'maintenance window' }) @IsString() @MinLength(1) @MaxLength(1000) comment!: string;
 }
 

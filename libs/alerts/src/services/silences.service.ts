@@ -33,8 +33,9 @@ export class SilencesService {
 
   async create(principal: Principal, dto: CreateSilenceDto): Promise<SilenceResponseDto> {
     const now = this.clock.now();
-    const startsAt = dto.startsAt ?? now;
-    if (dto.endsAt.getTime() <= startsAt.getTime()) throw AlertsError.invalid('endsAt must be after startsAt');
+    const startsAt = dto.startsAt ? new Date(dto.startsAt) : now;
+    const endsAt = new Date(dto.endsAt);
+    if (endsAt.getTime() <= startsAt.getTime()) throw AlertsError.invalid('endsAt must be after startsAt');
     const { ruleId, agentId, severity } = dto.matchers;
     if (ruleId) {
       const params: unknown[] = [ruleId];
@@ -48,7 +49,7 @@ export class SilencesService {
     const [row] = await this.em.getConnection().execute<SilenceRow[]>(
       `insert into alert_silences (id, owner_id, applies_to_all, rule_id, agent_id, severity, starts_at, ends_at, comment, created_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning *`,
-      [newId(), principal.userId, isAdmin(principal), ruleId ?? null, agentId ?? null, severity ?? null, startsAt, dto.endsAt, dto.comment, now],
+      [newId(), principal.userId, isAdmin(principal), ruleId ?? null, agentId ?? null, severity ?? null, startsAt, endsAt, dto.comment, now],
     );
     return this.toDto(row, now);
   }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsTimestamp } from '@fleetwatch/common';
 import { EXPORT_DATASETS, ExportDataset } from './export-datasets';
 import { EXPORT_FORMATS, ExportFormat } from './export-writers';
 
@@ -15,12 +16,12 @@ export class ExportQueryDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Inclusive; default end minus 24 h.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   start?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Exclusive; default now.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   end?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'One agent (404 when not yours); default every agent you see.' })

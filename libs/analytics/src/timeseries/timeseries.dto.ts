@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsTimestamp } from '@fleetwatch/common';
 import { AGGREGATIONS, Aggregation } from './metric-catalog';
 import { INTERVAL_PATTERN } from './interval';
 
@@ -19,12 +20,12 @@ export class TimeseriesQueryDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Default end minus 24 h.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   start?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Default now.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   end?: string;
 
   @ApiPropertyOptional({ example: '1h', default: '1h', description: 'Bucket width: a positive integer and s, m, h or d.' })

@@ -1,16 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsTimestamp } from '@fleetwatch/common';
 
 export class ToolAnalyticsQueryDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'Inclusive start; default end_date minus 7 days.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   start_date?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Exclusive end; default now.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   end_date?: string;
 
   @ApiPropertyOptional({ description: 'Only this tool.' })

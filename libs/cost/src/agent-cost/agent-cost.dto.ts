@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
-
-/** A bare date, or a timestamp that says its offset: a naive time would silently mean the server's zone. */
-const UTC_DATE_OR_ZONED = /^\d{4}-\d{2}-\d{2}$|(Z|[+-]\d{2}(:?\d{2})?)$/i;
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsTimestamp } from '@fleetwatch/common';
 
 export class AgentCostQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 3650, default: 30, description: 'The days before now; not with period_start/period_end.' })
@@ -16,14 +14,12 @@ export class AgentCostQueryDto {
 
   @ApiPropertyOptional({ example: '2025-03-01', description: 'UTC date (whole day from 00:00) or ISO timestamp; needs period_end.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(UTC_DATE_OR_ZONED, { message: 'period_start must be a date (YYYY-MM-DD) or a timestamp with Z or an offset' })
+  @IsTimestamp({ allowDate: true })
   period_start?: string;
 
   @ApiPropertyOptional({ example: '2025-03-31', description: 'UTC date (whole day, reported as 23:59:59) or ISO timestamp (inclusive); needs period_start.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(UTC_DATE_OR_ZONED, { message: 'period_end must be a date (YYYY-MM-DD) or a timestamp with Z or an offset' })
+  @IsTimestamp({ allowDate: true })
   period_end?: string;
 }
 

@@ -1,18 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
-
-/** A naive time would silently mean the server's zone. */
-const ZONED = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
+import { IsNumber, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsTimestamp } from '@fleetwatch/common';
 
 export class RepriceDto {
   @ApiProperty({ format: 'date-time', description: 'Calls at or after this instant.' })
-  @IsISO8601({ strict: true })
-  @Matches(ZONED, { message: 'from must be a timestamp with Z or an offset' })
+  @IsTimestamp()
   from!: string;
 
   @ApiProperty({ format: 'date-time', description: 'Calls before this instant.' })
-  @IsISO8601({ strict: true })
-  @Matches(ZONED, { message: 'to must be a timestamp with Z or an offset' })
+  @IsTimestamp()
   to!: string;
 
   @ApiPropertyOptional({ description: 'Only calls of this model (case-insensitive).' })
@@ -48,7 +44,6 @@ export class PutModelPriceDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When this version starts to apply; default now.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(ZONED, { message: 'effectiveFrom must be a timestamp with Z or an offset' })
+  @IsTimestamp()
   effectiveFrom?: string;
 }

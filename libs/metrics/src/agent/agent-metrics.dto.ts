@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsTimestamp } from '@fleetwatch/common';
 
 export const DERIVED_TYPES = ['tokens', 'llm_latency_ms', 'cost_usd', 'tool_duration_ms'] as const;
 export type DerivedType = (typeof DERIVED_TYPES)[number];
@@ -13,12 +14,12 @@ export class AgentMetricsQueryDto {
 
   @ApiPropertyOptional({ description: 'ISO 8601; default 24 hours before now.' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'since must be an ISO 8601 timestamp' })
+  @IsTimestamp()
   since?: string;
 
   @ApiPropertyOptional({ description: 'ISO 8601; default now.' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'until must be an ISO 8601 timestamp' })
+  @IsTimestamp()
   until?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 10000, default: 1000 })

@@ -1,16 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsTimestamp } from '@fleetwatch/common';
 
 export class ObservabilityQueryDto {
   @ApiPropertyOptional({ description: 'RFC 3339; default 24 hours before end_time.' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'start_time must be an RFC 3339 timestamp' })
+  @IsTimestamp()
   start_time?: string;
 
   @ApiPropertyOptional({ description: 'RFC 3339; default now.' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'end_time must be an RFC 3339 timestamp' })
+  @IsTimestamp()
   end_time?: string;
 
   @ApiPropertyOptional({ description: 'Bucket width in minutes.', default: 60, minimum: 1, maximum: 525600 })

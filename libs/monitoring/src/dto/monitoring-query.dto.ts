@@ -1,10 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { PageSize } from '@fleetwatch/common';
-
-/** A naive time would silently mean the server's zone. */
-const ZONED = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsTimestamp, PageSize } from '@fleetwatch/common';
 
 export class EventsQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this agent’s events (404 when it is not yours).' })
@@ -19,8 +16,7 @@ export class EventsQueryDto {
 export class PerformanceQueryDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'Start of the range; default 24 hours ago.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(ZONED, { message: 'since must be a timestamp with Z or an offset' })
+  @IsTimestamp()
   since?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 10000, default: 1000, description: 'Newest records first, at most this many.' })

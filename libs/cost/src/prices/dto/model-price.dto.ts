@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsTimestamp } from '@fleetwatch/common';
 
 export class ModelPriceDto {
   @ApiProperty({ example: 'gpt-4o' }) model!: string;
@@ -13,6 +14,6 @@ export class ModelPriceDto {
 export class ModelPricesQueryDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'Show the versions in force at this instant instead of now.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   at?: string;
 }

@@ -14,3 +14,8 @@ export type { Keyset, Page } from './http/pagination';
 export { IsCursor, parseCursor } from './http/cursor.validator';
 export { PageSize } from './http/page-size.decorator';
 export { uuidParam } from './http/uuid-param.pipe';
+export { canSee, visibleOwnerId } from './auth/visibility';
+export { ownerCondition } from './auth/visibility.sql';
+export type { SqlCondition } from './auth/visibility.sql';
+export { Paged, PagedInterceptor } from './http/paged.interceptor';
+export { SECOND_MS, MINUTE_MS, HOUR_MS, DAY_MS } from './time/durations';

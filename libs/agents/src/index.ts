@@ -10,3 +10,4 @@ export type { ActivityEntry } from './activity/activity-event';
 export { AgentStatusService } from './services/agent-status.service';
 export { AgentsService } from './services/agents.service';
 export { AgentsError, AgentsErrorCode } from './errors/agents.error';
+export { AGENTS_TABLE, joinAgents, agentsOwnedBy } from './sql/agent-scope.sql';

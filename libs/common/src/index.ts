@@ -20,3 +20,8 @@ export type { JsonLimits } from './http/json-limits';
 export { limitedJsonParser, limitedFormParser } from './http/body-parsers';
 export { unsafeTextProblem } from './http/unsafe-text';
 export { StrictValidationPipe } from './http/strict-validation.pipe';
+export { canSee, visibleOwnerId } from './auth/visibility';
+export { ownerCondition } from './auth/visibility.sql';
+export type { SqlCondition } from './auth/visibility.sql';
+export { Paged, PagedInterceptor } from './http/paged.interceptor';
+export { SECOND_MS, MINUTE_MS, HOUR_MS, DAY_MS } from './time/durations';

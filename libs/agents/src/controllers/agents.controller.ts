@@ -1,7 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { Authenticated, CurrentPrincipal, NEXT_CURSOR_HEADER, Principal, uuidParam } from '@fleetwatch/common';
+import { Authenticated, CurrentPrincipal, Principal, uuidParam, Page, Paged } from '@fleetwatch/common';
 import { AgentResponseDto, CreateAgentDto, ListAgentsQueryDto, UpdateAgentDto } from '../dto/agent.dto';
 import { AgentsService } from '../services/agents.service';
 
@@ -23,10 +22,9 @@ export class AgentsController {
   @Authenticated({ scope: 'monitoring:read' })
   @ApiOperation({ summary: 'Your agents (admins: everyone’s), newest first', description: 'Paged with limit and cursor; X-Next-Cursor carries the next page.' })
   @ApiOkResponse({ type: AgentResponseDto, isArray: true })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListAgentsQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AgentResponseDto[]> {
-    const page = await this.agents.list(principal, query);
-    if (page.nextCursor) void reply.header(NEXT_CURSOR_HEADER, page.nextCursor);
-    return page.items;
+  @Paged()
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListAgentsQueryDto): Promise<Page<AgentResponseDto>> {
+    return this.agents.list(principal, query);
   }
 
   @Get(':id')

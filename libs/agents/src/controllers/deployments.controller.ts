@@ -1,7 +1,6 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { Authenticated, CurrentPrincipal, NEXT_CURSOR_HEADER, PageQueryDto, Principal, uuidParam } from '@fleetwatch/common';
+import { Authenticated, CurrentPrincipal, PageQueryDto, Principal, uuidParam, Page, Paged } from '@fleetwatch/common';
 import { CreateDeploymentDto, DeploymentResponseDto, UpdateDeploymentDto } from '../dto/deployment.dto';
 import { DeploymentsService } from '../services/deployments.service';
 import { ConfigurationBodyPipe } from './configuration-body.pipe';
@@ -25,15 +24,12 @@ export class DeploymentsController {
   @ApiOperation({ summary: "An agent's deployments, newest first" })
   @ApiOkResponse({ type: DeploymentResponseDto, isArray: true })
   @ApiNotFoundResponse({ description: 'Unknown agent, or not yours.' })
-  async list(
+  @Paged()
+  list(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuidParam('id')) agentId: string,
-    @Query() query: PageQueryDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<DeploymentResponseDto[]> {
-    const page = await this.deployments.list(principal, agentId, query);
-    if (page.nextCursor) void reply.header(NEXT_CURSOR_HEADER, page.nextCursor);
-    return page.items;
+    @Query() query: PageQueryDto): Promise<Page<DeploymentResponseDto>> {
+    return this.deployments.list(principal, agentId, query);
   }
 
   @Patch('deployments/:id')

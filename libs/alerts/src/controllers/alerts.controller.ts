@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { Authenticated, CurrentPrincipal, NEXT_CURSOR_HEADER, Principal } from '@fleetwatch/common';
+import { Authenticated, CurrentPrincipal, Principal, Page, Paged } from '@fleetwatch/common';
 import { AlertActionDto, AlertHistoryEntryDto, AlertResponseDto, ListAlertsQueryDto } from '../dto/alert.dto';
 import { AlertsDashboardDto } from '../dto/dashboard.dto';
 import { DeliveryResponseDto, ListDeliveriesQueryDto } from '../dto/delivery.dto';
@@ -20,10 +19,9 @@ export class AlertsController {
   @Authenticated({ scope: 'monitoring:read' })
   @ApiOperation({ summary: 'Alerts of your rules (admins: all), newest start first', description: 'Filters status, severity, agentId; limit default 50, max 500, and cursor: X-Next-Cursor carries the next page. `value` is the observed aggregate that crossed the threshold (at start, updated when it fired).' })
   @ApiOkResponse({ type: AlertResponseDto, isArray: true })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListAlertsQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AlertResponseDto[]> {
-    const page = await this.query.list(principal, query);
-    if (page.nextCursor) void reply.header(NEXT_CURSOR_HEADER, page.nextCursor);
-    return page.items;
+  @Paged()
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListAlertsQueryDto): Promise<Page<AlertResponseDto>> {
+    return this.query.list(principal, query);
   }
 
   @Get('dashboard')
@@ -46,10 +44,9 @@ export class AlertsController {
     description: 'pending rows are retried with exponential backoff (ALERT_DELIVERY_BACKOFF_SECONDS · 2^(attempts−1)) until delivered or ALERT_DELIVERY_MAX_ATTEMPTS is reached (failed).',
   })
   @ApiOkResponse({ type: DeliveryResponseDto, isArray: true })
-  async deliveries(@CurrentPrincipal() principal: Principal, @Query() query: ListDeliveriesQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<DeliveryResponseDto[]> {
-    const page = await this.query.deliveries(principal, query);
-    if (page.nextCursor) void reply.header(NEXT_CURSOR_HEADER, page.nextCursor);
-    return page.items;
+  @Paged()
+  deliveries(@CurrentPrincipal() principal: Principal, @Query() query: ListDeliveriesQueryDto): Promise<Page<DeliveryResponseDto>> {
+    return this.query.deliveries(principal, query);
   }
 
   @Get(':id/history')

@@ -1,7 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { Authenticated, CurrentPrincipal, NEXT_CURSOR_HEADER, PageQueryDto, Principal } from '@fleetwatch/common';
+import { Authenticated, CurrentPrincipal, PageQueryDto, Principal, Page, Paged } from '@fleetwatch/common';
 import { ChannelResponseDto, ChannelTestResponseDto, CreateChannelDto, UpdateChannelDto } from '../dto/channel.dto';
 import { ChannelsService } from '../services/channels.service';
 
@@ -28,10 +27,9 @@ export class ChannelsController {
   @Authenticated({ scope: 'monitoring:read' })
   @ApiOperation({ summary: 'Your channels (admins: everyone’s), newest first', description: 'Secrets are never returned (`hasSecret` only).' })
   @ApiOkResponse({ type: ChannelResponseDto, isArray: true })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ChannelResponseDto[]> {
-    const page = await this.channels.list(principal, query);
-    if (page.nextCursor) void reply.header(NEXT_CURSOR_HEADER, page.nextCursor);
-    return page.items;
+  @Paged()
+  list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<Page<ChannelResponseDto>> {
+    return this.channels.list(principal, query);
   }
 
   @Patch(':id')

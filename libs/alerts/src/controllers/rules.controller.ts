@@ -1,7 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { Authenticated, CurrentPrincipal, NEXT_CURSOR_HEADER, PageQueryDto, Principal } from '@fleetwatch/common';
+import { Authenticated, CurrentPrincipal, PageQueryDto, Principal, Page, Paged } from '@fleetwatch/common';
 import { CreateRuleDto, RuleResponseDto, UpdateRuleDto } from '../dto/rule.dto';
 import { RulesService } from '../services/rules.service';
 
@@ -27,10 +26,9 @@ export class RulesController {
   @Authenticated({ scope: 'monitoring:read' })
   @ApiOperation({ summary: 'Your rules (admins: everyone’s), newest first', description: 'Paged with limit and cursor; X-Next-Cursor carries the next page.' })
   @ApiOkResponse({ type: RuleResponseDto, isArray: true })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<RuleResponseDto[]> {
-    const page = await this.rules.list(principal, query);
-    if (page.nextCursor) void reply.header(NEXT_CURSOR_HEADER, page.nextCursor);
-    return page.items;
+  @Paged()
+  list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<Page<RuleResponseDto>> {
+    return this.rules.list(principal, query);
   }
 
   @Get(':id')

@@ -1,7 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { Authenticated, CurrentPrincipal, NEXT_CURSOR_HEADER, PageQueryDto, Principal } from '@fleetwatch/common';
+import { Authenticated, CurrentPrincipal, PageQueryDto, Principal, Page, Paged } from '@fleetwatch/common';
 import { CreateSilenceDto, SilenceResponseDto } from '../dto/silence.dto';
 import { SilencesService } from '../services/silences.service';
 
@@ -26,10 +25,9 @@ export class SilencesController {
   @Authenticated({ scope: 'monitoring:read' })
   @ApiOperation({ summary: 'Your silences (admins: everyone’s), newest first', description: 'state: pending (not started), active, expired.' })
   @ApiOkResponse({ type: SilenceResponseDto, isArray: true })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<SilenceResponseDto[]> {
-    const page = await this.silences.list(principal, query);
-    if (page.nextCursor) void reply.header(NEXT_CURSOR_HEADER, page.nextCursor);
-    return page.items;
+  @Paged()
+  list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<Page<SilenceResponseDto>> {
+    return this.silences.list(principal, query);
   }
 
   @Delete(':id')

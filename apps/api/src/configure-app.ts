@@ -6,6 +6,8 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AllExceptionsFilter } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
+import { serveConsole } from './console/serve-console';
+import { serveOpenApi } from './docs/serve-openapi';
 
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
@@ -61,7 +63,8 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: true } });
+  serveOpenApi(app, document);
+  await serveConsole(app, config);
   void config;
   return app;
 }

@@ -37,7 +37,7 @@ export function TimeChart({ title, series, format }: { title: string; series: Ch
       ],
       series: [
         { value: (_u, v) => (v === null ? '—' : dateTime.format(new Date(v * 1000))) },
-        ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, fill: `${s.color}1a`, spanGaps: false, points: { show: true, size: 4 }, value: (_u: uPlot, v: number | null) => (v === null ? '—' : format(v)) })),
+        ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, fill: `${s.color}1a`, spanGaps: true, points: { show: true, size: 4 }, value: (_u: uPlot, v: number | null) => (v === null ? '—' : format(v)) })),
       ],
     };
     const plot = new uPlot(options, toData(series), element);

@@ -61,7 +61,7 @@ export function ApiKeysTab() {
                 <tbody>
                   {list.map((k) => (
                     <tr data-key-id={k.id}>
-                      <td class="strong">{k.name}</td><td class="mono">{k.prefix}…</td><td>{k.scopes.map((s) => <span class="chip">{s}</span>)}</td>
+                      <td class="strong">{k.name}</td><td class="mono">fw_{k.prefix}_…</td><td>{k.scopes.map((s) => <span class="chip">{s}</span>)}</td>
                       <td>{when(k.createdAt)}</td><td>{ago(k.lastUsedAt)}</td>
                       <td><button type="button" class="danger small" disabled={action.busy} onClick={() => { if (confirm(`Revoke “${k.name}”? Clients using it fail at once.`)) void action.run(async () => { await authApi.revokeKey(k.id); keys.reload(); }); }}>Revoke</button></td>
                     </tr>

@@ -52,8 +52,12 @@ describeInBrowser('web console: the main flows in Chromium', () => {
     const agent = await createAgent(t.client, user, { name: 'charted-bot' });
     const now = Date.now();
     const minutes = [50, 41, 33, 20, 12, 7, 2];
-    const samples = minutes.map((m, i) => ({ agentId: agent.id, type: 'cpu', value: 20 + i * 5, timestamp: new Date(now - m * 60_000).toISOString() }));
-    expect((await t.client.post('/api/ingest', user.auth).send({ samples })).status).toBe(202);
+    const at = (m: number): string => new Date(now - m * 60_000).toISOString();
+    const samples = minutes.map((m, i) => ({ agentId: agent.id, type: 'cpu', value: 20 + i * 5, timestamp: at(m) }));
+    const llmCalls = minutes.slice(0, 5).map((m, i) => ({
+      agentId: agent.id, model: 'gpt-4o-mini', inputTokens: 1000 + i * 200, outputTokens: 250, latencyMs: 600 + i * 150, status: 'success', timestamp: at(m),
+    }));
+    expect((await t.client.post('/api/ingest', user.auth).send({ samples, llmCalls })).status).toBe(202);
 
     await signIn(w.page, t.baseUrl, user.email, user.password);
     await w.page.getByRole('link', { name: 'charted-bot' }).click();
@@ -61,8 +65,11 @@ describeInBrowser('web console: the main flows in Chromium', () => {
     const cpu = w.page.locator('figure[data-chart="CPU"]');
     await cpu.locator('canvas').waitFor();
     expect(await cpu.getAttribute('data-points')).toBe(String(minutes.length));
+    expect(await w.page.locator('figure[data-chart="LLM latency"]').getAttribute('data-points')).toBe('5');
     expect(await w.page.locator('figure[data-chart="Memory"]').getAttribute('data-points')).toBe('0');
+    expect(await w.page.locator('figure[data-chart="Memory"]').textContent()).toContain('No data in this range');
     expect(w.page.url()).toBe(`${t.baseUrl}/agents/${agent.id}`);
+    await saveScreenshot(w.page, 'agent');
   });
 
   it('acknowledges a firing alert and shows it acknowledged by the signed-in user', async () => {

@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AllExceptionsFilter, limitedFormParser, limitedJsonParser, StrictValidationPipe } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
+import { serveConsole } from './console/serve-console';
+import { serveOpenApi } from './docs/serve-openapi';
 
 /** What a caller's X-Request-Id may be to be kept: it goes into every log line and back out as a header. */
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -81,6 +83,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: true } });
+  serveOpenApi(app, document);
+  await serveConsole(app, config);
   return app;
 }

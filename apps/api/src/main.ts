@@ -24,12 +24,19 @@ async function main(): Promise<void> {
     await app.listen({ port: config.server.port, host: config.server.host });
     const where = `http://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${config.server.port}`;
     process.stdout.write(
-      `Fleetwatch listening on ${where}  (OpenAPI UI ${where}/api/docs, readiness ${where}/health/ready; database: ${database.embedded ? 'embedded PostgreSQL in ' + config.server.dataDir + '/pg' : 'DATABASE_URL'})\n`,
+      `Fleetwatch listening on ${where}  (OpenAPI UI ${where}/api/docs, readiness ${where}/health/ready; database: ${database.embedded ? 'embedded PostgreSQL in ' + config.server.dataDir + '/pg' : 'DATABASE_URL'})\n` +
+        `\n  ➜  Open the web console: ${consoleUrl(config.server.host, config.server.port)}\n\n`,
     );
   } catch (error) {
     await database.stop().catch(() => undefined);
     throw error;
   }
+}
+
+/** A wildcard bind address is not something a browser can open: point at this machine instead. */
+function consoleUrl(host: string, port: number): string {
+  const browsable = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${browsable}:${port}/`;
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,61 @@
+import { useEffect, useRef } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { TimeseriesPoint } from '../api/types';
+
+export interface ChartSeries { label: string; points: TimeseriesPoint[]; color: string }
+
+const dateTime = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+function toData(series: ChartSeries[]): uPlot.AlignedData {
+  const xs = (series[0]?.points ?? []).map((p) => Date.parse(p.ts) / 1000);
+  return [xs, ...series.map((s) => s.points.map((p) => p.value))];
+}
+
+/** Values that carry information: a bucket with no rows is null (avg, percentiles) or 0 (sums, counts). */
+export function countPoints(points: TimeseriesPoint[]): number {
+  return points.filter((p) => p.value !== null && p.value !== 0).length;
+}
+
+/** A uPlot line chart that follows its container's width; times on the axis are in the browser's zone. */
+export function TimeChart({ title, series, format }: { title: string; series: ChartSeries[]; format: (value: number) => string }) {
+  const host = useRef<HTMLDivElement>(null);
+  const points = series.reduce((most, s) => Math.max(most, countPoints(s.points)), 0);
+
+  useEffect(() => {
+    const element = host.current;
+    if (!element || points === 0) return;
+    const options: uPlot.Options = {
+      width: Math.max(element.clientWidth, 240),
+      height: 180,
+      legend: { show: series.length > 1 },
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: true } },
+      axes: [
+        { stroke: '#6b7280', grid: { stroke: '#eef0f3' }, ticks: { stroke: '#e5e7eb' } },
+        { stroke: '#6b7280', grid: { stroke: '#eef0f3' }, ticks: { stroke: '#e5e7eb' }, size: 64, values: (_u, values) => values.map((v) => format(v)) },
+      ],
+      series: [
+        { value: (_u, v) => (v === null ? '—' : dateTime.format(new Date(v * 1000))) },
+        ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, fill: `${s.color}1a`, spanGaps: true, points: { show: true, size: 4 }, value: (_u: uPlot, v: number | null) => (v === null ? '—' : format(v)) })),
+      ],
+    };
+    const plot = new uPlot(options, toData(series), element);
+    const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(element.clientWidth, 240), height: 180 }));
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      plot.destroy();
+    };
+  }, [series, points, format]);
+
+  return (
+    <figure class="chart" data-chart={title} data-points={points}>
+      <figcaption>
+        <span>{title}</span>
+        <span class="muted small">{points === 0 ? 'no data in this range' : `${points} ${points === 1 ? 'point' : 'points'}`}</span>
+      </figcaption>
+      {points === 0 ? <div class="chart-empty">No data in this range</div> : <div ref={host} class="chart-canvas" />}
+    </figure>
+  );
+}

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError, loadConfig } from '@fleetwatch/config';
-import { resolveDatabaseUrl, runMigrations } from '@fleetwatch/database';
+import { PARTITION_DAYS_AHEAD, resolveDatabaseUrl, runMigrations } from '@fleetwatch/database';
 import { AppModule } from './app.module';
 import { configureApp, createFastifyAdapter } from './configure-app';
 
@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const database = await resolveDatabaseUrl({ databaseUrl: config.database.url, dataDir: config.server.dataDir });
   try {
     if (process.argv.includes('--migrate')) {
-      const applied = await runMigrations(database.url);
+      const applied = await runMigrations(database.url, { partitions: { backDays: config.telemetry.rawRetentionDays, aheadDays: PARTITION_DAYS_AHEAD } });
       process.stdout.write(`migrations: ${applied.length ? applied.join(', ') : 'none pending'}\n`);
     }
     const app = await NestFactory.create<NestFastifyApplication>(

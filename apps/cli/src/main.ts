@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@fleetwatch/config';
-import { resolveDatabaseUrl, runMigrations } from '@fleetwatch/database';
+import { PARTITION_DAYS_AHEAD, resolveDatabaseUrl, runMigrations } from '@fleetwatch/database';
 
 const USAGE = 'usage: node dist/apps/cli/src/main.js migrate';
 
@@ -14,7 +14,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const database = await resolveDatabaseUrl({ databaseUrl: config.database.url, dataDir: config.server.dataDir });
   try {
-    const applied = await runMigrations(database.url);
+    const applied = await runMigrations(database.url, { partitions: { backDays: config.telemetry.rawRetentionDays, aheadDays: PARTITION_DAYS_AHEAD } });
     process.stdout.write(`migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}\n`);
     return 0;
   } finally {

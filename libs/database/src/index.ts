@@ -3,6 +3,8 @@ export { ormOptions } from './orm/orm-options';
 export { runMigrations } from './orm/run-migrations';
 export { MigrationStatusService } from './orm/migration-status.service';
 export { PartitionService, utcDay } from './sql/partition.service';
+export { DAILY_PARTITIONED_TABLES, PARTITION_DAYS_AHEAD } from './sql/partition.sql';
+export type { DailyPartitionedTable } from './sql/partition.sql';
 export { JobLockService } from './sql/job-lock.service';
 export { startEmbeddedPostgres, withDatabaseName } from './embedded/embedded-postgres';
 export type { EmbeddedPostgresHandle } from './embedded/embedded-postgres';

@@ -11,7 +11,10 @@ async function main(): Promise<void> {
   const database = await resolveDatabaseUrl({ databaseUrl: config.database.url, dataDir: config.server.dataDir });
   try {
     if (process.argv.includes('--migrate')) {
-      const applied = await runMigrations(database.url, { partitions: { backDays: config.telemetry.rawRetentionDays, aheadDays: PARTITION_DAYS_AHEAD } });
+      const applied = await runMigrations(database.url, {
+        partitions: { backDays: config.telemetry.rawRetentionDays, aheadDays: PARTITION_DAYS_AHEAD },
+        onWarning: (message) => process.stderr.write(`${message}\n`),
+      });
       process.stdout.write(`migrations: ${applied.length ? applied.join(', ') : 'none pending'}\n`);
     }
     const app = await NestFactory.create<NestFastifyApplication>(

@@ -14,7 +14,10 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const database = await resolveDatabaseUrl({ databaseUrl: config.database.url, dataDir: config.server.dataDir });
   try {
-    const applied = await runMigrations(database.url, { partitions: { backDays: config.telemetry.rawRetentionDays, aheadDays: PARTITION_DAYS_AHEAD } });
+    const applied = await runMigrations(database.url, {
+      partitions: { backDays: config.telemetry.rawRetentionDays, aheadDays: PARTITION_DAYS_AHEAD },
+      onWarning: (message) => process.stderr.write(`${message}\n`),
+    });
     process.stdout.write(`migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}\n`);
     return 0;
   } finally {

@@ -6,6 +6,8 @@ import { ormOptions } from './orm-options';
 export interface MigrateOptions {
   /** After migrating, create the daily partitions of this window around now (UTC days). */
   partitions?: { backDays: number; aheadDays: number; now?: Date };
+  /** Told when making partitions failed; not fatal, the partitions job and ingest try again. */
+  onWarning?: (message: string) => void;
 }
 
 /** Applies every pending migration; returns the names applied. */
@@ -16,7 +18,11 @@ export async function runMigrations(url: string, options: MigrateOptions = {}): 
   try {
     const applied = await orm.getMigrator().up();
     const window = options.partitions;
-    if (window) await new PartitionService(orm.em.fork() as EntityManager).ensureWindow(window.now ?? new Date(), window.backDays, window.aheadDays);
+    if (window) {
+      await new PartitionService(orm.em.fork() as EntityManager)
+        .ensureWindow(window.now ?? new Date(), window.backDays, window.aheadDays)
+        .catch((error: unknown) => options.onWarning?.(`daily partitions not made ahead: ${(error as Error)?.message ?? String(error)}`));
+    }
     return applied.map((m) => m.name);
   } finally {
     await orm.close(true);

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { describeError } from '@fleetwatch/common';
 import { ConfigError, loadConfig } from '@fleetwatch/config';
 import { PARTITION_DAYS_AHEAD, resolveDatabaseUrl, runMigrations } from '@fleetwatch/database';
 
@@ -28,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `${(error as Error)?.stack ?? String(error)}\n`);
+    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `migrate failed: ${describeError(error)}\n${error instanceof Error && error.stack ? `${error.stack}\n` : ''}`);
     process.exit(1);
   },
 );

@@ -7,6 +7,8 @@ import { connectionTimeouts, isReusableConnection, TimeoutOptions } from './conn
 export interface OrmExtraOptions extends TimeoutOptions {
   poolMax?: number;
   debug?: boolean;
+  /** One-shot commands (migrate): a failed connect fails at once with its own cause. */
+  failFast?: boolean;
 }
 
 /** How long a request waits for a pooled connection before answering 503. */
@@ -34,7 +36,7 @@ export function ormOptions(url: string, extra: OrmExtraOptions = {}): Options<Po
         acquireTimeoutMillis: ACQUIRE_TIMEOUT_MS,
         // A failed connect does not fail the waiting request at once: the pool keeps trying until
         // the acquire timeout, so a database that comes back mid-wait still serves it.
-        propagateCreateError: false,
+        propagateCreateError: extra.failFast ?? false,
         createTimeoutMillis: ACQUIRE_TIMEOUT_MS,
         destroyTimeoutMillis: 1000,
         // Checked on every acquire: a connection whose last query never came back is dead.

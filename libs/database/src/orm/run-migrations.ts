@@ -14,7 +14,7 @@ export interface MigrateOptions {
 export async function runMigrations(url: string, options: MigrateOptions = {}): Promise<string[]> {
   // The migrator's progress lines go to the caller's output only when asked for. No statement
   // timeout: a migration may legitimately rewrite a large table.
-  const orm = await MikroORM.init<PostgreSqlDriver>({ ...ormOptions(url, { statementTimeoutMs: 0 }), entities: [], logger: () => undefined });
+  const orm = await MikroORM.init<PostgreSqlDriver>({ ...ormOptions(url, { statementTimeoutMs: 0, failFast: true }), entities: [], logger: () => undefined });
   try {
     const applied = await orm.getMigrator().up();
     const window = options.partitions;

@@ -13,3 +13,4 @@ export { AGENT_SCOPED_TABLES } from './sql/agent-scoped-tables';
 export { ShutdownState } from './lifecycle/shutdown-state';
 export { JobScheduler } from './jobs/job-scheduler';
 export type { JobDefinition, JobOutcome } from './jobs/job-scheduler';
+export { liftStatementTimeout, restoreStatementTimeout, withClientReadTimeout } from './sql/long-running.sql';

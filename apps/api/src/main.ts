@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { describeError } from '@fleetwatch/common';
 import { ConfigError, loadConfig } from '@fleetwatch/config';
-import { resolveDatabaseUrl, runMigrations } from '@fleetwatch/database';
+import { PARTITION_DAYS_AHEAD, resolveDatabaseUrl, runMigrations } from '@fleetwatch/database';
 import { AppModule } from './app.module';
 import { configureApp, createFastifyAdapter } from './configure-app';
 
@@ -11,7 +12,10 @@ async function main(): Promise<void> {
   const database = await resolveDatabaseUrl({ databaseUrl: config.database.url, dataDir: config.server.dataDir });
   try {
     if (process.argv.includes('--migrate')) {
-      const applied = await runMigrations(database.url);
+      const applied = await runMigrations(database.url, {
+        partitions: { backDays: config.telemetry.rawRetentionDays, aheadDays: PARTITION_DAYS_AHEAD },
+        onWarning: (message) => process.stderr.write(`${message}\n`),
+      });
       process.stdout.write(`migrations: ${applied.length ? applied.join(', ') : 'none pending'}\n`);
     }
     const app = await NestFactory.create<NestFastifyApplication>(
@@ -40,6 +44,11 @@ function consoleUrl(host: string, port: number): string {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `Fleetwatch failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
+  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  else {
+    // The cause first, on one line; the stack after it for whoever debugs.
+    process.stderr.write(`Fleetwatch failed to start: ${describeError(error)}\n`);
+    if (error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  }
   process.exit(1);
 });

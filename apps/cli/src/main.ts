@@ -1,6 +1,7 @@
 import 'reflect-metadata';
+import { describeError } from '@fleetwatch/common';
 import { ConfigError, loadConfig } from '@fleetwatch/config';
-import { resolveDatabaseUrl, runMigrations } from '@fleetwatch/database';
+import { PARTITION_DAYS_AHEAD, resolveDatabaseUrl, runMigrations } from '@fleetwatch/database';
 
 const USAGE = 'usage: node dist/apps/cli/src/main.js migrate';
 
@@ -14,7 +15,10 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const database = await resolveDatabaseUrl({ databaseUrl: config.database.url, dataDir: config.server.dataDir });
   try {
-    const applied = await runMigrations(database.url);
+    const applied = await runMigrations(database.url, {
+      partitions: { backDays: config.telemetry.rawRetentionDays, aheadDays: PARTITION_DAYS_AHEAD },
+      onWarning: (message) => process.stderr.write(`${message}\n`),
+    });
     process.stdout.write(`migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}\n`);
     return 0;
   } finally {
@@ -25,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `${(error as Error)?.stack ?? String(error)}\n`);
+    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `migrate failed: ${describeError(error)}\n${error instanceof Error && error.stack ? `${error.stack}\n` : ''}`);
     process.exit(1);
   },
 );

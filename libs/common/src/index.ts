@@ -5,6 +5,7 @@ export { DomainError, statusForKind } from './errors/domain-error';
 export type { DomainErrorKind } from './errors/domain-error';
 export { AllExceptionsFilter, DATABASE_RETRY_AFTER_SECONDS } from './errors/all-exceptions.filter';
 export { isDatabaseUnavailable } from './errors/database-unavailable';
+export { describeError } from './errors/describe-error';
 export { SCOPES, isAdmin } from './auth/principal';
 export type { Principal, Scope, Role } from './auth/principal';
 export { Public, Authenticated, CurrentPrincipal, IS_PUBLIC, AUTH_REQUIREMENT } from './auth/auth.decorators';

@@ -26,7 +26,12 @@ export class DatabaseModule {
           useFactory: (config: AppConfig) => {
             if (!config.database.url) throw new Error('DATABASE_URL was not resolved before the module started');
             return {
-              ...ormOptions(config.database.url, { poolMax: config.database.poolMax, debug: config.database.debug }),
+              ...ormOptions(config.database.url, {
+                poolMax: config.database.poolMax,
+                debug: config.database.debug,
+                statementTimeoutMs: config.database.statementTimeoutMs,
+                idleInTransactionTimeoutMs: config.database.idleInTransactionTimeoutMs,
+              }),
               autoLoadEntities: true,
               registerRequestContext: true,
             };

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort } from './free-port';
+import { stopLeftoverCluster } from './leftover-cluster';
 
 export interface EmbeddedPostgresHandle {
   /** Connection URL of the maintenance database (`postgres`). */
@@ -47,7 +48,14 @@ export async function startEmbeddedPostgres(options: {
   }
 
   const port = await freePort();
-  const log = options.onLog ?? (() => undefined);
+  // The package reports a server that exited during start-up with no reason at all; the last
+  // lines PostgreSQL printed are the reason.
+  const recent: string[] = [];
+  const log = (line: string) => {
+    recent.push(...line.split('\n').filter((l) => l.trim() !== ''));
+    recent.splice(0, Math.max(0, recent.length - 10));
+    options.onLog?.(line);
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -62,7 +70,13 @@ export async function startEmbeddedPostgres(options: {
     onError: (error: unknown) => log(String(error)),
   });
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  else await stopLeftoverCluster(dataDir, (line) => (options.onLog ?? ((l: string) => process.stderr.write(`${l}\n`)))(line));
+  try {
+    await pg.start();
+  } catch (error) {
+    if (error instanceof Error) throw error;
+    throw new Error(`PostgreSQL in ${dataDir} exited during start-up${recent.length ? `: ${recent.join(' | ')}` : ''}`);
+  }
   let stopped = false;
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,

@@ -1,6 +1,6 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '@fleetwatch/config';
 import { Clock } from '@fleetwatch/common';
@@ -22,6 +22,8 @@ export interface JobDefinition {
    * transaction's EntityManager. `shared`: every replica runs it (the body claims its own work).
    */
   mode?: 'exclusive' | 'shared';
+  /** Also run once as the application starts (in the background, when JOBS_ENABLED). */
+  runOnStart?: boolean;
   run: (em: EntityManager) => Promise<unknown>;
 }
 
@@ -33,7 +35,7 @@ type Listener = (outcome: JobOutcome) => void;
  * `job_runs` (shared by replicas). Tests call `runNow(name)` with an injected clock instead.
  */
 @Injectable()
-export class JobScheduler implements OnApplicationShutdown {
+export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly jobs = new Map<string, JobDefinition>();
   private readonly running = new Set<string>();
@@ -97,6 +99,12 @@ export class JobScheduler implements OnApplicationShutdown {
     for (const listener of this.listeners) listener(outcome);
     if (outcome.error) throw outcome.error;
     return outcome;
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.config.jobs.enabled) return;
+    // Not awaited: start-up must not wait on (or fail with) a database that is slow right now.
+    for (const job of this.jobs.values()) if (job.runOnStart) void this.runNow(job.name).catch(() => undefined);
   }
 
   onApplicationShutdown(): void {

@@ -1,13 +1,28 @@
 import { MikroORM } from '@mikro-orm/core';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { PartitionService } from '../sql/partition.service';
 import { ormOptions } from './orm-options';
 
+export interface MigrateOptions {
+  /** After migrating, create the daily partitions of this window around now (UTC days). */
+  partitions?: { backDays: number; aheadDays: number; now?: Date };
+  /** Told when making partitions failed; not fatal, the partitions job and ingest try again. */
+  onWarning?: (message: string) => void;
+}
+
 /** Applies every pending migration; returns the names applied. */
-export async function runMigrations(url: string): Promise<string[]> {
-  // The migrator's progress lines go to the caller's output only when asked for.
-  const orm = await MikroORM.init<PostgreSqlDriver>({ ...ormOptions(url), entities: [], logger: () => undefined });
+export async function runMigrations(url: string, options: MigrateOptions = {}): Promise<string[]> {
+  // The migrator's progress lines go to the caller's output only when asked for. No statement
+  // timeout: a migration may legitimately rewrite a large table.
+  const orm = await MikroORM.init<PostgreSqlDriver>({ ...ormOptions(url, { statementTimeoutMs: 0, failFast: true }), entities: [], logger: () => undefined });
   try {
     const applied = await orm.getMigrator().up();
+    const window = options.partitions;
+    if (window) {
+      await new PartitionService(orm.em.fork() as EntityManager)
+        .ensureWindow(window.now ?? new Date(), window.backDays, window.aheadDays)
+        .catch((error: unknown) => options.onWarning?.(`daily partitions not made ahead: ${(error as Error)?.message ?? String(error)}`));
+    }
     return applied.map((m) => m.name);
   } finally {
     await orm.close(true);

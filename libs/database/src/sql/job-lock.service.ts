@@ -14,7 +14,14 @@ export class JobLockService {
     return this.em.fork().transactional(async (tx) => {
       const [row] = await tx
         .getConnection()
-        .execute<{ locked: boolean }[]>(`select pg_try_advisory_xact_lock(hashtext(?)) as locked`, ['fw_job:' + name], 'all', tx.getTransactionContext());
+        // The lock's transaction idles while the body works on other connections or over HTTP: exempt
+        // it from idle_in_transaction_session_timeout, which guards request transactions.
+        .execute<{ locked: boolean }[]>(
+          `select pg_try_advisory_xact_lock(hashtext(?)) as locked, set_config('idle_in_transaction_session_timeout', '0', true)`,
+          ['fw_job:' + name],
+          'all',
+          tx.getTransactionContext(),
+        );
       if (!row?.locked) return { ran: false };
       return { ran: true, result: await body(tx) };
     });

@@ -1,10 +1,34 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { DAILY_PARTITIONED_TABLES, ENSURE_DAILY_PARTITIONS_SQL, LOCK_NOT_AVAILABLE } from './partition.sql';
 
 const DAY_MS = 86_400_000;
 
 export function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
+}
+
+export interface EnsureOptions {
+  /** How long one attempt may wait for the parent table's lock. */
+  lockTimeoutMs: number;
+  attempts: number;
+}
+
+/**
+ * On the ingest path the partition should already exist (created ahead for the whole accepted
+ * range); creating it there is a fallback that must never queue the table's readers for long.
+ */
+const ON_DEMAND: EnsureOptions = { lockTimeoutMs: 1000, attempts: 3 };
+/** Ahead-of-time creation runs off the request path and may wait a little longer per attempt. */
+const AHEAD: EnsureOptions = { lockTimeoutMs: 2000, attempts: 5 };
+const RETRY_BASE_MS = 100;
+
+function isLockTimeout(error: unknown): boolean {
+  for (let e = error as { code?: unknown; previous?: unknown } | undefined, depth = 0; e && depth < 3; depth++) {
+    if (e.code === LOCK_NOT_AVAILABLE) return true;
+    e = e.previous as typeof e;
+  }
+  return false;
 }
 
 /**
@@ -14,6 +38,7 @@ export function utcDay(date: Date): string {
 @Injectable()
 export class PartitionService {
   private readonly known = new Set<string>();
+  private readonly logger = new Logger('Partitions');
 
   constructor(private readonly em: EntityManager) {}
 
@@ -25,17 +50,36 @@ export class PartitionService {
     }
     if (missing.size === 0) return;
     const days = [...missing].sort();
-    await this.ensureRange(table, days[0], days[days.length - 1]);
+    await this.ensureRange(table, days[0], days[days.length - 1], ON_DEMAND);
   }
 
-  async ensureRange(table: string, fromDay: string, toDay: string): Promise<number> {
-    const rows = await this.em
-      .getConnection()
-      .execute<{ created: number }[]>(`select fw_ensure_daily_partitions(?::regclass, ?::date, ?::date) as created`, [table, fromDay, toDay]);
-    for (let t = Date.parse(fromDay); t <= Date.parse(toDay); t += DAY_MS) {
-      this.known.add(`${table}:${utcDay(new Date(t))}`);
+  /**
+   * Every partitioned table from `backDays` before `now` through `aheadDays` after it (UTC days):
+   * run at migrate, at start-up and by the partitions job, so ingest finds its partitions made.
+   */
+  async ensureWindow(now: Date, backDays: number, aheadDays: number): Promise<number> {
+    const from = utcDay(new Date(now.getTime() - backDays * DAY_MS));
+    const to = utcDay(new Date(now.getTime() + aheadDays * DAY_MS));
+    let created = 0;
+    for (const table of DAILY_PARTITIONED_TABLES) created += await this.ensureRange(table, from, to, AHEAD);
+    return created;
+  }
+
+  /** Creates what is missing; retries when the lock timeout fired, then lets 55P03 through (503). */
+  async ensureRange(table: string, fromDay: string, toDay: string, options: EnsureOptions = AHEAD): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const rows = await this.em
+          .getConnection()
+          .execute<{ created: number }[]>(ENSURE_DAILY_PARTITIONS_SQL, [table, fromDay, toDay, options.lockTimeoutMs]);
+        for (let t = Date.parse(fromDay); t <= Date.parse(toDay); t += DAY_MS) this.known.add(`${table}:${utcDay(new Date(t))}`);
+        return Number(rows[0]?.created ?? 0);
+      } catch (error) {
+        if (!isLockTimeout(error) || attempt >= options.attempts) throw error;
+        this.logger.warn(`partition of ${table} for ${fromDay}..${toDay}: lock busy, attempt ${attempt} of ${options.attempts}`);
+        await new Promise((resolve) => setTimeout(resolve, RETRY_BASE_MS * 2 ** attempt));
+      }
     }
-    return Number(rows[0]?.created ?? 0);
   }
 
   /** Forgets cached days, e.g. after retention dropped partitions. */

@@ -1,15 +1,18 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Clock } from '@fleetwatch/common';
-import { JobScheduler, PartitionService, utcDay } from '@fleetwatch/database';
+import { AppConfig } from '@fleetwatch/config';
+import { DAILY_PARTITIONED_TABLES, JobScheduler, PARTITION_DAYS_AHEAD, PartitionService } from '@fleetwatch/database';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 
-export const TELEMETRY_TABLES = ['metric_samples', 'llm_calls', 'tool_calls', 'events', 'api_requests'] as const;
+export const TELEMETRY_TABLES = DAILY_PARTITIONED_TABLES;
 export const PARTITIONS_JOB = 'telemetry-partitions';
 export const IDEMPOTENCY_CLEANUP_JOB = 'idempotency-keys-cleanup';
-const DAYS_AHEAD = 7;
 const HOUR_MS = 3_600_000;
 
-/** Keeps a week of daily partitions ready for every telemetry table, and expires idempotency keys. */
+/**
+ * Keeps daily partitions ready for every timestamp ingest accepts (back to the raw retention)
+ * and a week ahead, so ingest never has to create one; and expires idempotency keys.
+ */
 @Injectable()
 export class IngestJobs implements OnModuleInit {
   constructor(
@@ -17,20 +20,16 @@ export class IngestJobs implements OnModuleInit {
     private readonly partitions: PartitionService,
     private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    this.scheduler.register({ name: PARTITIONS_JOB, intervalMs: HOUR_MS, run: () => this.ensurePartitionsAhead() });
+    this.scheduler.register({ name: PARTITIONS_JOB, intervalMs: HOUR_MS, runOnStart: true, run: () => this.ensurePartitionsAhead() });
     this.scheduler.register({ name: IDEMPOTENCY_CLEANUP_JOB, intervalMs: HOUR_MS, run: (em) => this.idempotency.cleanup(em) });
   }
 
-  /** Today through today + 7 (UTC) for each table; returns how many partitions were created. */
+  /** Raw-retention days back through 7 days ahead (UTC) for each table; returns how many were created. */
   async ensurePartitionsAhead(): Promise<number> {
-    const now = this.clock.now();
-    const from = utcDay(now);
-    const to = utcDay(new Date(now.getTime() + DAYS_AHEAD * 24 * HOUR_MS));
-    let created = 0;
-    for (const table of TELEMETRY_TABLES) created += await this.partitions.ensureRange(table, from, to);
-    return created;
+    return this.partitions.ensureWindow(this.clock.now(), this.config.telemetry.rawRetentionDays, PARTITION_DAYS_AHEAD);
   }
 }

@@ -102,14 +102,19 @@ export function catalogueProviderId(providers: readonly CatalogueProvider[], rep
 const VERTEX_PATH = /^(?:.*\/)?models\/([^/]+)$/;
 const BEDROCK_REGION = /^(?:[a-z]{2,7}(?:-[a-z]+)?\.)?/;
 
+const vendorCache = new WeakMap<readonly CatalogueProvider[], Set<string>>();
+
 /** Vendors of Bedrock ids ("anthropic" in "global.anthropic.claude-…"), read from the aws models. */
 function bedrockVendors(providers: readonly CatalogueProvider[]): Set<string> {
+  const cached = vendorCache.get(providers);
+  if (cached) return cached;
   const vendors = new Set<string>();
   for (const m of providers.find((p) => p.id === 'aws')?.models ?? []) {
     const parts = m.id.split('.');
     const vendor = parts[0] === 'global' || parts[0] === 'regional' ? parts[1] : parts[0];
     if (vendor && parts.length > 1) vendors.add(vendor);
   }
+  vendorCache.set(providers, vendors);
   return vendors;
 }
 

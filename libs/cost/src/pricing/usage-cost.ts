@@ -1,0 +1,187 @@
+import { add, decimal, multiply, shiftLeft, sum, toDecimalString, type Decimal } from './exact-decimal';
+import { TOKEN_TYPES, type PriceRow, type TokenType } from './catalogue.types';
+import { selectTier } from './price-tier';
+import { isPartitionOf, pricedTypes, TOKEN_DIMENSIONS } from './token-units';
+
+/**
+ * Token usage of one call with OpenTelemetry GenAI semantics: `input` is the whole prompt,
+ * cache reads and writes and audio / image tokens included; `output` includes reasoning and audio.
+ */
+export interface TokenUsage {
+  input: number;
+  output: number;
+  cacheRead?: number;
+  /** All cache writes; the 5m / 1h split, when known, partitions it. */
+  cacheWrite?: number;
+  cacheWrite5m?: number;
+  cacheWrite1h?: number;
+  reasoning?: number;
+  audioIn?: number;
+  audioOut?: number;
+  imageIn?: number;
+  /** Cache reads of audio / image tokens, when the provider reports them (inside cacheRead). */
+  cacheReadAudio?: number;
+  cacheReadImage?: number;
+}
+
+export type UsageField = keyof TokenUsage;
+
+/** The names of the HTTP contract, so an error names what the client sent. */
+export const USAGE_FIELD_NAMES: Readonly<Record<UsageField, string>> = {
+  input: 'inputTokens',
+  output: 'outputTokens',
+  cacheRead: 'cacheReadInputTokens',
+  cacheWrite: 'cacheCreationInputTokens',
+  cacheWrite5m: 'cacheCreation5mInputTokens',
+  cacheWrite1h: 'cacheCreation1hInputTokens',
+  reasoning: 'reasoningOutputTokens',
+  audioIn: 'audioInputTokens',
+  audioOut: 'audioOutputTokens',
+  imageIn: 'imageInputTokens',
+  cacheReadAudio: 'cacheReadAudioInputTokens',
+  cacheReadImage: 'cacheReadImageInputTokens',
+};
+
+/** A usage that cannot be true: a field that is not a count, or partitions larger than their total. */
+export class UsagePartitionError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UsagePartitionError';
+  }
+}
+
+const PARTS: ReadonlyArray<{ parts: UsageField[]; total: UsageField }> = [
+  { parts: ['cacheRead'], total: 'input' },
+  { parts: ['cacheWrite'], total: 'input' },
+  // Reads and writes of a cache are disjoint, so are the modalities.
+  { parts: ['cacheRead', 'cacheWrite'], total: 'input' },
+  { parts: ['audioIn'], total: 'input' },
+  { parts: ['imageIn'], total: 'input' },
+  { parts: ['audioIn', 'imageIn'], total: 'input' },
+  { parts: ['cacheWrite5m'], total: 'cacheWrite' },
+  { parts: ['cacheWrite1h'], total: 'cacheWrite' },
+  { parts: ['cacheWrite5m', 'cacheWrite1h'], total: 'cacheWrite' },
+  { parts: ['cacheReadAudio'], total: 'cacheRead' },
+  { parts: ['cacheReadImage'], total: 'cacheRead' },
+  { parts: ['cacheReadAudio', 'cacheReadImage'], total: 'cacheRead' },
+  { parts: ['cacheReadAudio'], total: 'audioIn' },
+  { parts: ['cacheReadImage'], total: 'imageIn' },
+  { parts: ['reasoning'], total: 'output' },
+  { parts: ['audioOut'], total: 'output' },
+];
+
+/** Throws UsagePartitionError naming the first field that is not a count or outgrows its total. */
+export function validateUsage(usage: TokenUsage): void {
+  for (const [field, value] of Object.entries(usage) as Array<[UsageField, number | undefined]>) {
+    if (value === undefined) continue;
+    if (!Number.isSafeInteger(value) || value < 0) {
+      throw new UsagePartitionError(USAGE_FIELD_NAMES[field] ?? field, `${USAGE_FIELD_NAMES[field] ?? field} must be a non-negative integer`);
+    }
+  }
+  for (const { parts, total } of PARTS) {
+    const partSum = parts.reduce((s, p) => s + (usage[p] ?? 0), 0);
+    const totalValue = usage[total] ?? 0;
+    if (partSum > totalValue) {
+      const names = parts.map((p) => USAGE_FIELD_NAMES[p]);
+      const last = parts[parts.length - 1] as UsageField;
+      throw new UsagePartitionError(
+        USAGE_FIELD_NAMES[last],
+        `${names.join(' + ')} (${partSum}) exceeds ${USAGE_FIELD_NAMES[total]} (${totalValue})`,
+      );
+    }
+  }
+}
+
+/** How many tokens a call reported for each metered type (totals, before partitions are carved out). */
+function reported(usage: TokenUsage): Record<TokenType, number> {
+  return {
+    input: usage.input,
+    output: usage.output,
+    cacheRead: usage.cacheRead ?? 0,
+    cacheWrite5m: usage.cacheWrite ?? 0,
+    cacheWrite1h: usage.cacheWrite1h ?? 0,
+    audioInput: usage.audioIn ?? 0,
+    audioOutput: usage.audioOut ?? 0,
+    cacheReadAudio: usage.cacheReadAudio ?? 0,
+    imageInput: usage.imageIn ?? 0,
+    cacheReadImage: usage.cacheReadImage ?? 0,
+    reasoning: usage.reasoning ?? 0,
+  };
+}
+
+const TOTAL_FIELD: Readonly<Record<TokenType, UsageField>> = {
+  input: 'input',
+  output: 'output',
+  cacheRead: 'cacheRead',
+  cacheWrite5m: 'cacheWrite',
+  cacheWrite1h: 'cacheWrite1h',
+  audioInput: 'audioIn',
+  audioOutput: 'audioOut',
+  cacheReadAudio: 'cacheReadAudio',
+  imageInput: 'imageIn',
+  cacheReadImage: 'cacheReadImage',
+  reasoning: 'reasoning',
+};
+
+/**
+ * Tokens billed at each priced type's own rate: its reported count minus the priced partitions
+ * inside it (most specific first), so "input" is what no other priced type claimed. A type without
+ * a rate is not carved out and stays in its parent, exactly as the catalogue's calculator does.
+ */
+export function billedTokens(usage: TokenUsage, priced: readonly TokenType[]): Partial<Record<TokenType, number>> {
+  const counts = reported(usage);
+  // A partition has strictly more dimensions than its parent, so this computes inner types first.
+  const dims = (t: TokenType): number => Object.keys(TOKEN_DIMENSIONS[t]).length;
+  const specificFirst = [...priced].sort((a, b) => dims(b) - dims(a));
+  const billed: Partial<Record<TokenType, number>> = {};
+  for (const type of specificFirst) {
+    const inner = priced.filter((p) => isPartitionOf(p, type)).reduce((s, p) => s + (billed[p] ?? 0), 0);
+    const own = counts[type] - inner;
+    if (own < 0) {
+      const field = USAGE_FIELD_NAMES[TOTAL_FIELD[type]];
+      throw new UsagePartitionError(field, `the partitions of ${field} (${inner}) exceed it (${counts[type]})`);
+    }
+    billed[type] = own;
+  }
+  return billed;
+}
+
+export interface CostLine {
+  type: TokenType;
+  tokens: number;
+  ratePerMillion: string;
+  cost: string;
+}
+
+export interface UsageCost {
+  /** Exact USD (round only when storing). */
+  cost: string;
+  lines: CostLine[];
+  /** Per-request fee included in cost, or null. */
+  requestFee: string | null;
+  /** The tier threshold the call's input exceeded, or null for base rates. */
+  tierAboveInputTokens: number | null;
+}
+
+/** Σ over token types of tokens × that type's rate, the tier chosen by total input, plus the request fee. */
+export function usageCost(usage: TokenUsage, price: Pick<PriceRow, 'rates' | 'tiers' | 'perRequest'>): UsageCost {
+  validateUsage(usage);
+  const { rates, aboveInputTokens } = selectTier(price, usage.input);
+  const billed = billedTokens(usage, pricedTypes(rates));
+  const lines: CostLine[] = [];
+  const costs: Decimal[] = [];
+  for (const type of TOKEN_TYPES) {
+    const rate = rates[type];
+    const tokens = billed[type];
+    if (rate === null || tokens === undefined || tokens === 0) continue;
+    const cost = shiftLeft(multiply(decimal(tokens), decimal(rate)), 6);
+    costs.push(cost);
+    lines.push({ type, tokens, ratePerMillion: rate, cost: toDecimalString(cost) });
+  }
+  let total = sum(costs);
+  if (price.perRequest !== null) total = add(total, decimal(price.perRequest));
+  return { cost: toDecimalString(total), lines, requestFee: price.perRequest, tierAboveInputTokens: aboveInputTokens };
+}

@@ -43,7 +43,7 @@ const SOURCES: Record<'samples' | 'llm' | 'tools', { table: string; value: strin
   llm: {
     table: 'llm_calls',
     value: `case k.metric when 'llm_latency_ms' then x.latency_ms
-      when 'tokens' then (x.input_tokens + x.output_tokens)::float8
+      when 'tokens' then (x.input_tokens::bigint + x.output_tokens)::float8
       when 'cost_usd' then x.cost_usd::float8
       else (x.status = 'error')::int::float8 end`,
     match: '',

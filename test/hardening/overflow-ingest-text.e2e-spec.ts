@@ -49,7 +49,7 @@ describe('POST /api/ingest text and timestamp refusals', () => {
     expect(await stored()).toBe(before);
   });
 
-  it.each(['2026-W01', '20261201', '2026-123', '2026-12-01T00:00:00,5Z', '1969-12-31T23:59:59Z', '10000-01-01T00:00:00Z'])('timestamp %s → 400', async (timestamp) => {
+  it.each(['2026-W01', '20261201', '2026-123', '2026-12-01T00:00:00,5Z', '2026-11-22T12:20Z', '2026-11-22T12:20:00+0000', '1969-12-31T23:59:59Z', '10000-01-01T00:00:00Z'])('timestamp %s → 400', async (timestamp) => {
     const res = await t.client.post('/api/ingest', user.auth).send({ samples: [{ agentId: agent.id, type: 'cpu', value: 1, timestamp }] });
     expect(res.status).toBe(400);
     expect(res.body.message).toBe('samples[0].timestamp must be an ISO 8601 date-time with a time zone (e.g. 2026-01-31T12:00:00Z)');

@@ -10,5 +10,6 @@ export const INGEST_RANGES = {
   durationMsMax: 1e12,
   /** inputTokens and outputTokens: one call's count fits PostgreSQL `integer`; sums are `bigint`. */
   tokensMax: 2_147_483_647,
-  costUsdMax: 1e9,
+  /** costUsd: the hourly cost rollup holds < 1e14 per agent, hour and model, i.e. 1e8 calls at this maximum. */
+  costUsdMax: 1e6,
 } as const;

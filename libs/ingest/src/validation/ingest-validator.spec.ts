@@ -87,6 +87,7 @@ describe('validateIngestBody: ranges, text and strict timestamps', () => {
     [{ llmCalls: [llm({ latencyMs: 1e12 + 1 })] }, 'bad_request: llmCalls[0].latencyMs must be <= 1000000000000'],
     [{ toolCalls: [{ agentId: A, tool: 't', durationMs: 1.7e308, status: 'success' }] }, 'bad_request: toolCalls[0].durationMs must be <= 1000000000000'],
     [{ llmCalls: [llm({ inputTokens: 2_147_483_648 })] }, 'bad_request: llmCalls[0].inputTokens must be <= 2147483647'],
+    [{ llmCalls: [llm({ costUsd: 1e9 })] }, 'bad_request: llmCalls[0].costUsd must be <= 1000000'],
     [{ llmCalls: [llm({}), llm({}), llm({ model: 'a\u0000b' })] }, 'bad_request: llmCalls[2].model must not contain NUL or unpaired surrogates'],
     [{ llmCalls: [llm({ provider: 'x\uD800' })] }, 'bad_request: llmCalls[0].provider must not contain NUL or unpaired surrogates'],
     [{ llmCalls: [llm({ traceId: '\uDC00x' })] }, 'bad_request: llmCalls[0].traceId must not contain NUL or unpaired surrogates'],
@@ -103,7 +104,7 @@ describe('validateIngestBody: ranges, text and strict timestamps', () => {
     const batch = validateIngestBody(
       {
         samples: [{ agentId: A, type: 'queue', value: 1e15 }, { agentId: A, type: 'queue', value: -1e15 }],
-        llmCalls: [llm({ model: 'm😀', inputTokens: 2_147_483_647, outputTokens: 2_147_483_647, latencyMs: 1e12, costUsd: 1e9 })],
+        llmCalls: [llm({ model: 'm😀', inputTokens: 2_147_483_647, outputTokens: 2_147_483_647, latencyMs: 1e12, costUsd: 1e6 })],
         events: [{ type: 'x', message: 'ünïcode 😀', metadata: { emoji: '😀' } }],
       },
       limits,

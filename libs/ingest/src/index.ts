@@ -5,6 +5,7 @@ export { TelemetryWriter } from './telemetry/telemetry-writer.service';
 export type { WriteOptions } from './telemetry/telemetry-writer.service';
 export { validateIngestBody } from './validation/ingest-validator';
 export type { IngestLimits } from './validation/ingest-validator';
+export { INGEST_RANGES } from './validation/ingest-ranges';
 export { INGEST_KINDS } from './validation/ingest-batch';
 export type { IngestBatch, IngestAccepted, IngestKind, SampleItem, LlmCallItem, ToolCallItem, EventItem } from './validation/ingest-batch';
 export { IngestError, IngestErrorCode } from './errors/ingest.error';

@@ -35,7 +35,11 @@ export class IngestController {
   @ApiBody({ type: IngestRequestDto })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body within 24 h: the first answer, nothing stored again.' })
   @ApiAcceptedResponse({ type: IngestAcceptedResponseDto })
-  @ApiBadRequestResponse({ description: 'Invalid items, named by path (`samples[3].value must be a finite number`); nothing stored.' })
+  @ApiBadRequestResponse({
+    description:
+      'Invalid items, named by path (`samples[3].value must be a finite number`, `samples[0].value must be <= 1000000000000000`, ' +
+      '`llmCalls[2].model must not contain NUL or unpaired surrogates`); nothing stored.',
+  })
   @ApiNotFoundResponse({ description: 'An agentId that is unknown or not yours (named); nothing stored.' })
   @ApiConflictResponse({ description: 'The first request with this Idempotency-Key is still in flight.' })
   @ApiUnprocessableEntityResponse({ description: 'Idempotency-Key reused with another body.' })

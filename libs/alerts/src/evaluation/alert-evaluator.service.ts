@@ -1,10 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@fleetwatch/config';
 import { Clock, newId } from '@fleetwatch/common';
 import { MetricKind } from '../alerts.constants';
 import { TransitionBatch } from './alert-record';
-import { observationParamCount, observationSql } from './observation.sql';
+import { observationParamCount, observationSql, ruleIdsSql } from './observation.sql';
 import { conditionOf, ObservationRow, observationOf, openStateOf, recordOf } from './observation-row';
 import { decide } from './rule-state';
 import { TransitionWriter } from './transition-writer';
@@ -17,6 +17,8 @@ export interface TickReport {
   transitions: number;
   notifications: number;
   queries: number;
+  /** Rules left unevaluated this tick because their own statement raised (logged; the others ran). */
+  skippedRules: number;
   /** Milliseconds per phase: each metric kind's observation statement, the decisions, the writes. */
   phases: Record<string, number>;
 }
@@ -28,9 +30,15 @@ const KINDS: MetricKind[] = ['samples', 'llm', 'tools', 'age'];
  * machine decides in memory, and the transitions are written in the tick's transaction. The job
  * lock keeps replicas from running ticks at the same time; the slot row keeps a second replica
  * from evaluating the same interval again right after the first.
+ *
+ * One tenant's data must never stop evaluation for all: each kind's statement runs in a savepoint,
+ * and when it raises, that kind's rules are evaluated one rule at a time; a rule whose statement
+ * still raises is logged and skipped for this tick, and every other rule is decided and written.
  */
 @Injectable()
 export class AlertEvaluator {
+  private readonly logger = new Logger('AlertEvaluator');
+
   constructor(
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -43,15 +51,17 @@ export class AlertEvaluator {
     const intervalMs = this.config.alerts.evalIntervalSeconds * 1000;
     const slot = Math.floor(now.getTime() / intervalMs);
     const claimed = await sql.all(`update alert_evaluator set last_slot = ? where id = 1 and last_slot < ? returning last_slot`, [slot, slot]);
-    if (claimed.length === 0) return { evaluated: false, pairs: 0, transitions: 0, notifications: 0, queries: sql.queries, phases: {} };
+    if (claimed.length === 0) return { evaluated: false, pairs: 0, transitions: 0, notifications: 0, queries: sql.queries, skippedRules: 0, phases: {} };
 
     const repeatMs = this.config.alerts.repeatIntervalMinutes * 60_000;
     const batch = new TransitionBatch();
     const phases: Record<string, number> = { decide: 0 };
     let pairs = 0;
+    let skippedRules = 0;
     for (const kind of KINDS) {
       let t0 = performance.now();
-      const rows = await sql.all<ObservationRow>(observationSql(kind), new Array(observationParamCount(kind)).fill(now));
+      const { rows, skipped } = await this.observe(sql, kind, now);
+      skippedRules += skipped;
       phases[kind] = performance.now() - t0;
       t0 = performance.now();
       pairs += rows.length;
@@ -69,6 +79,26 @@ export class AlertEvaluator {
     const write: Record<string, number> = {};
     await this.writer.write(sql, batch, now, write);
     for (const [name, ms] of Object.entries(write)) phases[`write ${name}`] = ms;
-    return { evaluated: true, pairs, transitions: batch.transitions, notifications: batch.notifications.length, queries: sql.queries, phases };
+    return { evaluated: true, pairs, transitions: batch.transitions, notifications: batch.notifications.length, queries: sql.queries, skippedRules, phases };
+  }
+
+  /** The kind's observation rows: one statement, or rule by rule when that statement raised. */
+  private async observe(sql: TxSql, kind: MetricKind, now: Date): Promise<{ rows: ObservationRow[]; skipped: number }> {
+    const times = new Array(observationParamCount(kind)).fill(now);
+    const all = await sql.attempt(() => sql.all<ObservationRow>(observationSql(kind), times));
+    if (all.ok) return { rows: all.value, skipped: 0 };
+    this.logger.warn(`evaluation of ${kind} rules failed (${all.error.message}); evaluating them one rule at a time`);
+    const rows: ObservationRow[] = [];
+    let skipped = 0;
+    for (const { id } of await sql.all<{ id: string }>(ruleIdsSql(kind))) {
+      const one = await sql.attempt(() => sql.all<ObservationRow>(observationSql(kind, true), [id, ...times]));
+      if (one.ok) {
+        rows.push(...one.value);
+        continue;
+      }
+      skipped++;
+      this.logger.error(`alert rule ${id} skipped this tick: ${one.error.message}`);
+    }
+    return { rows, skipped };
   }
 }

@@ -1,3 +1,4 @@
+import { INGEST_RANGES } from '@fleetwatch/ingest';
 import { AGE_METRIC, BUILTIN_METRICS, LLM_METRICS, MetricKind, TOOL_METRICS } from '../alerts.constants';
 
 const RULE_COLUMNS = `r.id as rule_id, r.owner_id, r.name as rule_name, r.metric, r.aggregation, r.comparator, r.threshold,
@@ -27,8 +28,8 @@ function ruleFilter(kind: MetricKind): string {
 }
 
 /** Every (enabled rule, watched agent) pair: the rule's agent, or each agent of its owner. */
-function targets(kind: MetricKind): string {
-  return `r as (select * from alert_rules r where r.enabled and ${ruleFilter(kind)}),
+function targets(kind: MetricKind, oneRule: boolean): string {
+  return `r as (select * from alert_rules r where r.enabled and ${ruleFilter(kind)}${oneRule ? ' and r.id = ?' : ''}),
   t as (
     select r.id as rule_id, a.id as agent_id, a.name as agent_name, a.last_seen_at, a.created_at as agent_created_at
     from r join agents a on a.id = r.agent_id
@@ -38,12 +39,23 @@ function targets(kind: MetricKind): string {
   )`;
 }
 
+/**
+ * Raw values are read clamped to the ingest ranges (INGEST_RANGES): ingest refuses anything
+ * outside them, so this only touches rows stored before the ranges existed (1.7e308, ±Infinity,
+ * NaN), whose double-precision sum or average would otherwise raise and fail the tick for everyone.
+ */
+const clamp = (column: string, lo: number, hi: number): string => `least(greatest(${column}, ${lo}::float8), ${hi}::float8)`;
+
 const SOURCES: Record<'samples' | 'llm' | 'tools', { table: string; value: string; match: string }> = {
-  samples: { table: 'metric_samples', value: 'x.value', match: 'and x.type = k.metric' },
+  samples: {
+    table: 'metric_samples',
+    value: clamp('x.value', -INGEST_RANGES.sampleValueAbsMax, INGEST_RANGES.sampleValueAbsMax),
+    match: 'and x.type = k.metric',
+  },
   llm: {
     table: 'llm_calls',
-    value: `case k.metric when 'llm_latency_ms' then x.latency_ms
-      when 'tokens' then (x.input_tokens + x.output_tokens)::float8
+    value: `case k.metric when 'llm_latency_ms' then ${clamp('x.latency_ms', 0, INGEST_RANGES.durationMsMax)}
+      when 'tokens' then (x.input_tokens::bigint + x.output_tokens)::float8
       when 'cost_usd' then x.cost_usd::float8
       else (x.status = 'error')::int::float8 end`,
     match: '',
@@ -55,18 +67,19 @@ const SOURCES: Record<'samples' | 'llm' | 'tools', { table: string; value: strin
  * One statement per metric kind evaluates every rule of that kind against every agent it watches:
  * the window aggregates are computed once per distinct (agent, metric, window) through the
  * (agent_id, ..., ts) indexes, then joined back to rules and to the open alert of each pair.
- * Parameters: $1 = the evaluation time (twice for the window bounds).
+ * Parameters: with `oneRule`, first the rule id; then the evaluation time (twice for the window
+ * bounds, except for `age`).
  */
-export function observationSql(kind: MetricKind): string {
+export function observationSql(kind: MetricKind, oneRule = false): string {
   if (kind === 'age') {
-    return `with ${targets(kind)}
+    return `with ${targets(kind, oneRule)}
       select ${RULE_COLUMNS}, t.agent_id, t.agent_name, 1 as n,
         extract(epoch from (?::timestamptz - coalesce(t.last_seen_at, t.agent_created_at))) / 60.0 as value, ${ALERT_COLUMNS}
       from t join r on r.id = t.rule_id
       left join alerts al on al.rule_id = r.id and al.agent_id = t.agent_id and al.status <> 'resolved'`;
   }
   const source = SOURCES[kind];
-  return `with ${targets(kind)},
+  return `with ${targets(kind, oneRule)},
     k as (select distinct t.agent_id, r.metric, r.window_minutes from t join r on r.id = t.rule_id),
     v as (
       select k.agent_id, k.metric, k.window_minutes, s.*
@@ -88,6 +101,11 @@ export function observationSql(kind: MetricKind): string {
     from t join r on r.id = t.rule_id
     join v on v.agent_id = t.agent_id and v.metric = r.metric and v.window_minutes = r.window_minutes
     left join alerts al on al.rule_id = r.id and al.agent_id = t.agent_id and al.status <> 'resolved'`;
+}
+
+/** The ids of the enabled rules a kind's statement covers, for evaluating them one at a time. */
+export function ruleIdsSql(kind: MetricKind): string {
+  return `select r.id from alert_rules r where r.enabled and ${ruleFilter(kind)} order by r.id`;
 }
 
 /** How many `?` placeholders the kind's statement takes (each bound to the evaluation time). */

@@ -47,7 +47,8 @@ const DERIVED: MetricDefinition[] = [
   derived('llm_calls', 'llm', '1', 'count', ['count'], 'LLM calls'),
   derived('llm_errors', 'llm', IS_ERROR, 'errors', ['sum'], 'LLM calls with status error'),
   derived('llm_error_rate', 'llm', IS_ERROR, 'errors', ['avg'], 'LLM errors / LLM calls'),
-  derived('tokens', 'llm', 'input_tokens + output_tokens', 'input_tokens + output_tokens', SUM_AVG, 'input + output tokens'),
+  // Raw token columns are int4, whose sum overflows past 2^31 - 1: add them as bigint.
+  derived('tokens', 'llm', 'input_tokens::bigint + output_tokens', 'input_tokens + output_tokens', SUM_AVG, 'input + output tokens'),
   derived('input_tokens', 'llm', 'input_tokens', 'input_tokens', SUM_AVG, 'input tokens'),
   derived('output_tokens', 'llm', 'output_tokens', 'output_tokens', SUM_AVG, 'output tokens'),
   derived('cost_usd', 'llm', 'cost_usd', 'cost_usd', SUM_AVG, 'LLM cost in USD'),

@@ -5,8 +5,10 @@ import { Aggregation, SOURCE_TABLE } from './metric-catalog';
 
 function aggregate(aggregation: Aggregation, value: string): string {
   switch (aggregation) {
+    // avg and sum in the value's own type: integer token counts then sum exactly, as numeric.
     case 'avg':
     case 'sum':
+      return `${aggregation}(${value})`;
     case 'min':
     case 'max':
       return `${aggregation}((${value})::float8)`;

@@ -8,10 +8,11 @@ const QUANTILE: Partial<Record<Aggregation, number>> = { p50: 0.5, p95: 0.95, p9
 
 function aggregate(aggregation: Aggregation, columns: RollupColumns): string {
   switch (aggregation) {
+    // Summed in the column's own type: bigint token counts sum as numeric, exactly (no float8 rounding).
     case 'avg':
-      return `sum((${columns.sum})::float8) / nullif(sum(count), 0)`;
+      return `sum(${columns.sum}) / nullif(sum(count), 0)`;
     case 'sum':
-      return `sum((${columns.sum})::float8)`;
+      return `sum(${columns.sum})`;
     case 'count':
       return 'sum(count)';
     case 'min':

@@ -1,49 +1,70 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { INGEST_RANGES } from '../validation/ingest-ranges';
 
 // Documentation of the body only: POST /api/ingest validates it with a compiled JSON schema
 // (validation/ingest.schema.ts), which is much faster than per-item class validation at 10,000 items.
 
-const TS = { format: 'date-time', description: 'ISO 8601 with a time zone; default now. At most 5 min in the future, not older than RAW_RETENTION_DAYS.' };
+const TS = {
+  format: 'date-time',
+  description:
+    'RFC 3339 date-time with seconds and a zone (`Z` or `±hh:mm`), years 1970-9999, e.g. `2026-01-31T12:00:00.250Z`; no week, ordinal or ' +
+    'basic forms, no comma fraction. Default now. At most 5 min in the future, not older than RAW_RETENTION_DAYS.',
+};
+const TEXT = 'Must not contain NUL (U+0000) or unpaired UTF-16 surrogates.';
+const R = INGEST_RANGES;
+const DURATION = { minimum: 0, maximum: R.durationMsMax, description: `Milliseconds, 0 to ${R.durationMsMax} (about 31.7 years).` };
+const TOKENS = { minimum: 0, maximum: R.tokensMax, description: `0 to ${R.tokensMax} per call; sums are computed as 64-bit integers.` };
+const META = { type: 'object', additionalProperties: true, description: `Free-form JSON; no key or string value may contain NUL or unpaired surrogates.` } as const;
 
 export class SampleInputDto {
   @ApiProperty({ format: 'uuid' }) agentId!: string;
   @ApiProperty({ example: 'cpu', description: '`cpu`, `memory` (percent 0-100), `messages`, `errors` (counts >= 0), or a custom name `^[a-z][a-z0-9_.]{0,63}$`.' })
   type!: string;
-  @ApiProperty({ example: 42.5, description: 'Finite number.' }) value!: number;
+  @ApiProperty({
+    example: 42.5,
+    minimum: -R.sampleValueAbsMax,
+    maximum: R.sampleValueAbsMax,
+    description: `Finite number with |value| <= ${R.sampleValueAbsMax} (1e15), so sums over any number of samples stay finite.`,
+  })
+  value!: number;
   @ApiPropertyOptional(TS) timestamp?: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) metadata?: Record<string, unknown>;
+  @ApiPropertyOptional(META) metadata?: Record<string, unknown>;
 }
 
 export class LlmCallInputDto {
   @ApiProperty({ format: 'uuid' }) agentId!: string;
-  @ApiProperty({ example: 'gpt-4o' }) model!: string;
-  @ApiPropertyOptional({ example: 'openai', description: 'Default: the provider of the matched price.' }) provider?: string;
-  @ApiProperty({ minimum: 0 }) inputTokens!: number;
-  @ApiProperty({ minimum: 0 }) outputTokens!: number;
-  @ApiProperty({ minimum: 0 }) latencyMs!: number;
+  @ApiProperty({ example: 'gpt-4o', maxLength: 200, description: TEXT }) model!: string;
+  @ApiPropertyOptional({ example: 'openai', maxLength: 100, description: `Default: the provider of the matched price. ${TEXT}` }) provider?: string;
+  @ApiProperty({ type: 'integer', ...TOKENS }) inputTokens!: number;
+  @ApiProperty({ type: 'integer', ...TOKENS }) outputTokens!: number;
+  @ApiProperty(DURATION) latencyMs!: number;
   @ApiProperty({ enum: ['success', 'error'] }) status!: 'success' | 'error';
-  @ApiPropertyOptional() errorType?: string;
-  @ApiPropertyOptional({ minimum: 0, description: 'Client-computed cost in USD; wins over the price table (rate_source `client`).' })
+  @ApiPropertyOptional({ maxLength: 200, description: TEXT }) errorType?: string;
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: R.costUsdMax,
+    description: `Client-computed cost in USD, 0 to ${R.costUsdMax}; wins over the price table (rate_source \`client\`).`,
+  })
   costUsd?: number;
-  @ApiPropertyOptional() traceId?: string;
+  @ApiPropertyOptional({ maxLength: 128, description: TEXT }) traceId?: string;
   @ApiPropertyOptional(TS) timestamp?: string;
 }
 
 export class ToolCallInputDto {
   @ApiProperty({ format: 'uuid' }) agentId!: string;
-  @ApiProperty({ example: 'web_search' }) tool!: string;
-  @ApiProperty({ minimum: 0 }) durationMs!: number;
+  @ApiProperty({ example: 'web_search', maxLength: 200, description: TEXT }) tool!: string;
+  @ApiProperty(DURATION) durationMs!: number;
   @ApiProperty({ enum: ['success', 'error'] }) status!: 'success' | 'error';
-  @ApiPropertyOptional() errorType?: string;
-  @ApiPropertyOptional() traceId?: string;
+  @ApiPropertyOptional({ maxLength: 200, description: TEXT }) errorType?: string;
+  @ApiPropertyOptional({ maxLength: 128, description: TEXT }) traceId?: string;
   @ApiPropertyOptional(TS) timestamp?: string;
 }
 
 export class EventInputDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Absent: the event belongs to the caller, not to one agent.' }) agentId?: string;
   @ApiProperty({ example: 'revenue', description: '`^[a-z][a-z0-9_.]{0,63}$`' }) type!: string;
-  @ApiProperty({ maxLength: 4000 }) message!: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { amountUsd: 120 } }) metadata?: Record<string, unknown>;
+  @ApiProperty({ maxLength: 4000, description: TEXT }) message!: string;
+  @ApiPropertyOptional({ ...META, example: { amountUsd: 120 } }) metadata?: Record<string, unknown>;
   @ApiPropertyOptional(TS) timestamp?: string;
 }
 

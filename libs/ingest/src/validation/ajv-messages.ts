@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { METRIC_TYPE_PATTERN, TIMESTAMP_PATTERN, UUID_PATTERN } from './ingest.schema';
+import { SAFE_TEXT_PATTERN, UNSAFE_TEXT_PROBLEM } from './text-safety';
 
 /** `/samples/3/value` → `samples[3].value`, the way clients write the path. */
 export function itemPath(pointer: string, child?: string): string {
@@ -24,6 +25,7 @@ const PATTERN_WORDS: Record<string, string> = {
   [UUID_PATTERN]: 'must be a UUID',
   [TIMESTAMP_PATTERN]: 'must be an ISO 8601 date-time with a time zone (e.g. 2026-01-31T12:00:00Z)',
   [METRIC_TYPE_PATTERN]: `must match ${METRIC_TYPE_PATTERN}`,
+  [SAFE_TEXT_PATTERN]: UNSAFE_TEXT_PROBLEM,
 };
 
 /** One client-facing sentence per Ajv error, naming the item path. */

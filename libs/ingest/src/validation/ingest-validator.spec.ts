@@ -77,3 +77,61 @@ describe('validateIngestBody', () => {
     expect(message.endsWith('and 5 more')).toBe(true);
   });
 });
+
+describe('validateIngestBody: ranges, text and strict timestamps', () => {
+  const llm = (extra: Record<string, unknown>) => ({ agentId: A, model: 'm', inputTokens: 1, outputTokens: 1, latencyMs: 1, status: 'success', ...extra });
+
+  it.each([
+    [{ samples: [{ agentId: A, type: 'queue', value: 1.7e308 }] }, 'bad_request: samples[0].value must be <= 1000000000000000'],
+    [{ samples: [{ agentId: A, type: 'queue', value: -1.7e308 }] }, 'bad_request: samples[0].value must be >= -1000000000000000'],
+    [{ llmCalls: [llm({ latencyMs: 1e12 + 1 })] }, 'bad_request: llmCalls[0].latencyMs must be <= 1000000000000'],
+    [{ toolCalls: [{ agentId: A, tool: 't', durationMs: 1.7e308, status: 'success' }] }, 'bad_request: toolCalls[0].durationMs must be <= 1000000000000'],
+    [{ llmCalls: [llm({ inputTokens: 2_147_483_648 })] }, 'bad_request: llmCalls[0].inputTokens must be <= 2147483647'],
+    [{ llmCalls: [llm({ costUsd: 1e9 })] }, 'bad_request: llmCalls[0].costUsd must be <= 1000000'],
+    [{ llmCalls: [llm({}), llm({}), llm({ model: 'a\u0000b' })] }, 'bad_request: llmCalls[2].model must not contain NUL or unpaired surrogates'],
+    [{ llmCalls: [llm({ provider: 'x\uD800' })] }, 'bad_request: llmCalls[0].provider must not contain NUL or unpaired surrogates'],
+    [{ llmCalls: [llm({ traceId: '\uDC00x' })] }, 'bad_request: llmCalls[0].traceId must not contain NUL or unpaired surrogates'],
+    [{ toolCalls: [{ agentId: A, tool: 't\u0000', durationMs: 1, status: 'error', errorType: 'e\uD83D' }] },
+      'bad_request: toolCalls[0].tool must not contain NUL or unpaired surrogates; toolCalls[0].errorType must not contain NUL or unpaired surrogates'],
+    [{ events: [{ type: 'x', message: 'm\u0000' }] }, 'bad_request: events[0].message must not contain NUL or unpaired surrogates'],
+    [{ events: [{ type: 'x', message: '', metadata: { a: { b: ['ok', 'no\u0000'] } } }] }, 'bad_request: events[0].metadata.a.b[1] must not contain NUL or unpaired surrogates'],
+    [{ samples: [{ agentId: A, type: 'cpu', value: 1, metadata: { 'k\uDFFF': 1 } }] }, 'bad_request: samples[0].metadata key "k\\udfff" must not contain NUL or unpaired surrogates'],
+  ])('%j → %s', (body, message) => {
+    expect(messageOf(body)).toBe(message);
+  });
+
+  it('accepts the documented extremes and well-formed astral characters', () => {
+    const batch = validateIngestBody(
+      {
+        samples: [{ agentId: A, type: 'queue', value: 1e15 }, { agentId: A, type: 'queue', value: -1e15 }],
+        llmCalls: [llm({ model: 'm😀', inputTokens: 2_147_483_647, outputTokens: 2_147_483_647, latencyMs: 1e12, costUsd: 1e6 })],
+        events: [{ type: 'x', message: 'ünïcode 😀', metadata: { emoji: '😀' } }],
+      },
+      limits,
+    );
+    expect(batch.samples.map((s) => s.value)).toEqual([1e15, -1e15]);
+    expect(batch.llmCalls[0].inputTokens + batch.llmCalls[0].outputTokens).toBe(4_294_967_294);
+  });
+
+  it.each(['2026-W01', '20261201', '2026-123', '2026-12-01T00:00:00,5Z', '2026-01-10T12:00Z', '2026-01-10T12:00:00+0000', '2026-01-10T12:00:00', '1969-12-31T23:59:59Z', '10000-01-01T00:00:00Z'])(
+    'refuses the timestamp %s by shape',
+    (timestamp) => {
+      expect(messageOf({ samples: [{ agentId: A, type: 'cpu', value: 1, timestamp }] })).toBe(
+        'bad_request: samples[0].timestamp must be an ISO 8601 date-time with a time zone (e.g. 2026-01-31T12:00:00Z)',
+      );
+    },
+  );
+
+  it.each(['2026-02-29T00:00:00Z', '2026-01-10T24:00:00Z', '2026-01-10T12:60:00Z', '2026-01-10T12:00:60Z', '2026-01-10T12:00:00+24:00'])(
+    'refuses the impossible timestamp %s',
+    (timestamp) => {
+      expect(messageOf({ samples: [{ agentId: A, type: 'cpu', value: 1, timestamp }] })).toBe('bad_request: samples[0].timestamp is not a valid date-time');
+    },
+  );
+
+  it('reads offsets and fractions exactly', () => {
+    const at = (timestamp: string) => validateIngestBody({ samples: [{ agentId: A, type: 'cpu', value: 1, timestamp }] }, limits).samples[0].timestamp.toISOString();
+    expect(at('2026-01-10T13:30:00.123456789+01:30')).toBe('2026-01-10T12:00:00.123Z');
+    expect(at('2026-01-10T11:00:00.5-01:00')).toBe('2026-01-10T12:00:00.500Z');
+  });
+});

@@ -3,6 +3,8 @@ import { IngestError } from '../errors/ingest.error';
 import { describeAjvError } from './ajv-messages';
 import { INGEST_KINDS, IngestBatch } from './ingest-batch';
 import { INGEST_BODY_SCHEMA } from './ingest.schema';
+import { parseRfc3339 } from './rfc3339';
+import { UNSAFE_TEXT_PROBLEM, unsafeTextPaths } from './text-safety';
 
 export interface IngestLimits {
   now: Date;
@@ -45,13 +47,17 @@ export function validateIngestBody(body: unknown, limits: IngestLimits): IngestB
   const problems: string[] = [];
   const when = (item: Raw, path: string): Date => {
     if (item.timestamp === undefined) return limits.now;
-    const ms = Date.parse(item.timestamp as string);
-    if (Number.isNaN(ms)) problems.push(`${path}.timestamp is not a valid date-time`);
+    const ms = parseRfc3339(item.timestamp as string);
+    if (ms === null) problems.push(`${path}.timestamp is not a valid date-time`);
     else if (ms > latest) problems.push(`${path}.timestamp is more than ${limits.futureToleranceSeconds / 60} minutes in the future`);
     else if (ms < earliest) problems.push(`${path}.timestamp is older than the raw retention of ${limits.rawRetentionDays} days`);
-    return new Date(ms);
+    return new Date(ms ?? Number.NaN);
   };
   const opt = <T>(v: unknown): T | null => (v === undefined ? null : (v as T));
+  const meta = (item: Raw, path: string): Raw | null => {
+    for (const unsafe of unsafeTextPaths(item.metadata, `${path}.metadata`)) problems.push(`${unsafe} ${UNSAFE_TEXT_PROBLEM}`);
+    return opt<Raw>(item.metadata);
+  };
 
   const samples = ((raw.samples ?? []) as Raw[]).map((s, i) => {
     const path = `samples[${i}]`;
@@ -59,7 +65,7 @@ export function validateIngestBody(body: unknown, limits: IngestLimits): IngestB
     const value = s.value as number;
     if (PERCENT_TYPES.has(type) && (value < 0 || value > 100)) problems.push(`${path}.value must be between 0 and 100 for ${type} (percent)`);
     if (COUNT_TYPES.has(type) && value < 0) problems.push(`${path}.value must be >= 0 for ${type} (a count)`);
-    return { agentId: (s.agentId as string).toLowerCase(), type, value, metadata: opt<Raw>(s.metadata), timestamp: when(s, path) };
+    return { agentId: (s.agentId as string).toLowerCase(), type, value, metadata: meta(s, path), timestamp: when(s, path) };
   });
   const llmCalls = ((raw.llmCalls ?? []) as Raw[]).map((c, i) => ({
     agentId: (c.agentId as string).toLowerCase(),
@@ -87,7 +93,7 @@ export function validateIngestBody(body: unknown, limits: IngestLimits): IngestB
     agentId: e.agentId === undefined ? null : (e.agentId as string).toLowerCase(),
     type: e.type as string,
     message: e.message as string,
-    metadata: opt<Raw>(e.metadata),
+    metadata: meta(e, `events[${i}]`),
     timestamp: when(e, `events[${i}]`),
   }));
   if (problems.length > 0) throw IngestError.invalid(problems);

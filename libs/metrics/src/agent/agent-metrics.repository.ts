@@ -14,9 +14,9 @@ export interface RecordRow {
 const LLM_METADATA = `jsonb_build_object('model', model, 'provider', provider, 'input_tokens', input_tokens, 'output_tokens', output_tokens,
   'status', status, 'trace_id', trace_id)`;
 
-/** How each derived type is read from the LLM and tool call tables. */
+/** How each derived type is read from the LLM and tool call tables. Token columns are int4: add them as bigint. */
 const DERIVED_SQL: Record<DerivedType, string> = {
-  tokens: `select id, 'tokens' as metric_type, (input_tokens + output_tokens)::float8 as value, ${LLM_METADATA} as metadata, ts from llm_calls`,
+  tokens: `select id, 'tokens' as metric_type, (input_tokens::bigint + output_tokens)::float8 as value, ${LLM_METADATA} as metadata, ts from llm_calls`,
   llm_latency_ms: `select id, 'llm_latency_ms', latency_ms, ${LLM_METADATA}, ts from llm_calls`,
   cost_usd: `select id, 'cost_usd', cost_usd::float8, ${LLM_METADATA} || jsonb_build_object('rate_source', rate_source), ts from llm_calls`,
   tool_duration_ms: `select id, 'tool_duration_ms', duration_ms,
@@ -56,7 +56,7 @@ export class AgentMetricsRepository {
          select sum(input_tokens + output_tokens) as tokens, sum(count) as n, sum(latency_sum) as latency
          from rollup_llm_hourly where agent_id = ? and hour < ?
          union all
-         select sum(input_tokens + output_tokens), count(*), sum(latency_ms) from llm_calls where agent_id = ? and ts >= ?
+         select sum(input_tokens::bigint + output_tokens), count(*), sum(latency_ms) from llm_calls where agent_id = ? and ts >= ?
        ) t`,
       [agentId, cutoff, agentId, cutoff],
     );

@@ -52,11 +52,12 @@ export class MonitoringRepository {
     return row;
   }
 
-  async eventsSince(principal: Principal, since: Date): Promise<number> {
+  /** Events in (since, until]: ingest accepts timestamps a few minutes ahead, and those are not "today" yet. */
+  async eventsBetween(principal: Principal, since: Date, until: Date): Promise<number> {
     const owner = isAdmin(principal) ? '' : 'and owner_id = ?';
     const [row] = await this.em
       .getConnection()
-      .execute<{ n: string }[]>(`select count(*) as n from events where ts > ? ${owner}`, isAdmin(principal) ? [since] : [since, principal.userId]);
+      .execute<{ n: string }[]>(`select count(*) as n from events where ts > ? and ts <= ? ${owner}`, isAdmin(principal) ? [since, until] : [since, until, principal.userId]);
     return Number(row.n);
   }
 

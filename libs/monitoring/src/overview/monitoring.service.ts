@@ -45,7 +45,7 @@ export class MonitoringService {
 
   async metrics(principal: Principal): Promise<PlatformMetricsDto> {
     const now = this.clock.now();
-    const [counts, events] = await Promise.all([this.repository.agentCounts(principal), this.repository.eventsSince(principal, new Date(now.getTime() - DAY_MS))]);
+    const [counts, events] = await Promise.all([this.repository.agentCounts(principal), this.repository.eventsBetween(principal, new Date(now.getTime() - DAY_MS), now)]);
     return {
       agents_total: Number(counts.total),
       agents_running: Number(counts.running),

@@ -44,6 +44,33 @@ describe('buildBatch', () => {
     );
   });
 
+  it('refuses per item the values outside the /api/ingest ranges, as partial success, and keeps the extremes inside them', () => {
+    const sample = (value: number, type = 'gen_ai.client.token.usage.input'): Candidate => ({
+      kind: 'samples',
+      item: { agentId: AGENT, type, value, timestamp: '2026-11-22T11:59:00.000Z' },
+      points: 1,
+    });
+    const rejections = new Rejections();
+    const { batch } = buildBatch(
+      [
+        sample(1.7e308),
+        sample(Number.POSITIVE_INFINITY),
+        sample(1e15),
+        { kind: 'toolCalls', item: { agentId: AGENT, tool: 't', durationMs: 1.7e308, status: 'success', timestamp: '2026-11-22T11:59:00.000Z' }, points: 2 },
+        { kind: 'llmCalls', item: { agentId: AGENT, model: 'a\u0000', inputTokens: 1, outputTokens: 1, latencyMs: 1, status: 'success', timestamp: '2026-11-22T11:59:00.000Z' }, points: 1 },
+      ],
+      LIMITS,
+      rejections,
+    );
+    expect(batch.samples.map((s) => s.value)).toEqual([1e15]);
+    expect(batch.toolCalls).toEqual([]);
+    expect(rejections.total).toBe(5);
+    expect(rejections.message(['point', 'points'])).toBe(
+      '1 point: value must be <= 1000000000000000; 1 point: value must be a finite number; 2 points: durationMs must be <= 1000000000000; ' +
+        '1 point: model must not contain NUL or unpaired surrogates',
+    );
+  });
+
   it('lists at most ten reasons', () => {
     const rejections = new Rejections();
     for (let i = 0; i < 12; i++) rejections.add(`reason ${i}`, 1);

@@ -9,6 +9,7 @@ import { Migration20261122030000Alerts } from './Migration20261122030000Alerts';
 import { Migration20261122040000Budgets } from './Migration20261122040000Budgets';
 import { Migration20261122060000ApiKeyAgent } from './Migration20261122060000ApiKeyAgent';
 import { Migration20261122070000AgentLastSample } from './Migration20261122070000AgentLastSample';
+import { Migration20261201030000LoginAttempts } from './Migration20261201030000LoginAttempts';
 
 /** Every migration, in order. A new migration is a new file plus one line here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122040000Budgets', class: Migration20261122040000Budgets },
   { name: 'Migration20261122060000ApiKeyAgent', class: Migration20261122060000ApiKeyAgent },
   { name: 'Migration20261122070000AgentLastSample', class: Migration20261122070000AgentLastSample },
+  { name: 'Migration20261201030000LoginAttempts', class: Migration20261201030000LoginAttempts },
 ];

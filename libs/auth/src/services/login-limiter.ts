@@ -22,8 +22,9 @@ const accountKey = (email: string): string => `account:${email}`;
  * Login throttling in PostgreSQL, shared by every replica. An attempt is counted before the
  * password is checked, so concurrent attempts see increasing counts and at most
  * LOGIN_MAX_FAILURES of them per window reach the check:
- * - per (email, address) pair and per address: past LOGIN_MAX_FAILURES in LOGIN_WINDOW_SECONDS,
- *   429 until the window ends — failures from elsewhere never lock the owner's own pair;
+ * - per (email, address) pair past LOGIN_MAX_FAILURES in LOGIN_WINDOW_SECONDS, and per address
+ *   past LOGIN_MAX_FAILURES_PER_ADDRESS (default the same): 429 until the window ends — failures
+ *   from elsewhere never lock the owner's own pair;
  * - per account, from any address: past LOGIN_MAX_FAILURES, attempts are spaced 1, 2, 4 … s apart
  *   (at most ACCOUNT_MAX_DELAY_SECONDS) — a slowdown for a distributed guesser, never a lock-out.
  * A turned-away attempt is not counted; a success takes its own attempt back and clears its pair.
@@ -39,11 +40,11 @@ export class LoginLimiter {
   async admit(email: string, address: string): Promise<Admission> {
     const now = this.clock.now();
     const expiredBefore = this.expiredBefore(now);
-    const max = this.config.auth.loginMaxFailures;
+    const { loginMaxFailures: max, loginMaxFailuresPerAddress: maxPerAddress } = this.config.auth;
     const windowMs = this.config.auth.loginWindowSeconds * 1000;
     const keys = [pairKey(email, address), addressKey(address)];
     const counted = await this.attempts.countAttempt(keys, now, expiredBefore);
-    const over = counted.filter((row) => row.attempts > max);
+    const over = counted.filter((row) => row.attempts > (row.key === keys[0] ? max : maxPerAddress));
     if (over.length > 0) {
       // A turned-away attempt is not a failure: only admitted attempts stay counted, so the owner
       // retrying against a locked pair does not also lock the address for everyone behind it.

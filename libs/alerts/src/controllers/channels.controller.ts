@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentPrincipal, NEXT_CURSOR_HEADER, PageQueryDto, Principal } from '@fleetwatch/common';
 import { ChannelResponseDto, ChannelTestResponseDto, CreateChannelDto, UpdateChannelDto } from '../dto/channel.dto';
@@ -20,6 +20,7 @@ export class ChannelsController {
   @ApiOperation({ summary: 'Create a notification channel', description: FORMATS })
   @ApiCreatedResponse({ type: ChannelResponseDto })
   @ApiBadRequestResponse({ description: 'Bad URL (scheme, private address) or secret.' })
+  @ApiConflictResponse({ description: 'You already have MAX_CHANNELS_PER_USER channels (default 50); the message names the cap.' })
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateChannelDto): Promise<ChannelResponseDto> {
     return this.channels.create(principal, dto);
   }

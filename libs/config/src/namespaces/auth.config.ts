@@ -12,6 +12,8 @@ export interface AuthConfig {
   /** Failures per client address (any emails) before the address waits; defaults to loginMaxFailures. */
   loginMaxFailuresPerAddress: number;
   loginWindowSeconds: number;
+  /** Unrevoked API keys one user may hold. */
+  maxApiKeysPerUser: number;
 }
 
 const DURATION = /^(\d+)\s*(s|m|h|d)?$/;
@@ -54,5 +56,6 @@ export function readAuthConfig(env: EnvReader, production: boolean): AuthConfig 
     // Raise it for many users behind one NAT: each pair still stops at LOGIN_MAX_FAILURES.
     loginMaxFailuresPerAddress: env.int('LOGIN_MAX_FAILURES_PER_ADDRESS', loginMaxFailures, 1, 100_000),
     loginWindowSeconds: env.int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    maxApiKeysPerUser: env.int('MAX_API_KEYS_PER_USER', 100, 1, 10_000),
   };
 }

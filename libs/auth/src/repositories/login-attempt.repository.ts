@@ -19,20 +19,20 @@ export interface SpacingRule {
  * (`window_started_at <= expiredBefore`), and an expired row restarts at 1.
  */
 export class LoginAttemptRepository extends EntityRepository<LoginAttempt> {
-  /** Counts one attempt against each key and answers the counts including it. */
-  async countAttempt(keys: string[], now: Date, expiredBefore: Date): Promise<CountedKey[]> {
-    // Sorted so concurrent statements lock the same rows in the same order.
-    const sorted = [...new Set(keys)].sort();
-    const rows = sorted.map(() => '(?, ?::timestamptz, 1, ?::timestamptz)').join(', ');
-    const params = sorted.flatMap((key) => [key, now, now]);
-    return this.sql<CountedKey[]>(
-      `insert into login_attempts as a (key, window_started_at, attempts, next_attempt_at) values ${rows}
+  /**
+   * Counts one attempt against the key and answers the count including it. Every statement here
+   * touches one row, so none holds a row lock while waiting for another (no deadlocks).
+   */
+  async countAttempt(key: string, now: Date, expiredBefore: Date): Promise<CountedKey> {
+    const [row] = await this.sql<CountedKey[]>(
+      `insert into login_attempts as a (key, window_started_at, attempts, next_attempt_at) values (?, ?::timestamptz, 1, ?::timestamptz)
        on conflict (key) do update set
          window_started_at = case when a.window_started_at <= ? then excluded.window_started_at else a.window_started_at end,
          attempts = case when a.window_started_at <= ? then 1 else a.attempts + 1 end
        returning key, attempts, window_started_at`,
-      [...params, expiredBefore, expiredBefore],
+      [key, now, now, expiredBefore, expiredBefore],
     );
+    return row;
   }
 
   /**
@@ -60,8 +60,7 @@ export class LoginAttemptRepository extends EntityRepository<LoginAttempt> {
 
   /** Takes back one counted attempt per key (one that turned out not to be a failure). */
   async uncount(keys: string[]): Promise<void> {
-    if (keys.length === 0) return;
-    await this.sql(`update login_attempts set attempts = greatest(attempts - 1, 0) where key in (${keys.map(() => '?').join(', ')})`, keys);
+    for (const key of new Set(keys)) await this.sql(`update login_attempts set attempts = greatest(attempts - 1, 0) where key = ?`, [key]);
   }
 
   async forget(key: string): Promise<void> {

@@ -42,15 +42,21 @@ export class LoginLimiter {
     const expiredBefore = this.expiredBefore(now);
     const { loginMaxFailures: max, loginMaxFailuresPerAddress: maxPerAddress } = this.config.auth;
     const windowMs = this.config.auth.loginWindowSeconds * 1000;
-    const keys = [pairKey(email, address), addressKey(address)];
-    const counted = await this.attempts.countAttempt(keys, now, expiredBefore);
-    const over = counted.filter((row) => row.attempts > (row.key === keys[0] ? max : maxPerAddress));
-    if (over.length > 0) {
-      // A turned-away attempt is not a failure: only admitted attempts stay counted, so the owner
-      // retrying against a locked pair does not also lock the address for everyone behind it.
-      await this.attempts.uncount(keys);
-      const until = Math.max(...over.map((row) => new Date(row.window_started_at).getTime() + windowMs));
-      return { admitted: false, retryAfterSeconds: this.secondsUntil(until, now) };
+    // The pair first, then the address: an attempt the pair turns away never touches the
+    // address's count, so concurrent turned-away attempts cannot crowd out an admissible one.
+    const keys: string[] = [];
+    for (const [key, limit] of [
+      [pairKey(email, address), max],
+      [addressKey(address), maxPerAddress],
+    ] as const) {
+      keys.push(key);
+      const row = await this.attempts.countAttempt(key, now, expiredBefore);
+      if (row.attempts > limit) {
+        // A turned-away attempt is not a failure: only admitted attempts stay counted, so the owner
+        // retrying against a locked pair does not also lock the address for everyone behind it.
+        await this.attempts.uncount(keys);
+        return { admitted: false, retryAfterSeconds: this.secondsUntil(new Date(row.window_started_at).getTime() + windowMs, now) };
+      }
     }
     const nextSlot = await this.attempts.takeSlot(accountKey(email), now, expiredBefore, { freeAttempts: max, maxDelaySeconds: ACCOUNT_MAX_DELAY_SECONDS });
     if (nextSlot) {

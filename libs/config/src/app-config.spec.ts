@@ -55,6 +55,12 @@ describe('loadConfig', () => {
     expect(config.jobs.enabled).toBe(false);
   });
 
+  it('limits failures per client address like per pair unless LOGIN_MAX_FAILURES_PER_ADDRESS says otherwise', () => {
+    expect(loadConfig({ JWT_SECRET: SECRET, LOGIN_MAX_FAILURES: '7' }).auth.loginMaxFailuresPerAddress).toBe(7);
+    expect(loadConfig({ JWT_SECRET: SECRET, LOGIN_MAX_FAILURES: '7', LOGIN_MAX_FAILURES_PER_ADDRESS: '50' }).auth.loginMaxFailuresPerAddress).toBe(50);
+    expect(problemsOf({ JWT_SECRET: SECRET, LOGIN_MAX_FAILURES_PER_ADDRESS: '0' })).toEqual([expect.stringContaining('LOGIN_MAX_FAILURES_PER_ADDRESS')]);
+  });
+
   it('names every bad variable in one ConfigError', () => {
     const problems = problemsOf({
       JWT_SECRET: 'short',

@@ -14,3 +14,4 @@ export type { Keyset, Page } from './http/pagination';
 export { IsCursor, parseCursor } from './http/cursor.validator';
 export { PageSize } from './http/page-size.decorator';
 export { uuidParam } from './http/uuid-param.pipe';
+export { neutraliseCsvText } from './csv/csv-formula';

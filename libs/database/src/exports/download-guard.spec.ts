@@ -21,7 +21,7 @@ describe('guardDownload', () => {
     expect(onClose).toHaveBeenCalledTimes(1);
   });
 
-  it('ends a download nobody reads, destroying its source', async () => {
+  it('ends a download nobody ever reads, destroying its source', async () => {
     const source = new PassThrough();
     source.write(Buffer.alloc(64 * 1024));
     const onClose = jest.fn();
@@ -31,6 +31,20 @@ describe('guardDownload', () => {
     expect(error?.message).toBe('the client read nothing of this export for 0.04 s');
     expect(source.destroyed).toBe(true);
     expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('ends a download whose reader stopped taking bytes', async () => {
+    const source = new PassThrough();
+    const out = guardDownload(source, { idleMs: 40, maxMs: 10_000 }, () => undefined);
+    let taken = 0;
+    // A reader that takes the first chunk and never acknowledges it: backpressure all the way up.
+    out.pipe(new Writable({ highWaterMark: 1, write: (chunk: Buffer) => void (taken += chunk.length) }));
+    const writing = setInterval(() => source.write(Buffer.alloc(4096)), 2);
+    const error = await ended(out);
+    clearInterval(writing);
+    expect(error?.message).toBe('the client read nothing of this export for 0.04 s');
+    expect(taken).toBe(4096);
+    expect(source.destroyed).toBe(true);
   });
 
   it('waits for a slow source as long as it takes while the client keeps reading', async () => {

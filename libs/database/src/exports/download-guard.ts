@@ -19,16 +19,24 @@ const seconds = (ms: number) => `${ms / 1000} s`;
 /**
  * Passes a download's bytes through and destroys it, and with it everything upstream (a cursor, its
  * connection and snapshot), when the client has stopped reading for idleMs or the download has run
- * maxMs. "Stopped reading" means bytes wait in our buffer and nobody has pulled for idleMs: a slow
- * query leaves the buffer empty, so it is never mistaken for a stalled client. `onClose` runs once,
- * however the download ends (finished, failed, hung up, timed out).
+ * maxMs. "Stopped reading" means bytes wait in our buffer and nobody has pulled for idleMs (once the
+ * socket's buffers are full, the response stops pulling): a slow query leaves the buffer empty, so
+ * it is never mistaken for a stalled client. `onClose` runs once, however the download ends
+ * (finished, failed, hung up, timed out).
  */
 export function guardDownload(source: Readable, limits: DownloadLimits, onClose: () => void): Readable {
   let lastPull = performance.now();
+  let started = false;
   const out = new Readable({
     read() {
       lastPull = performance.now();
-      if (source.isPaused()) source.resume();
+      if (!started) {
+        started = true;
+        // Nothing is pulled upstream (no cursor fetch) before the client's side asks for bytes.
+        source.on('data', (chunk: Buffer | string) => {
+          if (!out.push(chunk)) source.pause();
+        });
+      } else if (source.isPaused()) source.resume();
     },
     destroy(error, callback) {
       clearInterval(idleCheck);
@@ -38,9 +46,6 @@ export function guardDownload(source: Readable, limits: DownloadLimits, onClose:
       callback(error);
     },
   });
-  source.on('data', (chunk: Buffer | string) => {
-    if (!out.push(chunk)) source.pause();
-  });
   source.once('end', () => out.push(null));
   source.once('error', (error) => out.destroy(error));
   source.once('close', () => {
@@ -49,7 +54,8 @@ export function guardDownload(source: Readable, limits: DownloadLimits, onClose:
 
   const idleCheck = setInterval(
     () => {
-      if (out.readableLength > 0 && performance.now() - lastPull >= limits.idleMs) {
+      // Never asked for, or bytes waiting with nobody pulling: either way the client is not reading.
+      if ((!started || out.readableLength > 0) && performance.now() - lastPull >= limits.idleMs) {
         out.destroy(new DownloadEndedError(`the client read nothing of this export for ${seconds(limits.idleMs)}`));
       }
     },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Readable } from 'node:stream';
+import { finished, Readable } from 'node:stream';
 import { AppConfig } from '@fleetwatch/config';
 import { DomainError } from '@fleetwatch/common';
 import { DownloadLimits, guardDownload } from './download-guard';
@@ -14,8 +14,12 @@ export class TooManyExportsError extends DomainError {
 
 /** One running download's place; give it back through guard() (when the download ends) or release(). */
 export interface ExportSlot {
-  /** The download as the client gets it: ended when unread too long or running too long, freeing this slot. */
-  guard(body: Readable): Readable;
+  /**
+   * The download as the client gets it: ended when unread too long or running too long. The slot is
+   * free again once the download has closed and so has each of `upstream` (e.g. a cursor, whose
+   * connection goes back to the pool only after PostgreSQL has closed its portal).
+   */
+  guard(body: Readable, upstream?: Readable[]): Readable;
   /** For a download that failed before it started streaming; idempotent. */
   release(): void;
 }
@@ -58,6 +62,15 @@ export class ExportSlots {
       if (left > 0) this.byUser.set(userId, left);
       else this.byUser.delete(userId);
     };
-    return { release, guard: (body) => guardDownload(body, this.limits, release) };
+    const guard = (body: Readable, upstream: Readable[] = []) => {
+      let open = upstream.length + 1;
+      const closed = () => {
+        open -= 1;
+        if (open === 0) release();
+      };
+      for (const stream of upstream) finished(stream, closed);
+      return guardDownload(body, this.limits, closed);
+    };
+    return { release, guard };
   }
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { Test } from 'supertest';
-import { createAgent, createUser, TestUser } from '@fleetwatch/testing';
+import { createAgent, createUser, TestAgent, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const NOW = '2026-11-20T12:00:00.000Z';
@@ -46,7 +46,7 @@ describe('CSV exports neutralise spreadsheet formulas', () => {
     t = await startTestApp({ now: NOW });
     owner = await createUser(t.client, t.sql);
     admin = await createUser(t.client, t.sql, { admin: true });
-    const agents = [];
+    const agents: TestAgent[] = [];
     for (const name of RAW) agents.push(await createAgent(t.client, owner, { name }));
     const ingest = await t.client.post('/api/ingest', owner.auth).send({
       samples: [{ agentId: agents[0].id, type: 'temperature', value: -3.5, timestamp: at(0) }],

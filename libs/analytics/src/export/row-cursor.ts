@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@fleetwatch/config';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { finished, Readable } from 'node:stream';
@@ -20,17 +21,38 @@ interface PoolOwner {
  */
 @Injectable()
 export class RowCursor {
-  constructor(private readonly em: EntityManager) {}
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly em: EntityManager,
+    config: AppConfig,
+  ) {
+    this.timeoutMs = config.exports.maxSeconds * 1000;
+  }
 
   async open(sql: string, params: unknown[]): Promise<Readable> {
     const pool = this.em.getConnection().getKnex().client as unknown as PoolOwner;
     const connection = await pool.acquireConnection();
+    try {
+      // PostgreSQL times a portal from its first fetch to its last (no Sync comes in between), so a
+      // server-wide statement_timeout would cut off any export read for longer than it; this export's
+      // own cap, EXPORT_MAX_SECONDS, bounds it instead, for this transaction only.
+      await connection.query('begin read only');
+      await connection.query(`set local statement_timeout = ${this.timeoutMs}`);
+    } catch (error) {
+      await pool.releaseConnection(connection);
+      throw error;
+    }
     const stream = connection.query(new QueryStream(sql, params, { batchSize: CURSOR_BATCH_SIZE }));
     let released = false;
     finished(stream, () => {
       if (released) return;
       released = true;
-      void pool.releaseConnection(connection);
+      // The transaction only read; ending it drops the snapshot before the connection is reused.
+      void connection
+        .query('rollback')
+        .catch(() => undefined)
+        .finally(() => void pool.releaseConnection(connection));
     });
     return stream;
   }

@@ -14,3 +14,5 @@ export { ShutdownState } from './lifecycle/shutdown-state';
 export { JobScheduler } from './jobs/job-scheduler';
 export type { JobDefinition, JobOutcome } from './jobs/job-scheduler';
 export { liftStatementTimeout, restoreStatementTimeout, withClientReadTimeout } from './sql/long-running.sql';
+export { ExportSlots, TooManyExportsError } from './exports/export-slots.service';
+export type { ExportSlot } from './exports/export-slots.service';

@@ -1,12 +1,15 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@fleetwatch/config';
+import { withClientReadTimeout } from '@fleetwatch/database';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { finished, Readable } from 'node:stream';
 
 /** Rows fetched per round trip: memory stays at about one batch whatever the export's size. */
 export const CURSOR_BATCH_SIZE = 1000;
+/** The client waits this much past the server's own cap, so the server reports its cancellation first. */
+const CLIENT_MARGIN_MS = 2000;
 
 interface PoolOwner {
   acquireConnection(): Promise<PoolClient>;
@@ -43,7 +46,9 @@ export class RowCursor {
       await pool.releaseConnection(connection);
       throw error;
     }
-    const stream = connection.query(new QueryStream(sql, params, { batchSize: CURSOR_BATCH_SIZE }));
+    // The pool's client read timeout (just above DATABASE_STATEMENT_TIMEOUT_MS) would also end a long
+    // download: the cursor is one query for node-postgres too, so it gets the export's own bound.
+    const stream = connection.query(withClientReadTimeout(new QueryStream(sql, params, { batchSize: CURSOR_BATCH_SIZE }), this.timeoutMs + CLIENT_MARGIN_MS));
     let released = false;
     finished(stream, () => {
       if (released) return;

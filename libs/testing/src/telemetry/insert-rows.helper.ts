@@ -68,10 +68,10 @@ function dropUndefined(row: StoredRow): StoredRow {
 }
 
 /**
- * A fixture row (camelCase) over its defaults, as the table's snake_case columns. A key given as
+ * A fixture row (camelCase; a digit run starts a word: inputPer1m → input_per_1m) over its defaults, as the table's snake_case columns. A key given as
  * `undefined` keeps its default, so optional fields can be passed through unchanged.
  */
 export function withDefaults(defaults: object, row: object): StoredRow {
   const merged = { ...defaults, ...dropUndefined(row as StoredRow) };
-  return Object.fromEntries(Object.entries(merged).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+  return Object.fromEntries(Object.entries(merged).map(([k, v]) => [k.replace(/[A-Z]|\d+/g, (c) => `_${c.toLowerCase()}`), v]));
 }

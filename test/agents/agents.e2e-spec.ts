@@ -1,4 +1,4 @@
-import { createAgent, createDeployment, createUser, TestUser } from '@fleetwatch/testing';
+import { createAgent, createDeployment, createUser, insertEvents, insertLlmCalls, insertSamples, insertToolCalls, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const NOW = '2026-03-01T10:00:00.000Z';
@@ -219,17 +219,15 @@ describe('agents', () => {
     const telemetry = ['metric_samples', 'llm_calls', 'tool_calls', 'events'];
 
     async function seedTelemetry(agentId: string, ownerId: string): Promise<void> {
-      for (const table of ['metric_samples', 'llm_calls', 'tool_calls', 'events']) {
-        await t.sql.query(`select fw_ensure_daily_partitions($1::regclass, current_date - 1, current_date + 1)`, [table]);
-      }
-      await t.sql.query(`insert into metric_samples (id, agent_id, type, value, ts) values (gen_random_uuid(), $1, 'cpu', 0.5, now()), (gen_random_uuid(), $1, 'memory', 12, now())`, [agentId]);
-      await t.sql.query(
-        `insert into llm_calls (id, agent_id, model, provider, input_tokens, output_tokens, latency_ms, status, cost_usd, rate_source, ts)
-         values (gen_random_uuid(), $1, 'gpt-4o', 'openai', 10, 20, 300, 'success', 0.001, 'model', now())`,
-        [agentId],
-      );
-      await t.sql.query(`insert into tool_calls (id, agent_id, tool, duration_ms, status, ts) values (gen_random_uuid(), $1, 'search', 40, 'success', now())`, [agentId]);
-      await t.sql.query(`insert into events (id, owner_id, agent_id, type, message, actor, ts) values (gen_random_uuid(), $2, $1, 'custom', 'sent by the agent', 'agent', now())`, [agentId, ownerId]);
+      // Stamped with the wall clock, as rows arriving now would be (the app's clock is not consulted).
+      const now = new Date();
+      await insertSamples(t.sql, [
+        { agentId, type: 'cpu', value: 0.5, ts: now },
+        { agentId, type: 'memory', value: 12, ts: now },
+      ]);
+      await insertLlmCalls(t.sql, [{ agentId, model: 'gpt-4o', provider: 'openai', inputTokens: 10, outputTokens: 20, latencyMs: 300, status: 'success', costUsd: 0.001, rateSource: 'model', ts: now }]);
+      await insertToolCalls(t.sql, [{ agentId, tool: 'search', durationMs: 40, status: 'success', ts: now }]);
+      await insertEvents(t.sql, [{ ownerId, agentId, type: 'custom', message: 'sent by the agent', actor: 'agent', ts: now }]);
     }
 
     async function counts(agentId: string): Promise<Record<string, number>> {

@@ -1,5 +1,5 @@
 import { newId } from '@fleetwatch/common';
-import { createAgent, createUser, TestUser } from '@fleetwatch/testing';
+import { createAgent, createUser, insertAlerts, insertLlmCalls, insertToolCalls, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ALERT_ENV, alertsOf, alignedNow, createRule, everyMinute, insertSamples, MINUTE, step } from './alerts-support';
 
@@ -102,10 +102,7 @@ describe('alert lifecycle', () => {
     expect(history.rows.map((r) => r.to_status)).toEqual(['pending', 'firing']);
     const now = t.clock.now();
     await expect(
-      t.sql.query(
-        `insert into alerts (id, rule_id, agent_id, owner_id, status, severity, threshold, started_at) values ($1, $2, $3, $4, 'pending', 'warning', 80, $5)`,
-        [newId(), rule.id, agentId, user.id, now],
-      ),
+      insertAlerts(t.sql, [{ id: newId(), ruleId: rule.id, agentId, ownerId: user.id, status: 'pending', severity: 'warning', threshold: 80, startedAt: now }]),
     ).rejects.toThrow(/alerts_open_key/);
   });
 
@@ -147,13 +144,12 @@ describe('alert lifecycle', () => {
       [500, 'error', 50, 5, '0.05'],
     ] as const;
     for (const [i, [latency, status, input, output, cost]] of calls.entries()) {
-      await t.sql.query(
-        `insert into llm_calls (id, agent_id, model, input_tokens, output_tokens, latency_ms, status, cost_usd, rate_source, ts) values ($1, $2, 'gpt-4o', $3, $4, $5, $6, $7, 'model', $8)`,
-        [newId(), second, input, output, latency, status, cost, new Date(T0.getTime() - i * MINUTE)],
-      );
+      await insertLlmCalls(t.sql, [
+        { id: newId(), agentId: second, model: 'gpt-4o', inputTokens: input, outputTokens: output, latencyMs: latency, status, costUsd: Number(cost), rateSource: 'model', ts: new Date(T0.getTime() - i * MINUTE) },
+      ]);
     }
-    for (const [i, status] of ['error', 'success', 'success', 'success'].entries()) {
-      await t.sql.query(`insert into tool_calls (id, agent_id, tool, duration_ms, status, ts) values ($1, $2, 'search', 5, $3, $4)`, [newId(), second, status, new Date(T0.getTime() - i * MINUTE)]);
+    for (const [i, status] of (['error', 'success', 'success', 'success'] as const).entries()) {
+      await insertToolCalls(t.sql, [{ id: newId(), agentId: second, tool: 'search', durationMs: 5, status, ts: new Date(T0.getTime() - i * MINUTE) }]);
     }
     await t.sql.query(`update agents set last_seen_at = $2 where id = $1`, [agentId, new Date(T0.getTime() - 42 * MINUTE)]);
     await t.sql.query(`update agents set last_seen_at = $2 where id = $1`, [second, T0]);

@@ -1,5 +1,5 @@
 import { newId } from '@fleetwatch/common';
-import { createAgent, createUser, describeAuthorizationMatrix, MatrixRoute, MatrixWorld, TestUser } from '@fleetwatch/testing';
+import { AlertRow, createAgent, createUser, describeAuthorizationMatrix, insertAlerts, MatrixRoute, MatrixWorld, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ALERT_ENV, createChannel, createRule, Receiver } from './alerts-support';
 
@@ -30,11 +30,9 @@ describe('alerts: authorization', () => {
     const rule = await createRule(t, owner, { agentId });
     const id = newId();
     const now = t.clock.now();
-    await t.sql.query(
-      `insert into alerts (id, rule_id, agent_id, owner_id, status, severity, value, threshold, started_at, fired_at, last_notified_at)
-       values ($1, $2, $3, $4, 'firing', 'warning', 90, 80, $5, $5, $5)`,
-      [id, rule.id, agentId, owner.id, now],
-    );
+    await insertAlerts(t.sql, [
+      { id, ruleId: rule.id, agentId, ownerId: owner.id, status: 'firing', severity: 'warning', value: 90, threshold: 80, startedAt: now, firedAt: now, lastNotifiedAt: now },
+    ]);
     return id;
   }
 
@@ -147,12 +145,10 @@ describe('alerts: authorization', () => {
       const quiet = await createRule(t, user, { name: 'quiet', agentId });
       const now = t.clock.now().getTime();
       const m = (minutes: number) => new Date(now - minutes * 60_000);
-      const insert = (ruleId: string, status: string, severity: string, firedAt: Date | null, ackAt: Date | null, resolvedAt: Date | null) =>
-        t.sql.query(
-          `insert into alerts (id, rule_id, agent_id, owner_id, status, severity, threshold, started_at, fired_at, acknowledged_at, resolved_at)
-           values ($1, $2, $3, $4, $5, $6, 80, $7, $8, $9, $10)`,
-          [newId(), ruleId, agentId, user.id, status, severity, m(120), firedAt, ackAt, resolvedAt],
-        );
+      const insert = (ruleId: string, status: AlertRow['status'], severity: string, firedAt: Date | null, ackAt: Date | null, resolvedAt: Date | null) =>
+        insertAlerts(t.sql, [
+          { id: newId(), ruleId, agentId, ownerId: user.id, status, severity, threshold: 80, startedAt: m(120), firedAt, acknowledgedAt: ackAt, resolvedAt },
+        ]);
       await insert(rule.id, 'resolved', 'critical', m(100), m(90), m(80)); // ack 10 min, resolve 20 min
       await insert(rule.id, 'resolved', 'critical', m(60), m(30), m(20)); // ack 30 min, resolve 40 min
       await insert(rule.id, 'acknowledged', 'critical', m(10), m(5), null);

@@ -5,7 +5,7 @@ import type { Client } from 'pg';
 import { DELIVER_JOB, EVALUATE_JOB } from '@fleetwatch/alerts';
 import { newId } from '@fleetwatch/common';
 import { JobScheduler } from '@fleetwatch/database';
-import { TestUser } from '@fleetwatch/testing';
+import { insertSamples as insertSampleRows, TestUser } from '@fleetwatch/testing';
 import { TestApp } from '../support/test-app';
 
 export const MINUTE = 60_000;
@@ -75,11 +75,7 @@ export class Receiver {
 
 /** Inserts metric samples directly (partitions ensured), one statement. */
 export async function insertSamples(sql: Client, agentId: string, type: string, points: [Date, number][]): Promise<void> {
-  await sql.query(`select fw_ensure_daily_partitions('metric_samples', current_date - 2, current_date + 2)`);
-  await sql.query(
-    `insert into metric_samples (id, agent_id, type, value, ts) select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::float8[], $5::timestamptz[])`,
-    [points.map(() => newId()), points.map(() => agentId), points.map(() => type), points.map((p) => p[1]), points.map((p) => p[0].toISOString())],
-  );
+  await insertSampleRows(sql, points.map(([ts, value]) => ({ id: newId(), agentId, type, value, ts })));
 }
 
 /** One sample per minute from `from` to `to` minutes relative to `base`. */

@@ -1,7 +1,7 @@
 import { RETENTION_JOB } from '@fleetwatch/analytics';
 import { JobScheduler, PartitionService } from '@fleetwatch/database';
 import { ROLLUP_JOB } from '@fleetwatch/metrics';
-import { createAgent, createUser, TestUser } from '@fleetwatch/testing';
+import { createAgent, createUser, insertSampleRollups, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 import { insertLlmCalls, insertSamples, insertToolCalls } from './telemetry-fixtures';
 
@@ -43,10 +43,7 @@ describe('retention', () => {
       { agentId, type: 'queue_depth', value: 3, ts: iso(NOW - HOUR) },
     ]);
     // A rollup hour past ROLLUP_RETENTION_DAYS.
-    await t.sql.query(
-      `insert into rollup_samples_hourly (agent_id, type, hour, count, sum, min, max, hist) values ($1, 'queue_depth', $2, 1, 5, 5, 5, '{"82": 1}')`,
-      [agentId, iso(NOW - 401 * DAY)],
-    );
+    await insertSampleRollups(t.sql, [{ agentId, type: 'queue_depth', hour: iso(NOW - 401 * DAY), count: 1, sum: 5, min: 5, max: 5, hist: { 82: 1 } }]);
   });
   afterAll(async () => {
     await t.close();

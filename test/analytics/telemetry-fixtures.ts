@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
+import * as factories from '@fleetwatch/testing';
 
 export interface ToolCallFixture {
   agentId: string;
@@ -29,70 +29,34 @@ export interface SampleFixture {
   metadata?: Record<string, unknown>;
 }
 
-const iso = (ts: string | Date) => new Date(ts).toISOString();
-
-async function ensurePartitions(sql: Client, table: string, stamps: (string | Date)[]): Promise<void> {
-  if (stamps.length === 0) return;
-  const days = stamps.map((s) => iso(s).slice(0, 10)).sort();
-  await sql.query(`select fw_ensure_daily_partitions($1::regclass, $2::date, $3::date)`, [table, days[0], days[days.length - 1]]);
+/** Tool calls as ingest stores them, with ids the test can read back. */
+export function insertToolCalls(sql: Client, rows: ToolCallFixture[]): Promise<string[]> {
+  return factories.insertToolCalls(sql, rows.map((r) => ({ ...r, status: r.status ?? 'success', errorType: r.errorType ?? null, traceId: null })));
 }
 
-/** Writes rows the way ingest does (one statement), with ids the test can read back. */
-export async function insertToolCalls(sql: Client, rows: ToolCallFixture[]): Promise<string[]> {
-  await ensurePartitions(sql, 'tool_calls', rows.map((r) => r.ts));
-  const records = rows.map((r) => ({
-    id: randomUUID(),
-    agent_id: r.agentId,
-    tool: r.tool,
-    duration_ms: r.durationMs,
-    status: r.status ?? 'success',
-    error_type: r.errorType ?? null,
-    trace_id: null,
-    ts: iso(r.ts),
-  }));
-  await sql.query(
-    `insert into tool_calls (id, agent_id, tool, duration_ms, status, error_type, trace_id, ts)
-     select * from jsonb_to_recordset($1::jsonb) as r(id uuid, agent_id uuid, tool text, duration_ms float8, status text, error_type text, trace_id text, ts timestamptz)`,
-    [JSON.stringify(records)],
+/** LLM calls priced by the model table; an error is a rate limit. */
+export function insertLlmCalls(sql: Client, rows: LlmCallFixture[]): Promise<string[]> {
+  return factories.insertLlmCalls(
+    sql,
+    rows.map((r) => ({
+      agentId: r.agentId,
+      model: r.model ?? 'gpt-4o',
+      provider: 'openai',
+      inputTokens: r.inputTokens ?? 100,
+      outputTokens: r.outputTokens ?? 50,
+      latencyMs: r.latencyMs,
+      status: r.status ?? 'success',
+      errorType: r.status === 'error' ? 'rate_limit' : null,
+      costUsd: r.costUsd ?? 0.001,
+      rateSource: 'model',
+      traceId: null,
+      ts: r.ts,
+    })),
   );
-  return records.map((r) => r.id);
 }
 
-export async function insertLlmCalls(sql: Client, rows: LlmCallFixture[]): Promise<string[]> {
-  await ensurePartitions(sql, 'llm_calls', rows.map((r) => r.ts));
-  const records = rows.map((r) => ({
-    id: randomUUID(),
-    agent_id: r.agentId,
-    model: r.model ?? 'gpt-4o',
-    provider: 'openai',
-    input_tokens: r.inputTokens ?? 100,
-    output_tokens: r.outputTokens ?? 50,
-    latency_ms: r.latencyMs,
-    status: r.status ?? 'success',
-    error_type: r.status === 'error' ? 'rate_limit' : null,
-    cost_usd: r.costUsd ?? 0.001,
-    rate_source: 'model',
-    trace_id: null,
-    ts: iso(r.ts),
-  }));
-  await sql.query(
-    `insert into llm_calls (id, agent_id, model, provider, input_tokens, output_tokens, latency_ms, status, error_type, cost_usd, rate_source, trace_id, ts)
-     select * from jsonb_to_recordset($1::jsonb) as r(id uuid, agent_id uuid, model text, provider text, input_tokens int, output_tokens int,
-       latency_ms float8, status text, error_type text, cost_usd numeric, rate_source text, trace_id text, ts timestamptz)`,
-    [JSON.stringify(records)],
-  );
-  return records.map((r) => r.id);
-}
-
-export async function insertSamples(sql: Client, rows: SampleFixture[]): Promise<string[]> {
-  await ensurePartitions(sql, 'metric_samples', rows.map((r) => r.ts));
-  const records = rows.map((r) => ({ id: randomUUID(), agent_id: r.agentId, type: r.type, value: r.value, metadata: r.metadata ?? null, ts: iso(r.ts) }));
-  await sql.query(
-    `insert into metric_samples (id, agent_id, type, value, metadata, ts)
-     select * from jsonb_to_recordset($1::jsonb) as r(id uuid, agent_id uuid, type text, value float8, metadata jsonb, ts timestamptz)`,
-    [JSON.stringify(records)],
-  );
-  return records.map((r) => r.id);
+export function insertSamples(sql: Client, rows: SampleFixture[]): Promise<string[]> {
+  return factories.insertSamples(sql, rows.map((r) => ({ ...r, metadata: r.metadata ?? null })));
 }
 
 /** Linear-interpolation percentile (the definition percentile_cont uses), computed independently of PostgreSQL. */

@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import { ensureDailyPartitions, insertLlmCalls as insertLlmCallRows } from '@fleetwatch/testing';
 
 export interface LlmCallRow {
   agentId: string;
@@ -14,19 +15,13 @@ export interface LlmCallRow {
 }
 
 /** Writes LLM calls as ingest would have stored them, with explicit cost and rate source. */
-export async function insertLlmCalls(sql: Client, rows: LlmCallRow[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const r of rows) {
-    const result = await sql.query(
-      `insert into llm_calls (id, agent_id, model, provider, input_tokens, output_tokens, latency_ms, status, cost_usd, rate_source, ts)
-       values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-      [r.agentId, r.model ?? null, r.provider ?? null, r.inputTokens ?? 0, r.outputTokens ?? 0, r.latencyMs ?? 100, r.status ?? 'success', r.costUsd, r.rateSource, r.ts],
-    );
-    ids.push(result.rows[0].id as string);
-  }
-  return ids;
+export function insertLlmCalls(sql: Client, rows: LlmCallRow[]): Promise<string[]> {
+  return insertLlmCallRows(
+    sql,
+    rows.map((r) => ({ ...r, model: r.model ?? null, provider: r.provider ?? null, inputTokens: r.inputTokens ?? 0, outputTokens: r.outputTokens ?? 0, latencyMs: r.latencyMs ?? 100, status: r.status ?? 'success' })),
+  );
 }
 
 export async function ensureLlmPartitions(sql: Client, from: string, to: string): Promise<void> {
-  await sql.query(`select fw_ensure_daily_partitions('llm_calls', $1::date, $2::date)`, [from, to]);
+  await ensureDailyPartitions(sql, 'llm_calls', from, to);
 }

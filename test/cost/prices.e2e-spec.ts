@@ -1,5 +1,5 @@
 import { PriceBook } from '@fleetwatch/cost';
-import { createAgent, createApiKey, createUser, describeAuthorizationMatrix, MatrixWorld, TestAgent, TestUser } from '@fleetwatch/testing';
+import { createAgent, createApiKey, createUser, describeAuthorizationMatrix, insertModelPrices, MatrixWorld, TestAgent, TestUser } from '@fleetwatch/testing';
 import seed from '../../libs/cost/src/prices/data/model-prices.json';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -39,9 +39,7 @@ describe('model prices and cost at ingest', () => {
   });
 
   it('prices calls with the version in force at each call’s timestamp', async () => {
-    await t.sql.query(
-      `insert into model_prices (id, model, provider, input_per_1m, output_per_1m, effective_from) values (gen_random_uuid(), 'gpt-4o', 'openai', 5, 20, '2026-05-20T00:00:00Z')`,
-    );
+    await insertModelPrices(t.sql, [{ model: 'gpt-4o', provider: 'openai', inputPer1m: 5, outputPer1m: 20, effectiveFrom: '2026-05-20T00:00:00Z' }]);
     const res = await t.client.post('/api/ingest', owner.auth).send({
       llmCalls: [
         call('gpt-4o', 2000, 1000, '2026-05-19T23:59:59Z', { traceId: 'change' }),

@@ -1,6 +1,6 @@
 import { JobScheduler } from '@fleetwatch/database';
 import { ROLLUP_JOB } from '@fleetwatch/metrics';
-import { createAgent, createUser, describeAuthorizationMatrix, MatrixWorld, TestAgent, TestUser } from '@fleetwatch/testing';
+import { createAgent, createUser, describeAuthorizationMatrix, generateLlmCalls, MatrixWorld, rowTime, TestAgent, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ensureLlmPartitions, insertLlmCalls } from './llm-call-rows';
 
@@ -107,12 +107,10 @@ describe('price versions and repricing', () => {
   it('walks batches keyed on microsecond timestamps and sums the delta exactly', async () => {
     await t.client.put('/api/cost/models/micro-model', admin.auth).send({ provider: 'acme', inputPer1M: 1, outputPer1M: 0, effectiveFrom: '2026-11-01T00:00:00Z' });
     // 2,500 calls a microsecond apart (finer than a JS Date): every batch boundary falls inside one millisecond.
-    await t.sql.query(
-      `insert into llm_calls (id, agent_id, model, input_tokens, output_tokens, latency_ms, status, cost_usd, rate_source, ts)
-       select gen_random_uuid(), $1, 'micro-model', 1, 0, 1, 'success', 0, 'fallback', timestamptz '2026-11-19T00:00:00Z' + (g % 7) * interval '1 microsecond'
-       from generate_series(1, 2500) g`,
-      [agent.id],
-    );
+    await generateLlmCalls(t.sql, 2500, {
+      agentId: agent.id, model: 'micro-model', inputTokens: 1, outputTokens: 0, latencyMs: 1, status: 'success', costUsd: 0, rateSource: 'fallback',
+      ts: rowTime('2026-11-19T00:00:00Z', { every: '1 microsecond', mod: 7 }),
+    });
     const response = await t.client.post('/api/admin/cost/reprice', admin.auth).send({ from: '2026-11-19T00:00:00Z', to: '2026-11-19T00:00:01Z', model: 'micro-model' });
     // Each call: 1 input token at $1 per 1M = 0.000001; 2,500 of them add exactly 0.0025.
     expect(response.body).toEqual({ scanned: 2500, changed: 2500, costDelta: 0.0025 });

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAgent, createUser, TestUser } from '@fleetwatch/testing';
+import { createAgent, createUser, generateLlmCalls, rowTime, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const NOW = '2026-11-20T12:00:00.000Z';
@@ -17,12 +17,10 @@ describe('usage export during a database outage', () => {
     const agent = await createAgent(t.client, owner);
     await t.sql.query(`select fw_ensure_daily_partitions('llm_calls', '2026-11-01', '2026-11-20')`);
     // 5,000 calls: five keyset batches, so the download is still reading when PostgreSQL goes away.
-    await t.sql.query(
-      `insert into llm_calls (id, agent_id, model, provider, input_tokens, output_tokens, latency_ms, status, cost_usd, rate_source, ts)
-       select gen_random_uuid(), $1, 'gpt-4o', 'openai', 10, 5, 100, 'success', 0.001, 'model', '2026-11-10T00:00:00Z'::timestamptz + n * interval '1 second'
-       from generate_series(1, 5000) n`,
-      [agent.id],
-    );
+    await generateLlmCalls(t.sql, 5000, {
+      agentId: agent.id, model: 'gpt-4o', provider: 'openai', inputTokens: 10, outputTokens: 5, latencyMs: 100, status: 'success', costUsd: 0.001, rateSource: 'model',
+      ts: rowTime('2026-11-10T00:00:00Z', { every: '1 second' }),
+    });
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
   });

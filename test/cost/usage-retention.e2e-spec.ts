@@ -1,4 +1,4 @@
-import { createAgent, createUser, TestUser } from '@fleetwatch/testing';
+import { createAgent, createUser, insertLlmRollups, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ensureLlmPartitions, insertLlmCalls } from './llm-call-rows';
 
@@ -22,12 +22,12 @@ describe('usage aggregate across raw retention', () => {
       { agentId: agent.id, ts: '2026-11-20T10:15:00Z', model: 'gpt-4o', inputTokens: 100, outputTokens: 50, costUsd: 0.25, rateSource: 'model' },
       { agentId: agent.id, ts: '2026-11-20T10:45:00Z', model: 'gpt-4o', inputTokens: 200, outputTokens: 20, costUsd: 0.5, rateSource: 'model', status: 'error' },
     ]);
-    const rollup = `insert into rollup_llm_hourly (agent_id, model, hour, count, errors, input_tokens, output_tokens, cost_usd, latency_sum, latency_min, latency_max, latency_hist)
-                    values ($1, $2, $3, $4, $5, $6, $7, $8, 0, 0, 0, '{}'::jsonb)`;
-    await t.sql.query(rollup, [agent.id, 'gpt-4o', '2026-11-20T10:00:00Z', 2, 1, 300, 70, 0.75]);
+    const rollup = (agentId: string, hour: string, count: number, errors: number, inputTokens: number, outputTokens: number, costUsd: number) =>
+      insertLlmRollups(t.sql, [{ agentId, model: 'gpt-4o', hour, count, errors, inputTokens, outputTokens, costUsd, latencySum: 0, latencyMin: 0, latencyMax: 0, latencyHist: {} }]);
+    await rollup(agent.id, '2026-11-20T10:00:00Z', 2, 1, 300, 70, 0.75);
     // An hour 60 days back: its raw partition is long gone, only the rollup remains.
-    await t.sql.query(rollup, [agent.id, 'gpt-4o', '2026-09-21T08:00:00Z', 4, 1, 1000, 400, 1.125]);
-    await t.sql.query(rollup, [foreign.id, 'gpt-4o', '2026-09-21T08:00:00Z', 9, 0, 9000, 900, 9]);
+    await rollup(agent.id, '2026-09-21T08:00:00Z', 4, 1, 1000, 400, 1.125);
+    await rollup(foreign.id, '2026-09-21T08:00:00Z', 9, 0, 9000, 900, 9);
   });
   afterAll(async () => {
     await t.close();

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { createAgent, createUser, describeAuthorizationMatrix, MatrixWorld, TestAgent, TestUser } from '@fleetwatch/testing';
+import { createAgent, createUser, describeAuthorizationMatrix, generateLlmCalls, insertLlmRollups, MatrixWorld, rowTime, TestAgent, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ensureLlmPartitions, insertLlmCalls } from './llm-call-rows';
 
@@ -33,11 +33,9 @@ describe('usage', () => {
     ]);
     // The 2026-09-01 call lies before raw retention: the rollup job rolled its hour up while it was
     // fresh, and all_time reads that hour from the rollup (the raw row may already be dropped).
-    await t.sql.query(
-      `insert into rollup_llm_hourly (agent_id, model, hour, count, errors, input_tokens, output_tokens, cost_usd, latency_sum, latency_min, latency_max, latency_hist)
-       values ($1, 'gpt-4o', '2026-09-01T08:00:00Z', 1, 0, 1, 1, 100, 100, 100, 100, '{}'::jsonb)`,
-      [a.id],
-    );
+    await insertLlmRollups(t.sql, [
+      { agentId: a.id, model: 'gpt-4o', hour: '2026-09-01T08:00:00Z', count: 1, errors: 0, inputTokens: 1, outputTokens: 1, costUsd: 100, latencySum: 100, latencyMin: 100, latencyMax: 100, latencyHist: {} },
+    ]);
     await t.client.put(`/api/agents/${a.id}/budget`, owner.auth).send({ monthlyUsd: 10, softThresholdPct: 30 });
     await t.client.put(`/api/agents/${b.id}/budget`, owner.auth).send({ monthlyUsd: 1 });
   });
@@ -183,13 +181,10 @@ describe('usage', () => {
 
   it('streams exports across keyset batches without losing or repeating rows', async () => {
     // 2,500 calls within 3 ms, microseconds apart (finer than a JS Date): the (ts, id) keyset must still page them exactly once.
-    await t.sql.query(
-      `insert into llm_calls (id, agent_id, model, input_tokens, output_tokens, latency_ms, status, cost_usd, rate_source, ts)
-       select gen_random_uuid(), $1, 'bulk', 1, 1, 1, 'success', 0.001, 'model',
-              timestamptz '2026-11-10T07:00:00Z' + (g % 3) * interval '1 millisecond' + (g % 5) * interval '1 microsecond'
-       from generate_series(1, 2500) g`,
-      [b.id],
-    );
+    await generateLlmCalls(t.sql, 2500, {
+      agentId: b.id, model: 'bulk', inputTokens: 1, outputTokens: 1, latencyMs: 1, status: 'success', costUsd: 0.001, rateSource: 'model',
+      ts: rowTime('2026-11-10T07:00:00Z', { every: '1 millisecond', mod: 3 }, { every: '1 microsecond', mod: 5 }),
+    });
     const stored = await t.sql.query(`select l.id::text as id from llm_calls l join agents a on a.id = l.agent_id where a.owner_id = $1 and l.ts >= '2026-11-01' order by l.ts, l.id`, [owner.id]);
     const csv = await t.client.get('/api/usage/export?format=csv&period=current', owner.auth);
     const rows = parse(csv.text, { columns: true }) as Record<string, string>[];

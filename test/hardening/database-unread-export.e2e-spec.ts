@@ -2,7 +2,7 @@ import { request as httpRequest, IncomingMessage, ClientRequest } from 'node:htt
 import type { AddressInfo } from 'node:net';
 import { JobScheduler, PartitionService } from '@fleetwatch/database';
 import { PARTITIONS_JOB } from '@fleetwatch/ingest';
-import { createAgent, createUser, TestAgent, TestUser } from '@fleetwatch/testing';
+import { createAgent, createUser, generateSamples, rowNumber, rowTime, TestAgent, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const DAY = 86_400_000;
@@ -33,12 +33,13 @@ describe('one export left unread does not stall anyone else\'s telemetry', () =>
     const readerAgent = await createAgent(t.client, reader);
     // What start-up does with JOBS_ENABLED: every partition ingest can need is made ahead.
     await t.get(JobScheduler).runNow(PARTITIONS_JOB);
-    await t.sql.query(
-      `insert into metric_samples (id, agent_id, type, value, metadata, ts)
-       select gen_random_uuid(), $1, 'cpu', g, '{"note": "padding to make every row longer"}', $2::timestamptz + g * interval '1 second'
-       from generate_series(1, ${EXPORT_ROWS}) g`,
-      [readerAgent.id, new Date(now - 2 * DAY).toISOString()],
-    );
+    await generateSamples(t.sql, EXPORT_ROWS, {
+      agentId: readerAgent.id,
+      type: 'cpu',
+      value: rowNumber(),
+      metadata: { note: 'padding to make every row longer' },
+      ts: rowTime(new Date(now - 2 * DAY), { every: '1 second' }),
+    });
   });
   afterAll(async () => {
     exportRequest?.destroy();

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client } from 'pg';
+import { generateSamples, rowNumber, rowObject, rowTime } from '@fleetwatch/testing';
 import type { TestApp } from '../support/test-app';
 
 /** Listens on a loopback port (once) so raw http clients can leave a response unread. */
@@ -32,14 +33,7 @@ export function holdDownload(port: number, path: string, token: string): Promise
  * loopback socket buffers take in, so an unread download really stalls on its cursor.
  */
 export async function insertManySamples(sql: Client, agentId: string, count: number, from: string): Promise<void> {
-  const day = from.slice(0, 10);
-  await sql.query(`select fw_ensure_daily_partitions('metric_samples', $1::date, $1::date)`, [day]);
-  await sql.query(
-    `insert into metric_samples (id, agent_id, type, value, metadata, ts)
-     select gen_random_uuid(), $1, 'cpu', n % 100, jsonb_build_object('n', n), $2::timestamptz + n * interval '1 millisecond'
-     from generate_series(1, $3::int) n`,
-    [agentId, from, count],
-  );
+  await generateSamples(sql, count, { agentId, type: 'cpu', value: rowNumber(100), metadata: rowObject('n'), ts: rowTime(from, { every: '1 millisecond' }) });
 }
 
 /** Backends of this database still inside a transaction (a cursor keeps one open), other than the test's own. */

@@ -1,8 +1,8 @@
-import { createUser, TestUser } from '@fleetwatch/testing';
+import { createUser, insertJobRuns, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const NOW = new Date('2026-12-01T12:30:00.000Z');
-const SQL_ERROR = 'insert into agent_rollups_hourly (agent_id, hour) select … - duplicate key value violates unique constraint "agent_rollups_hourly_pkey"';
+const SQL_ERROR = 'INSERT INTO agent_rollups_hourly (agent_id, hour) select … - duplicate key value violates unique constraint "agent_rollups_hourly_pkey"';
 
 describe('hardening: /api/monitoring/health shows job and database errors to admins only', () => {
   let t: TestApp;
@@ -13,11 +13,9 @@ describe('hardening: /api/monitoring/health shows job and database errors to adm
     t = await startTestApp({ now: NOW, viaProxy: true });
     user = await createUser(t.client, t.sql);
     admin = await createUser(t.client, t.sql, { admin: true });
-    await t.sql.query(
-      `insert into job_runs (name, interval_ms, last_started_at, last_finished_at, last_duration_ms, last_error, runs, failures)
-       values ('test.sql-failure', 60000, '2026-12-01T12:29:00Z', '2026-12-01T12:29:01Z', 1000, $1, 4, 2)`,
-      [SQL_ERROR],
-    );
+    await insertJobRuns(t.sql, [
+      { name: 'test.sql-failure', intervalMs: 60000, lastStartedAt: '2026-12-01T12:29:00Z', lastFinishedAt: '2026-12-01T12:29:01Z', lastDurationMs: 1000, lastError: SQL_ERROR, runs: 4, failures: 2 },
+    ]);
   });
   afterAll(async () => {
     await t.close();
@@ -49,10 +47,9 @@ describe('hardening: /api/monitoring/health shows job and database errors to adm
   });
 
   it('keeps healthy jobs at lastError null for both', async () => {
-    await t.sql.query(
-      `insert into job_runs (name, interval_ms, last_started_at, last_finished_at, last_duration_ms, last_error, runs, failures)
-       values ('test.healthy', 60000, '2026-12-01T12:29:30Z', '2026-12-01T12:29:31Z', 1000, null, 1, 0)`,
-    );
+    await insertJobRuns(t.sql, [
+      { name: 'test.healthy', intervalMs: 60000, lastStartedAt: '2026-12-01T12:29:30Z', lastFinishedAt: '2026-12-01T12:29:31Z', lastDurationMs: 1000, lastError: null, runs: 1, failures: 0 },
+    ]);
     for (const caller of [user, admin]) {
       const res = await t.client.get('/api/monitoring/health', caller.auth);
       expect(res.body.jobs.find((j: { name: string }) => j.name === 'test.healthy')).toMatchObject({ status: 'ok', lastError: null });

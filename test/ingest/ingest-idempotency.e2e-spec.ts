@@ -1,7 +1,7 @@
 import { register } from 'prom-client';
 import { JobScheduler } from '@fleetwatch/database';
 import { IDEMPOTENCY_CLEANUP_JOB, PARTITIONS_JOB } from '@fleetwatch/ingest';
-import { createAgent, createApiKey, createUser, TestAgent, TestUser } from '@fleetwatch/testing';
+import { createAgent, createApiKey, createUser, insertIdempotencyKeys, TestAgent, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const NOW = '2026-04-01T08:00:00.000Z';
@@ -56,7 +56,7 @@ describe('POST /api/ingest with Idempotency-Key', () => {
   });
 
   it('409 while the first request with the key is still in flight', async () => {
-    await t.sql.query(`insert into idempotency_keys (user_id, key, request_hash, status, created_at) values ($1, 'k-busy', 'h', 'in_flight', $2)`, [owner.id, NOW]);
+    await insertIdempotencyKeys(t.sql, [{ userId: owner.id, key: 'k-busy', requestHash: 'h', status: 'in_flight', createdAt: NOW }]);
     const res = await post('k-busy', { samples: [{ agentId: agent.id, type: 'errors', value: 1 }] });
     expect(res.status).toBe(422);
     const sameHash = await post('k-busy2', body());

@@ -1,6 +1,6 @@
 import { JobLockService, JobScheduler } from '@fleetwatch/database';
 import { bucketKey, HISTOGRAM_RELATIVE_ERROR, percentileFromHistogram, ROLLUP_JOB, RollupService } from '@fleetwatch/metrics';
-import { createAgent, createUser, TestAgent, TestUser } from '@fleetwatch/testing';
+import { createAgent, createUser, insertRollupDirty, TestAgent, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -125,7 +125,10 @@ describe('hourly rollups', () => {
     const snapshot = async (): Promise<unknown[]> =>
       (await t.sql.query(`select agent_id, type, hour, count, sum from rollup_samples_hourly order by 1, 2, 3`)).rows;
     const before = await snapshot();
-    await t.sql.query(`insert into rollup_dirty (kind, agent_id, hour) values ('samples', $1, '2026-11-22T10:00:00Z'), ('samples', $1, '2026-11-22T10:00:00Z')`, [agent.id]);
+    await insertRollupDirty(t.sql, [
+      { kind: 'samples', agentId: agent.id, hour: '2026-11-22T10:00:00Z' },
+      { kind: 'samples', agentId: agent.id, hour: '2026-11-22T10:00:00Z' },
+    ]);
     const service = t.get(RollupService);
     const locks = t.get(JobLockService);
     const [a, b] = await Promise.all([

@@ -1,8 +1,8 @@
 import { JobScheduler } from '@fleetwatch/database';
 import { HEARTBEAT_JOB, ROLLUP_JOB } from '@fleetwatch/metrics';
-import { createAgent, createDeployment, createUser, TestAgent, TestUser } from '@fleetwatch/testing';
+import { createAgent, createDeployment, createUser, insertEvents, TestAgent, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
-import { ensurePartitions, insertLlmCalls, insertSamples, insertToolCalls } from './metrics-support';
+import { insertLlmCalls, insertSamples, insertToolCalls } from './metrics-support';
 
 const NOW = '2026-11-22T12:30:00Z';
 
@@ -16,11 +16,7 @@ describe('metrics seed routes (000, 004, 003)', () => {
   let b: TestAgent;
 
   const event = async (agentId: string | null, type: string, metadata: object, ts: string): Promise<void> => {
-    await ensurePartitions(t.sql, 'events', ts.slice(0, 10), ts.slice(0, 10));
-    await t.sql.query(
-      `insert into events (id, owner_id, agent_id, type, message, metadata, actor, ts) values (gen_random_uuid(), $1, $2, $3, 'test', $4, 'agent', $5)`,
-      [owner.id, agentId, type, JSON.stringify(metadata), ts],
-    );
+    await insertEvents(t.sql, [{ ownerId: owner.id, agentId, type, message: 'test', metadata, actor: 'agent', ts }]);
   };
 
   beforeAll(async () => {

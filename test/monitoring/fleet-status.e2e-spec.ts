@@ -1,5 +1,5 @@
 import { ActivityLogService } from '@fleetwatch/agents';
-import { createAgent, createUser, describeAuthorizationMatrix, MatrixWorld, TestAgent, TestUser } from '@fleetwatch/testing';
+import { createAgent, createUser, describeAuthorizationMatrix, insertAgentBudgets, insertLlmCalls, MatrixWorld, TestAgent, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
@@ -36,19 +36,17 @@ describe('monitoring: metrics, fleet-status, events', () => {
     await arrange('h-dep10', 'deploying', ago(10 * MIN));
     await arrange('i-run5', 'running', ago(60 * MIN), ago(5 * MIN));
     await arrange('j-healthy', 'stopped', ago(60 * MIN));
-    await t.sql.query(`insert into agent_budgets (agent_id, monthly_usd, soft_threshold_pct, hard_cap, paused_month) values ($1, 5, 80, true, '2026-11-01')`, [agents['y-paused'].id]);
-    await t.sql.query(`insert into agent_budgets (agent_id, monthly_usd, soft_threshold_pct, hard_cap) values ($1, 10, 80, false)`, [agents['g-budgetwarn'].id]);
+    await insertAgentBudgets(t.sql, [{ agentId: agents['y-paused'].id, monthlyUsd: 5, softThresholdPct: 80, hardCap: true, pausedMonth: '2026-11-01' }]);
+    await insertAgentBudgets(t.sql, [{ agentId: agents['g-budgetwarn'].id, monthlyUsd: 10, softThresholdPct: 80, hardCap: false }]);
     // 8.50 this month (crosses 80 % of 10) and 5.00 last month (ignored).
     for (const [cost, ts] of [
       [5, '2026-11-02T00:00:00Z'],
       [3.5, '2026-11-20T11:00:00Z'],
       [5, '2026-10-31T23:59:59Z'],
     ] as const) {
-      await t.sql.query(
-        `insert into llm_calls (id, agent_id, model, provider, input_tokens, output_tokens, latency_ms, status, cost_usd, rate_source, ts)
-         values (gen_random_uuid(), $1, 'gpt-4o', 'openai', 10, 10, 100, 'success', $2, 'client', $3)`,
-        [agents['g-budgetwarn'].id, cost, ts],
-      );
+      await insertLlmCalls(t.sql, [
+        { agentId: agents['g-budgetwarn'].id, model: 'gpt-4o', provider: 'openai', inputTokens: 10, outputTokens: 10, latencyMs: 100, status: 'success', costUsd: cost, rateSource: 'client', ts },
+      ]);
     }
   });
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { createUser, TestUser } from '@fleetwatch/testing';
+import { createUser, insertAlertChannels, insertAlertDeliveries, insertJobRuns, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const NOW = new Date('2026-11-20T12:30:00.000Z');
@@ -18,17 +18,12 @@ describe('monitoring: component health', () => {
   it('counts pending alert deliveries as the notification backlog, all owners together', async () => {
     const user = await createUser(t.client, t.sql);
     const channel = '01a20000-0000-7000-8000-00000000c001';
-    await t.sql.query(`insert into alert_channels (id, owner_id, name, type, url, created_at, updated_at) values ($1, $2, 'hook', 'webhook', 'http://127.0.0.1:9/', $3, $3)`, [
-      channel,
-      user.id,
-      NOW,
-    ]);
-    const statuses = ['pending', 'pending', 'pending', 'delivered', 'failed', 'suppressed'];
+    await insertAlertChannels(t.sql, [{ id: channel, ownerId: user.id, name: 'hook', type: 'webhook', url: 'http://127.0.0.1:9/', createdAt: NOW, updatedAt: NOW }]);
+    const statuses = ['pending', 'pending', 'pending', 'delivered', 'failed', 'suppressed'] as const;
     for (const [i, status] of statuses.entries()) {
-      await t.sql.query(
-        `insert into alert_deliveries (id, owner_id, channel_id, event, body, status, next_attempt_at, created_at) values ($1, $2, $3, 'firing', '{}', $4, $5, $5)`,
-        [`01a20000-0000-7000-8000-00000000d00${i}`, user.id, channel, status, NOW],
-      );
+      await insertAlertDeliveries(t.sql, [
+        { id: `01a20000-0000-7000-8000-00000000d00${i}`, ownerId: user.id, channelId: channel, event: 'firing', body: '{}', status, nextAttemptAt: NOW, createdAt: NOW },
+      ]);
     }
     try {
       const response = await t.client.get('/api/monitoring/health', owner.auth);
@@ -47,10 +42,9 @@ describe('monitoring: component health', () => {
     expect(ok.body.database).toEqual({ status: 'up', latencyMs: expect.any(Number) });
     expect(ok.body.notifications).toEqual({ status: 'up', backlog: 0 });
 
-    await t.sql.query(
-      `insert into job_runs (name, interval_ms, last_started_at, last_finished_at, last_duration_ms, last_error, runs, failures)
-       values ('test.broken', 60000, '2026-11-20T12:25:00Z', '2026-11-20T12:25:01Z', 1000, 'boom', 3, 1)`,
-    );
+    await insertJobRuns(t.sql, [
+      { name: 'test.broken', intervalMs: 60000, lastStartedAt: '2026-11-20T12:25:00Z', lastFinishedAt: '2026-11-20T12:25:01Z', lastDurationMs: 1000, lastError: 'boom', runs: 3, failures: 1 },
+    ]);
     const failing = await t.client.get('/api/monitoring/health', owner.auth);
     expect(failing.status).toBe(503);
     expect(failing.body.status).toBe('down');
@@ -70,10 +64,9 @@ describe('monitoring: component health', () => {
     await t.sql.query(`delete from job_runs where name = 'test.broken'`);
 
     // Last run 12:27:00 every 60 s: due 12:28:00, 150 s late at 12:30:30 — over two intervals.
-    await t.sql.query(
-      `insert into job_runs (name, interval_ms, last_started_at, last_finished_at, last_duration_ms, last_error, runs, failures)
-       values ('test.stalled', 60000, '2026-11-20T12:27:00Z', '2026-11-20T12:27:00.500Z', 500, null, 7, 0)`,
-    );
+    await insertJobRuns(t.sql, [
+      { name: 'test.stalled', intervalMs: 60000, lastStartedAt: '2026-11-20T12:27:00Z', lastFinishedAt: '2026-11-20T12:27:00.500Z', lastDurationMs: 500, lastError: null, runs: 7, failures: 0 },
+    ]);
     const onTime = await t.client.get('/api/monitoring/health', owner.auth);
     // 12:30:00 is 120 s late: exactly two intervals is not yet late.
     expect(onTime.status).toBe(200);

@@ -2,7 +2,7 @@ import { register } from 'prom-client';
 import { JobScheduler } from '@fleetwatch/database';
 import { ROLLUP_JOB } from '@fleetwatch/metrics';
 import { RequestLogBuffer } from '@fleetwatch/monitoring';
-import { createAgent, createUser, TestAgent, TestUser } from '@fleetwatch/testing';
+import { createAgent, createUser, insertAlertRules, insertAlerts, insertApiRequests, insertLlmCalls, insertSamples, insertToolCalls, TestAgent, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const NOW = new Date('2026-11-20T12:30:00.000Z');
@@ -120,35 +120,27 @@ describe('monitoring: request log, performance, dashboard, gauges', () => {
       await t.sql.query(`update agents set status = 'running', last_seen_at = $2, last_sample_at = $2 where id = $1`, [busy.id, NOW]);
       await t.sql.query(`update agents set status = 'error' where id = $1`, [broken.id]);
       const sample = (type: string, value: number, ts: string) =>
-        t.sql.query(`insert into metric_samples (id, agent_id, type, value, ts) values (gen_random_uuid(), $1, $2, $3, $4)`, [busy.id, type, value, ts]);
+        insertSamples(t.sql, [{ agentId: busy.id, type, value, ts }]);
       await sample('cpu', 10, '2026-11-20T10:15:00Z');
       await sample('cpu', 20, '2026-11-20T10:45:00Z');
       await sample('cpu', 50, '2026-11-20T12:28:00Z');
       await sample('memory', 40, '2026-11-20T12:29:00Z');
-      const llm = (latency: number, status: string, ts: string) =>
-        t.sql.query(
-          `insert into llm_calls (id, agent_id, model, input_tokens, output_tokens, latency_ms, status, cost_usd, rate_source, ts)
-           values (gen_random_uuid(), $1, 'gpt-4o', 1, 1, $2, $3, 0.5, 'client', $4)`,
-          [busy.id, latency, status, ts],
-        );
+      const llm = (latency: number, status: 'success' | 'error', ts: string) =>
+        insertLlmCalls(t.sql, [{ agentId: busy.id, model: 'gpt-4o', inputTokens: 1, outputTokens: 1, latencyMs: latency, status, costUsd: 0.5, rateSource: 'client', ts }]);
       await llm(100, 'success', '2026-11-20T10:30:00Z');
       await llm(300, 'error', '2026-11-20T12:10:00Z');
       await llm(500, 'success', '2026-11-20T12:20:00Z');
-      await t.sql.query(`insert into tool_calls (id, agent_id, tool, duration_ms, status, ts) values (gen_random_uuid(), $1, 'search', 10, 'error', '2026-11-20T12:05:00Z')`, [busy.id]);
-      await t.sql.query(
-        `insert into alert_rules (id, owner_id, name, metric, aggregation, comparator, threshold, window_minutes, for_minutes, keep_firing_for_minutes, no_data, severity, created_at, updated_at)
-         values ('01a20000-0000-7000-8000-00000000a001', $1, 'cpu high', 'cpu', 'avg', 'gt', 80, 5, 0, 0, 'ok', 'critical', $2, $2)`,
-        [user.id, NOW],
-      );
+      await insertToolCalls(t.sql, [{ agentId: busy.id, tool: 'search', durationMs: 10, status: 'error', ts: '2026-11-20T12:05:00Z' }]);
+      const ruleId = '01a20000-0000-7000-8000-00000000a001';
+      await insertAlertRules(t.sql, [
+        { id: ruleId, ownerId: user.id, name: 'cpu high', metric: 'cpu', aggregation: 'avg', comparator: 'gt', threshold: 80, windowMinutes: 5, forMinutes: 0, keepFiringForMinutes: 0, noData: 'ok', severity: 'critical', createdAt: NOW, updatedAt: NOW },
+      ]);
       for (const [id, status] of [
         ['01a20000-0000-7000-8000-00000000b001', 'firing'],
         ['01a20000-0000-7000-8000-00000000b002', 'resolved'],
-      ]) {
-        await t.sql.query(
-          `insert into alerts (id, rule_id, agent_id, owner_id, status, severity, value, threshold, started_at, fired_at)
-           values ($1, '01a20000-0000-7000-8000-00000000a001', $2, $3, $4, 'critical', 95, 80, $5, $5)`,
-          [id, busy.id, user.id, status, '2026-11-20T12:00:00Z'],
-        );
+      ] as const) {
+        const at = '2026-11-20T12:00:00Z';
+        await insertAlerts(t.sql, [{ id, ruleId, agentId: busy.id, ownerId: user.id, status, severity: 'critical', value: 95, threshold: 80, startedAt: at, firedAt: at }]);
       }
       for (const [route, ms, status] of [
         ['/api/x', 10, 200],
@@ -157,12 +149,7 @@ describe('monitoring: request log, performance, dashboard, gauges', () => {
         ['/api/x', 40, 200],
         ['/api/y', 5, 500],
       ] as const) {
-        await t.sql.query(`insert into api_requests (id, user_id, method, route, status, duration_ms, ts) values (gen_random_uuid(), $1, 'GET', $2, $3, $4, '2026-11-20T12:00:00Z')`, [
-          user.id,
-          route,
-          status,
-          ms,
-        ]);
+        await insertApiRequests(t.sql, [{ userId: user.id, method: 'GET', route, status, durationMs: ms, ts: '2026-11-20T12:00:00Z' }]);
       }
       // Complete hours of the trends come from the hourly rollups: one pass, as the job would do.
       await t.get(JobScheduler).runNow(ROLLUP_JOB);
@@ -215,7 +202,10 @@ describe('monitoring: request log, performance, dashboard, gauges', () => {
         { method: 'GET', path: '/api/y', requests: 1, avgMs: 5, p95Ms: 5, serverErrors: 1 },
       ]);
       // A late sample for 10:00 shows once the rollup job has passed over that hour; the current hour reads raw rows at once.
-      await t.sql.query(`insert into metric_samples (id, agent_id, type, value, ts) values (gen_random_uuid(), $1, 'cpu', 30, '2026-11-20T10:50:00Z'), (gen_random_uuid(), $1, 'cpu', 20, '2026-11-20T12:29:00Z')`, [busy.id]);
+      await insertSamples(t.sql, [
+        { agentId: busy.id, type: 'cpu', value: 30, ts: '2026-11-20T10:50:00Z' },
+        { agentId: busy.id, type: 'cpu', value: 20, ts: '2026-11-20T12:29:00Z' },
+      ]);
       const stale = await t.client.get('/api/monitoring/dashboard?hours=3', user.auth);
       expect(stale.body.trends.map((p: { cpu: number | null }) => p.cpu)).toEqual([15, null, 35]);
       await t.get(JobScheduler).runNow(ROLLUP_JOB);

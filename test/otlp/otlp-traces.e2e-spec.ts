@@ -1,6 +1,6 @@
 import { JsonTraceSerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { randomUUID } from 'node:crypto';
-import { createAgent, createApiKey, createUser, TestUser } from '@fleetwatch/testing';
+import { createAgent, createApiKey, createUser, insertModelPrices, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 import { binaryParser, Encoding, jsonText, exportSpans, listen, makeSpans, traceExporter } from './otlp-test-kit';
 
@@ -22,10 +22,7 @@ describe('OTLP traces from the OpenTelemetry JS SDK', () => {
     owner = await createUser(t.client, t.sql);
     key = await createApiKey(t.client, owner, ['ingest']);
     fallbackPer1k = t.config.telemetry.costFallbackPer1k;
-    await t.sql.query(
-      `insert into model_prices (id, model, provider, input_per_1m, output_per_1m, effective_from) values ($1, $2, 'openai', $3, $4, '2020-01-01T00:00:00Z')`,
-      [randomUUID(), PRICED_MODEL, INPUT_PER_1M, OUTPUT_PER_1M],
-    );
+    await insertModelPrices(t.sql, [{ id: randomUUID(), model: PRICED_MODEL, provider: 'openai', inputPer1m: INPUT_PER_1M, outputPer1m: OUTPUT_PER_1M, effectiveFrom: '2020-01-01T00:00:00Z' }]);
   });
   afterAll(async () => {
     await t.close();

@@ -7,3 +7,4 @@ export type { MatrixRoute, MatrixWorld, Caller } from './authorization-matrix';
 export { createTestDatabase, sqlClient } from './test-database';
 export { TEST_ADMIN_URL_ENV, TEMPLATE_DATABASE } from './test-database-env';
 export { TcpProxy } from './net/tcp-proxy';
+export * from './telemetry';

@@ -11,6 +11,7 @@ import { IngestModule } from '@fleetwatch/ingest';
 import { MetricsModule } from '@fleetwatch/metrics';
 import { MonitoringModule } from '@fleetwatch/monitoring';
 import { OtlpModule } from '@fleetwatch/otlp';
+import { RollupsModule } from '@fleetwatch/rollups';
 import { LoggingModule } from './logging.module';
 
 export interface AppModuleOptions {
@@ -35,6 +36,7 @@ export class AppModule {
         AlertsModule,
         CostModule,
         IngestModule,
+        RollupsModule,
         MetricsModule,
         MonitoringModule,
         OtlpModule,

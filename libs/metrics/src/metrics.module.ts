@@ -7,7 +7,6 @@ import { MetricsController } from './platform/metrics.controller';
 import { PrometheusExporter } from './prometheus/prometheus.exporter';
 import { AgentMetricsRepository } from './repositories/agent-metrics.repository';
 import { HeartbeatRepository } from './repositories/heartbeat.repository';
-import { MusicSummaryRepository } from './repositories/music-summary.repository';
 import { ObservabilityRepository } from './repositories/observability.repository';
 import { PlatformMetricsRepository } from './repositories/platform-metrics.repository';
 import { UserMetricsRepository } from './repositories/user-metrics.repository';
@@ -31,7 +30,6 @@ import { PlatformMetricsService } from './services/platform-metrics.service';
     HeartbeatRepository,
     HeartbeatService,
     HistoricalService,
-    MusicSummaryRepository,
     MusicSummaryService,
     ObservabilityRepository,
     ObservabilityService,

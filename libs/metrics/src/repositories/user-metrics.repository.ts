@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { AGENTS_TABLE, joinAgents } from '@fleetwatch/agents';
 import { num, query } from './execute';
 
 export const HISTORICAL_TYPES = ['cpu', 'memory', 'messages', 'errors'] as const;
@@ -39,7 +40,7 @@ export class UserMetricsRepository {
     const rows = await query<{ type: string; value: number; ts: Date }>(
       this.em,
       `select t.type, s.value, s.ts
-       from agents a
+       from ${AGENTS_TABLE} a
        cross join unnest(string_to_array(?, ',')) as t(type)
        cross join lateral (
          select m.value, m.ts from metric_samples m
@@ -56,11 +57,11 @@ export class UserMetricsRepository {
     const [row] = await query<Record<string, string | null>>(
       this.em,
       `select
-         (select count(*) from llm_calls l join agents a on a.id = l.agent_id where a.owner_id = ? and l.ts >= ? and l.ts <= ?) as llm,
-         (select count(*) from llm_calls l join agents a on a.id = l.agent_id where a.owner_id = ? and l.ts >= ? and l.ts <= ? and l.status = 'error') as llm_errors,
-         (select avg(l.latency_ms) from llm_calls l join agents a on a.id = l.agent_id where a.owner_id = ? and l.ts >= ? and l.ts <= ?) as latency,
-         (select count(*) from tool_calls t join agents a on a.id = t.agent_id where a.owner_id = ? and t.ts >= ? and t.ts <= ?) as tool,
-         (select count(*) from tool_calls t join agents a on a.id = t.agent_id where a.owner_id = ? and t.ts >= ? and t.ts <= ? and t.status = 'error') as tool_errors`,
+         (select count(*) from llm_calls l ${joinAgents('a', 'l.agent_id')} where a.owner_id = ? and l.ts >= ? and l.ts <= ?) as llm,
+         (select count(*) from llm_calls l ${joinAgents('a', 'l.agent_id')} where a.owner_id = ? and l.ts >= ? and l.ts <= ? and l.status = 'error') as llm_errors,
+         (select avg(l.latency_ms) from llm_calls l ${joinAgents('a', 'l.agent_id')} where a.owner_id = ? and l.ts >= ? and l.ts <= ?) as latency,
+         (select count(*) from tool_calls t ${joinAgents('a', 't.agent_id')} where a.owner_id = ? and t.ts >= ? and t.ts <= ?) as tool,
+         (select count(*) from tool_calls t ${joinAgents('a', 't.agent_id')} where a.owner_id = ? and t.ts >= ? and t.ts <= ? and t.status = 'error') as tool_errors`,
       Array.from({ length: 5 }, () => [ownerId, since, now]).flat(),
     );
     return { calls: num(row.llm) + num(row.tool), errors: num(row.llm_errors) + num(row.tool_errors), latencyAvg: num(row.latency) };

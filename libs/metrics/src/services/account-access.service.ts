@@ -29,6 +29,12 @@ export class AccountAccessService {
     return row.id;
   }
 
+  /** The user's plan (null without one, or for an unknown id). */
+  async plan(userId: string): Promise<string | null> {
+    const user = await this.em.fork().findOne(User, { id: userId });
+    return user?.plan ?? null;
+  }
+
   async byUsername(principal: Principal, username: string): Promise<AccountRow> {
     const user = await this.em.fork().findOne(User, { username });
     const row: AccountRow | undefined = user ? { id: user.id, username: user.username, plan: user.plan } : undefined;

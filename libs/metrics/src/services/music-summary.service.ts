@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { ActivityLogService } from '@fleetwatch/agents';
 import { Clock, Principal } from '@fleetwatch/common';
 import { AccountAccessService } from './account-access.service';
 import { calendarStarts } from '../windows/calendar';
 import { MusicSummaryDto } from '../dto/user-metrics.dto';
-import { MusicSummaryRepository } from '../repositories/music-summary.repository';
 import { formatChange, formatShare, formatUsd } from '../format/summary-format';
 
 @Injectable()
 export class MusicSummaryService {
   constructor(
     private readonly access: AccountAccessService,
-    private readonly repository: MusicSummaryRepository,
+    private readonly activity: ActivityLogService,
     private readonly clock: Clock,
   ) {}
 
@@ -20,11 +20,11 @@ export class MusicSummaryService {
     const { month, previousMonth } = calendarStarts(now);
     const beforeMonth = new Date(month.getTime() - 1);
     const [counts, streams, streamsBefore, skills, skillsBefore] = await Promise.all([
-      this.repository.counts(ownerId, month, previousMonth, now),
-      this.repository.latestStreams(ownerId, now),
-      this.repository.latestStreams(ownerId, beforeMonth),
-      this.repository.skills(ownerId, now),
-      this.repository.skills(ownerId, beforeMonth),
+      this.activity.domainCounts(ownerId, month, previousMonth, now),
+      this.activity.latestStreams(ownerId, now),
+      this.activity.latestStreams(ownerId, beforeMonth),
+      this.activity.latestSkills(ownerId, now),
+      this.activity.latestSkills(ownerId, beforeMonth),
     ]);
     const bookings = counts.bookingsCompleted + counts.bookingsPending + counts.bookingsInquiry;
     return {

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, DAY_MS, isAdmin, Principal } from '@fleetwatch/common';
+import { ActivityLogService } from '@fleetwatch/agents';
+import { Clock, DAY_MS, Principal } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
 import { calendarStarts } from '../windows/calendar';
 import { floorHour, round } from '../format/numbers';
+import { AccountAccessService } from './account-access.service';
 import { HeartbeatService, UPTIME_WINDOW_DAYS } from './heartbeat.service';
 import { PlatformMetricsResponseDto } from '../dto/platform-metrics.dto';
 import { BYTES_PER_ROW, PlatformMetricsRepository } from '../repositories/platform-metrics.repository';
@@ -19,26 +21,29 @@ export class PlatformMetricsService {
   constructor(
     private readonly repository: PlatformMetricsRepository,
     private readonly heartbeat: HeartbeatService,
+    private readonly activity: ActivityLogService,
+    private readonly accounts: AccountAccessService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
   async get(principal: Principal): Promise<PlatformMetricsResponseDto> {
     const now = this.clock.now();
-    const owner = isAdmin(principal) ? null : principal.userId;
     const dayAgo = new Date(now.getTime() - DAY_MS);
     const retentionStart = new Date(now.getTime() - this.config.telemetry.rawRetentionDays * DAY_MS);
-    const [agents, deployments, messages, shares, platformUptime, calls, samples, rows, plan] = await Promise.all([
-      this.repository.agentCounts(owner),
-      this.repository.deploymentCounts(owner),
-      this.repository.messageSums(owner, calendarStarts(now), floorHour(now), now),
-      this.repository.agentRunningShares(owner, new Date(now.getTime() - UPTIME_WINDOW_DAYS * DAY_MS), now),
+    const [agents, deployments, messages, shares, platformUptime, calls, samples, telemetryRows, events, plan] = await Promise.all([
+      this.repository.agentCounts(principal),
+      this.repository.deploymentCounts(principal),
+      this.repository.messageSums(principal, calendarStarts(now), floorHour(now), now),
+      this.repository.agentRunningShares(principal, new Date(now.getTime() - UPTIME_WINDOW_DAYS * DAY_MS), now),
       this.heartbeat.platformUptimePercent(),
-      this.repository.callStats(owner, dayAgo, now),
-      this.repository.sampleAverages(owner, ['cpu', 'memory'], dayAgo, now),
-      this.repository.storedRows(owner, retentionStart),
-      this.repository.plan(principal.userId),
+      this.repository.callStats(principal, dayAgo, now),
+      this.repository.sampleAverages(principal, ['cpu', 'memory'], dayAgo, now),
+      this.repository.storedTelemetryRows(principal, retentionStart),
+      this.activity.count(principal),
+      this.accounts.plan(principal.userId),
     ]);
+    const rows = { ...telemetryRows, events };
     const agentShares = shares.filter((s) => s.window > 0).map((s) => s.running / s.window);
     const totalCalls = calls.llmCalls + calls.toolCalls;
     const errors = calls.llmErrors + calls.toolErrors;

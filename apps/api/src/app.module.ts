@@ -9,7 +9,7 @@ import { CostModule } from '@fleetwatch/cost';
 import { DatabaseModule } from '@fleetwatch/database';
 import { IngestModule } from '@fleetwatch/ingest';
 import { MetricsModule } from '@fleetwatch/metrics';
-import { MonitoringModule } from '@fleetwatch/monitoring';
+import { HealthModule, MonitoringModule } from '@fleetwatch/monitoring';
 import { OtlpModule } from '@fleetwatch/otlp';
 import { RollupsModule } from '@fleetwatch/rollups';
 import { LoggingModule } from './logging.module';
@@ -31,6 +31,7 @@ export class AppModule {
         LoggingModule.forRoot(options.config),
         CommonModule,
         DatabaseModule.forRoot({ stopDatabase: options.stopDatabase }),
+        HealthModule,
         AuthModule,
         AgentsModule,
         AlertsModule,

@@ -2,14 +2,10 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorResult, HealthIndicatorService, MikroOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '@fleetwatch/common';
-import { ShutdownState } from '../lifecycle/shutdown-state';
-import { MigrationStatusService } from '../orm/migration-status.service';
+import { MigrationStatusService, ShutdownState } from '@fleetwatch/database';
+import { within } from '../health/within';
 
 const READY_TIMEOUT_MS = 1000;
-
-function within<T>(ms: number, promise: Promise<T>): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref())]);
-}
 
 @ApiTags('operations')
 @Controller('health')

@@ -1,9 +1,9 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Gauge, register } from 'prom-client';
+import type { Gauge } from 'prom-client';
 import { AGENT_STATUSES } from '@fleetwatch/agents';
-import { Clock } from '@fleetwatch/common';
-import { monthBounds } from '../overview/monitoring.service';
+import { Clock, getOrCreateGauge, HOUR_MS } from '@fleetwatch/common';
+import { FleetGaugesRepository } from '../repositories/fleet-gauges.repository';
+import { monthBounds } from '../services/monitoring.service';
 
 type Reader = () => Promise<{ byStatus: Map<string, number>; monthToDateUsd: number }>;
 
@@ -14,8 +14,7 @@ type Reader = () => Promise<{ byStatus: Map<string, number>; monthToDateUsd: num
 let reader: Reader | undefined;
 
 function gauge(name: string, help: string, labelNames: string[], collect: (g: Gauge) => Promise<void>): void {
-  if (register.getSingleMetric(name)) return;
-  new Gauge({
+  getOrCreateGauge({
     name,
     help,
     labelNames,
@@ -44,7 +43,7 @@ export class FleetGauges implements OnModuleInit, OnModuleDestroy {
   private inFlight?: Promise<{ byStatus: Map<string, number>; monthToDateUsd: number }>;
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly repository: FleetGaugesRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -66,19 +65,11 @@ export class FleetGauges implements OnModuleInit, OnModuleDestroy {
   async read(): Promise<{ byStatus: Map<string, number>; monthToDateUsd: number }> {
     const now = this.clock.now();
     const month = monthBounds(now);
-    const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
-    const connection = this.em.fork().getConnection();
+    const hour = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
     try {
       // Scraped every few seconds: complete hours come from the hourly rollups, only the current hour from raw calls.
-      const [statuses, cost] = await Promise.all([
-        connection.execute<{ status: string; n: string }[]>(`select status, count(*) as n from agents group by status`),
-        connection.execute<{ usd: string | null }[]>(
-          `select coalesce((select sum(cost_usd) from rollup_llm_hourly where hour >= ? and hour < ?), 0)
-                + coalesce((select sum(cost_usd) from llm_calls where ts >= ? and ts < ?), 0) as usd`,
-          [month.start, hour, hour, month.next],
-        ),
-      ]);
-      return { byStatus: new Map(statuses.map((s) => [s.status, Number(s.n)])), monthToDateUsd: Number(cost[0]?.usd ?? 0) };
+      const [byStatus, monthToDateUsd] = await Promise.all([this.repository.agentsByStatus(), this.repository.monthToDateCostUsd(month.start, hour, month.next)]);
+      return { byStatus, monthToDateUsd };
     } catch (error) {
       this.logger.warn(`gauges not refreshed: ${(error as Error).message}`);
       throw error;

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { isAdmin, Principal } from '@fleetwatch/common';
+import { AGENTS_TABLE } from '@fleetwatch/agents';
+import { HOUR_MS, isAdmin, MINUTE_MS, Principal } from '@fleetwatch/common';
 
 export interface TrendRow {
   hour: Date;
@@ -41,7 +42,7 @@ const HOUR_BIN = `date_bin('1 hour', ts, timestamptz '2000-01-01 00:00:00+00')`;
 
 /** Visible agent ids as a sub-select, and the parameters it needs. */
 function visible(principal: Principal): { sql: string; params: unknown[] } {
-  return isAdmin(principal) ? { sql: 'select id from agents', params: [] } : { sql: 'select id from agents where owner_id = ?', params: [principal.userId] };
+  return isAdmin(principal) ? { sql: `select id from ${AGENTS_TABLE}`, params: [] } : { sql: `select id from ${AGENTS_TABLE} where owner_id = ?`, params: [principal.userId] };
 }
 
 function requestOwner(principal: Principal): { sql: string; params: unknown[] } {
@@ -94,8 +95,8 @@ export class DashboardRepository {
   async current(principal: Principal, now: Date): Promise<CurrentRow> {
     const v = visible(principal);
     const r = requestOwner(principal);
-    const fiveMinutes = new Date(now.getTime() - 5 * 60_000);
-    const hour = new Date(now.getTime() - 3_600_000);
+    const fiveMinutes = new Date(now.getTime() - 5 * MINUTE_MS);
+    const hour = new Date(now.getTime() - HOUR_MS);
     const [row] = await this.em.getConnection().execute<CurrentRow[]>(
       `select
          (select avg(value) from metric_samples where type = 'cpu' and ts > ? and ts <= ? and agent_id in (${v.sql})) as cpu,
@@ -124,7 +125,7 @@ export class DashboardRepository {
          select agent_id, count(*), count(*) filter (where status = 'error') from tool_calls where ts >= ? and ts < ? and agent_id in (${v.sql}) group by 1
        ), c as (select agent_id, sum(count) as calls, sum(errors) as errors from u group by agent_id)
        select a.id, a.name, a.status, coalesce(c.calls, 0) as calls, coalesce(c.errors, 0) as errors
-       from agents a left join c on c.agent_id = a.id
+       from ${AGENTS_TABLE} a left join c on c.agent_id = a.id
        where a.id in (${v.sql}) and (a.status in ('error', 'warning') or coalesce(c.errors, 0) > 0)
        order by (a.status = 'error') desc, (a.status = 'warning') desc, coalesce(c.errors, 0) desc, a.name, a.id
        limit ?`,

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { AGENTS_TABLE } from '@fleetwatch/agents';
 import { isAdmin, Principal } from '@fleetwatch/common';
 
 export interface AgentCountsRow {
@@ -46,19 +47,10 @@ export class MonitoringRepository {
               count(*) filter (where a.status = 'running') as running,
               count(*) filter (where a.status = 'stopped') as stopped,
               count(*) filter (where a.status in ('error', 'warning')) as error
-       from agents a where ${scope.sql}`,
+       from ${AGENTS_TABLE} a where ${scope.sql}`,
       scope.params,
     );
     return row;
-  }
-
-  /** Events in (since, until]: ingest accepts timestamps a few minutes ahead, and those are not "today" yet. */
-  async eventsBetween(principal: Principal, since: Date, until: Date): Promise<number> {
-    const owner = isAdmin(principal) ? '' : 'and owner_id = ?';
-    const [row] = await this.em
-      .getConnection()
-      .execute<{ n: string }[]>(`select count(*) as n from events where ts > ? and ts <= ? ${owner}`, isAdmin(principal) ? [since, until] : [since, until, principal.userId]);
-    return Number(row.n);
   }
 
   /** Every visible agent with its budget and, when it has one, its cost in [monthStart, nextMonth). */
@@ -67,7 +59,7 @@ export class MonitoringRepository {
     return this.em.getConnection().execute<FleetRow[]>(
       `select a.id, a.name, a.status, a.status_changed_at, a.last_sample_at,
               b.monthly_usd, b.soft_threshold_pct, to_char(b.paused_month, 'YYYY-MM-DD') as paused_month, c.cost as month_cost
-       from agents a
+       from ${AGENTS_TABLE} a
        left join agent_budgets b on b.agent_id = a.id
        left join lateral (
          select sum(l.cost_usd) as cost from llm_calls l

@@ -1,14 +1,13 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { AlertsQueryService } from '@fleetwatch/alerts';
-import { Clock, Principal } from '@fleetwatch/common';
+import { Clock, HOUR_MS, Principal } from '@fleetwatch/common';
 import { DashboardDto, DashboardHealthDto, DashboardTrendPointDto } from '../dto/dashboard.dto';
 import { MonitoringHealthDto } from '../dto/monitoring-health.dto';
 import { DashboardQueryDto } from '../dto/monitoring-query.dto';
-import { MonitoringHealthService } from '../health/monitoring-health.service';
-import { MonitoringService } from '../overview/monitoring.service';
-import { DashboardRepository } from './dashboard.repository';
+import { MonitoringHealthService } from './monitoring-health.service';
+import { MonitoringService } from './monitoring.service';
+import { DashboardRepository } from '../repositories/dashboard.repository';
 
-const HOUR_MS = 3_600_000;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 @Injectable()

@@ -1,27 +1,14 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { AlertsQueryService } from '@fleetwatch/alerts';
 import { Clock, isAdmin, Principal } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
 import { JobScheduler } from '@fleetwatch/database';
 import { DatabaseHealthDto, JobHealthDto, MonitoringHealthDto, NotificationHealthDto } from '../dto/monitoring-health.dto';
+import { within } from '../health/within';
+import { JobRunRow, MonitoringHealthRepository } from '../repositories/monitoring-health.repository';
 
 const DATABASE_TIMEOUT_MS = 1000;
-
-interface JobRunRow {
-  name: string;
-  interval_ms: number;
-  last_started_at: Date | null;
-  last_finished_at: Date | null;
-  last_duration_ms: number | null;
-  last_error: string | null;
-  runs: string;
-  failures: string;
-}
-
-function within<T>(ms: number, promise: Promise<T>): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
-}
+const noAnswer = `no answer within ${DATABASE_TIMEOUT_MS} ms`;
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
 
@@ -40,7 +27,7 @@ export const DATABASE_DOWN_REASON = 'database unreachable';
 @Injectable()
 export class MonitoringHealthService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly repository: MonitoringHealthRepository,
     private readonly scheduler: JobScheduler,
     private readonly alerts: AlertsQueryService,
     private readonly config: AppConfig,
@@ -64,7 +51,7 @@ export class MonitoringHealthService {
   private async database(): Promise<DatabaseHealthDto> {
     const t0 = performance.now();
     try {
-      await within(DATABASE_TIMEOUT_MS, this.em.fork().getConnection().execute('select 1'));
+      await within(DATABASE_TIMEOUT_MS, this.repository.ping(), noAnswer);
       return { status: 'up', latencyMs: Math.round((performance.now() - t0) * 1000) / 1000 };
     } catch (error) {
       return { status: 'down', latencyMs: null, error: (error as Error).message };
@@ -73,20 +60,14 @@ export class MonitoringHealthService {
 
   private async notifications(): Promise<NotificationHealthDto> {
     try {
-      return { status: 'up', backlog: await within(DATABASE_TIMEOUT_MS, this.alerts.backlogCount()) };
+      return { status: 'up', backlog: await within(DATABASE_TIMEOUT_MS, this.alerts.backlogCount(), noAnswer) };
     } catch {
       return { status: 'down', backlog: null };
     }
   }
 
   private jobRuns(): Promise<JobRunRow[]> {
-    return within(
-      DATABASE_TIMEOUT_MS,
-      this.em
-        .fork()
-        .getConnection()
-        .execute<JobRunRow[]>(`select name, interval_ms, last_started_at, last_finished_at, last_duration_ms, last_error, runs, failures from job_runs order by name`),
-    );
+    return within(DATABASE_TIMEOUT_MS, this.repository.jobRuns(), noAnswer);
   }
 
   private jobs(rows: JobRunRow[], now: Date, detailed: boolean): JobHealthDto[] {

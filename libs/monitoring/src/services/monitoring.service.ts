@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ActivityEventResponseDto, ActivityLogService, AgentsService } from '@fleetwatch/agents';
-import { Clock, Principal } from '@fleetwatch/common';
+import { Clock, DAY_MS, Principal } from '@fleetwatch/common';
 import { FleetAgentDto, FleetStatusDto, PerformanceRecordDto, PlatformMetricsDto } from '../dto/fleet-status.dto';
 import { EventsQueryDto, PerformanceQueryDto } from '../dto/monitoring-query.dto';
 import { FleetAgentState, fleetReasons, worstSeverity } from '../fleet/fleet-reasons';
-import { FleetRow, MonitoringRepository } from './monitoring.repository';
-
-const DAY_MS = 86_400_000;
+import { FleetRow, MonitoringRepository } from '../repositories/monitoring.repository';
 
 export function monthBounds(now: Date): { start: Date; next: Date } {
   return {
@@ -45,7 +43,7 @@ export class MonitoringService {
 
   async metrics(principal: Principal): Promise<PlatformMetricsDto> {
     const now = this.clock.now();
-    const [counts, events] = await Promise.all([this.repository.agentCounts(principal), this.repository.eventsBetween(principal, new Date(now.getTime() - DAY_MS), now)]);
+    const [counts, events] = await Promise.all([this.repository.agentCounts(principal), this.activity.countBetween(principal, new Date(now.getTime() - DAY_MS), now)]);
     return {
       agents_total: Number(counts.total),
       agents_running: Number(counts.running),

@@ -18,7 +18,7 @@ export const JOB_FAILED_REASON = 'last run failed';
 export const DATABASE_DOWN_REASON = 'database unreachable';
 
 /**
- * Component status for operators. The database is down when `select 1` fails or takes over 1 s;
+ * Component status for operators. The database is down when its ping fails or takes over 1 s;
  * a job is down when its last run failed or it is more than two intervals late (from job_runs, which
  * every replica shares, so an API-only replica reports a stalled worker); notifications are down
  * when the outbox cannot be counted. Any component down → 503 with the same body. Error texts are

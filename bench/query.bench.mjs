@@ -9,7 +9,7 @@ import { arg, benchDatabase, dist, flag, log, machine, percentile, require, run,
 const { Client } = require('pg');
 const { EntityManager } = require('@mikro-orm/postgresql');
 const { runMigrations } = dist('libs/database/src/index.js');
-const { RollupService } = dist('libs/metrics/src/index.js');
+const { RollupService } = dist('libs/rollups/src/index.js');
 
 const SAMPLES = arg('samples', 5_000_000);
 const AGENTS = arg('agents', 200);

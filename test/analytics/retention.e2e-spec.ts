@@ -1,6 +1,6 @@
 import { RETENTION_JOB } from '@fleetwatch/analytics';
 import { JobScheduler, PartitionService } from '@fleetwatch/database';
-import { ROLLUP_JOB } from '@fleetwatch/metrics';
+import { ROLLUP_JOB } from '@fleetwatch/rollups';
 import { createAgent, createUser, insertSampleRollups, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 import { insertLlmCalls, insertSamples, insertToolCalls } from './telemetry-fixtures';

@@ -1,5 +1,5 @@
 import { JobScheduler } from '@fleetwatch/database';
-import { HISTOGRAM_RELATIVE_ERROR, ROLLUP_JOB } from '@fleetwatch/metrics';
+import { HISTOGRAM_RELATIVE_ERROR, ROLLUP_JOB } from '@fleetwatch/rollups';
 import { createAgent, createUser, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 import { insertToolCalls, interpolatedPercentile, nearestRankPercentile, seeded, ToolCallFixture } from './telemetry-fixtures';

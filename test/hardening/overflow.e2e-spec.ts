@@ -1,5 +1,5 @@
 import { JobScheduler } from '@fleetwatch/database';
-import { ROLLUP_JOB } from '@fleetwatch/metrics';
+import { ROLLUP_JOB } from '@fleetwatch/rollups';
 import { createAgent, createUser, TestAgent, TestUser } from '@fleetwatch/testing';
 import { ALERT_ENV, createRule } from '../alerts/alerts-support';
 import { startTestApp, TestApp } from '../support/test-app';

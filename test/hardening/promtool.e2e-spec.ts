@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { JobScheduler } from '@fleetwatch/database';
-import { ROLLUP_JOB } from '@fleetwatch/metrics';
+import { ROLLUP_JOB } from '@fleetwatch/rollups';
 import { createAgent, createUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 

@@ -1,5 +1,5 @@
 import { JobScheduler } from '@fleetwatch/database';
-import { ROLLUP_JOB } from '@fleetwatch/metrics';
+import { ROLLUP_JOB } from '@fleetwatch/rollups';
 import { createUser, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 

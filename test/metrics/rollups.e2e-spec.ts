@@ -1,5 +1,5 @@
 import { JobLockService, JobScheduler } from '@fleetwatch/database';
-import { bucketKey, HISTOGRAM_RELATIVE_ERROR, percentileFromHistogram, ROLLUP_JOB, RollupService } from '@fleetwatch/metrics';
+import { bucketKey, HISTOGRAM_RELATIVE_ERROR, percentileFromHistogram, ROLLUP_JOB, RollupService } from '@fleetwatch/rollups';
 import { createAgent, createUser, insertRollupDirty, TestAgent, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 import { randomUUID } from 'node:crypto';

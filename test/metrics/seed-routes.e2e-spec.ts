@@ -1,5 +1,6 @@
 import { JobScheduler } from '@fleetwatch/database';
-import { HEARTBEAT_JOB, ROLLUP_JOB } from '@fleetwatch/metrics';
+import { HEARTBEAT_JOB } from '@fleetwatch/metrics';
+import { ROLLUP_JOB } from '@fleetwatch/rollups';
 import { createAgent, createDeployment, createUser, insertEvents, TestAgent, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 import { insertLlmCalls, insertSamples, insertToolCalls } from './metrics-support';

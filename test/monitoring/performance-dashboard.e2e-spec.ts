@@ -1,6 +1,6 @@
 import { register } from 'prom-client';
 import { JobScheduler } from '@fleetwatch/database';
-import { ROLLUP_JOB } from '@fleetwatch/metrics';
+import { ROLLUP_JOB } from '@fleetwatch/rollups';
 import { RequestLogBuffer } from '@fleetwatch/monitoring';
 import { createAgent, createUser, insertAlertRules, insertAlerts, insertApiRequests, insertLlmCalls, insertSamples, insertToolCalls, TestAgent, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';

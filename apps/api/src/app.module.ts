@@ -9,8 +9,9 @@ import { CostModule } from '@fleetwatch/cost';
 import { DatabaseModule } from '@fleetwatch/database';
 import { IngestModule } from '@fleetwatch/ingest';
 import { MetricsModule } from '@fleetwatch/metrics';
-import { MonitoringModule } from '@fleetwatch/monitoring';
+import { HealthModule, MonitoringModule } from '@fleetwatch/monitoring';
 import { OtlpModule } from '@fleetwatch/otlp';
+import { RollupsModule } from '@fleetwatch/rollups';
 import { LoggingModule } from './logging.module';
 
 export interface AppModuleOptions {
@@ -30,11 +31,13 @@ export class AppModule {
         LoggingModule.forRoot(options.config),
         CommonModule,
         DatabaseModule.forRoot({ stopDatabase: options.stopDatabase }),
+        HealthModule,
         AuthModule,
         AgentsModule,
         AlertsModule,
         CostModule,
         IngestModule,
+        RollupsModule,
         MetricsModule,
         MonitoringModule,
         OtlpModule,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgentsModule } from '@fleetwatch/agents';
-import { MetricsModule } from '@fleetwatch/metrics';
+import { RollupsModule } from '@fleetwatch/rollups';
 import { DeploymentAnalyticsController } from './deployments/deployment-analytics.controller';
 import { DeploymentAnalyticsRepository } from './deployments/deployment-analytics.repository';
 import { DeploymentAnalyticsService } from './deployments/deployment-analytics.service';
@@ -20,7 +20,7 @@ import { ToolRollupReader } from './tools/tool-rollup.reader';
 
 /** Tool and deployment analytics, charts, exports, and raw-telemetry retention (rollups are kept by metrics). */
 @Module({
-  imports: [AgentsModule, MetricsModule],
+  imports: [AgentsModule, RollupsModule],
   controllers: [ToolAnalyticsController, DeploymentAnalyticsController, TimeseriesController, ExportController],
   providers: [
     ToolCallsRepository,

@@ -27,3 +27,4 @@ export type { SqlCondition } from './auth/visibility.sql';
 export { Paged, PagedInterceptor } from './http/paged.interceptor';
 export { SECOND_MS, MINUTE_MS, HOUR_MS, DAY_MS } from './time/durations';
 export { neutraliseCsvText } from './csv/csv-formula';
+export { getOrCreateCounter, getOrCreateGauge, getOrCreateHistogram, ensureDefaultMetrics, metricsExposition, METRICS_PREFIX } from './metrics/prom-registry';

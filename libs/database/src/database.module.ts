@@ -6,10 +6,8 @@ import { ormOptions } from './orm/orm-options';
 import { PartitionService } from './sql/partition.service';
 import { JobLockService } from './sql/job-lock.service';
 import { MigrationStatusService } from './orm/migration-status.service';
-import { TerminusModule } from '@nestjs/terminus';
 import { ScheduleModule } from '@nestjs/schedule';
 import { JobScheduler } from './jobs/job-scheduler';
-import { HealthController } from './health/health.controller';
 import { DatabaseLifecycle, STOP_DATABASE, StopDatabase } from './lifecycle/database-lifecycle';
 import { ShutdownState } from './lifecycle/shutdown-state';
 import { ExportSlots } from './exports/export-slots.service';
@@ -38,10 +36,8 @@ export class DatabaseModule {
             };
           },
         }),
-        TerminusModule.forRoot({ logger: false }),
         ScheduleModule.forRoot(),
       ],
-      controllers: [HealthController],
       providers: [
         PartitionService,
         JobLockService,

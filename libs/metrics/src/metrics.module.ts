@@ -1,25 +1,24 @@
 import { Module } from '@nestjs/common';
 import { AgentsModule } from '@fleetwatch/agents';
-import { AgentMetricsController } from './agent/agent-metrics.controller';
-import { AgentMetricsRepository } from './agent/agent-metrics.repository';
-import { AgentMetricsService } from './agent/agent-metrics.service';
-import { ObservabilityController } from './observability/observability.controller';
-import { ObservabilityRepository } from './observability/observability.repository';
-import { ObservabilityService } from './observability/observability.service';
+import { AgentMetricsController } from './controllers/agent-metrics.controller';
+import { ObservabilityController } from './controllers/observability.controller';
+import { HeartbeatJob } from './jobs/heartbeat.job';
 import { MetricsController } from './platform/metrics.controller';
-import { PlatformMetricsRepository } from './platform/platform-metrics.repository';
-import { PlatformMetricsService } from './platform/platform-metrics.service';
 import { PrometheusExporter } from './prometheus/prometheus.exporter';
-import { MetricsJobs } from './rollups/metrics.jobs';
-import { RollupService } from './rollups/rollup.service';
-import { RollupQueryService } from './rollups/rollup-query.service';
-import { AccountAccessService } from './shared/account-access.service';
-import { HeartbeatService } from './uptime/heartbeat.service';
-import { HistoricalService } from './user/historical.service';
-import { MusicSummaryRepository } from './user/music-summary.repository';
-import { MusicSummaryService } from './user/music-summary.service';
-import { UserMetricsRepository } from './user/user-metrics.repository';
+import { AgentMetricsRepository } from './repositories/agent-metrics.repository';
+import { HeartbeatRepository } from './repositories/heartbeat.repository';
+import { ObservabilityRepository } from './repositories/observability.repository';
+import { PlatformMetricsRepository } from './repositories/platform-metrics.repository';
+import { UserMetricsRepository } from './repositories/user-metrics.repository';
+import { AccountAccessService } from './services/account-access.service';
+import { AgentMetricsService } from './services/agent-metrics.service';
+import { HeartbeatService } from './services/heartbeat.service';
+import { HistoricalService } from './services/historical.service';
+import { MusicSummaryService } from './services/music-summary.service';
+import { ObservabilityService } from './services/observability.service';
+import { PlatformMetricsService } from './services/platform-metrics.service';
 
+/** The seed 000/003/004 read routes, the service heartbeat (uptime) and the `GET /metrics` exposition. */
 @Module({
   imports: [AgentsModule],
   controllers: [MetricsController, AgentMetricsController, ObservabilityController],
@@ -27,20 +26,18 @@ import { UserMetricsRepository } from './user/user-metrics.repository';
     AccountAccessService,
     AgentMetricsRepository,
     AgentMetricsService,
+    HeartbeatJob,
+    HeartbeatRepository,
     HeartbeatService,
     HistoricalService,
-    MetricsJobs,
-    MusicSummaryRepository,
     MusicSummaryService,
     ObservabilityRepository,
     ObservabilityService,
     PlatformMetricsRepository,
     PlatformMetricsService,
     PrometheusExporter,
-    RollupQueryService,
-    RollupService,
     UserMetricsRepository,
   ],
-  exports: [RollupService, RollupQueryService, HeartbeatService],
+  exports: [HeartbeatService],
 })
 export class MetricsModule {}

@@ -2,19 +2,35 @@ import { Module } from '@nestjs/common';
 import { AgentsModule } from '@fleetwatch/agents';
 import { AlertsModule } from '@fleetwatch/alerts';
 import { MonitoringController } from './controllers/monitoring.controller';
-import { DashboardRepository } from './dashboard/dashboard.repository';
-import { DashboardService } from './dashboard/dashboard.service';
-import { MonitoringHealthService } from './health/monitoring-health.service';
-import { MonitoringRepository } from './overview/monitoring.repository';
-import { MonitoringService } from './overview/monitoring.service';
-import { FleetGauges } from './prometheus/fleet-gauges';
+import { FleetGauges } from './prometheus/fleet-gauges.metrics';
+import { DashboardRepository } from './repositories/dashboard.repository';
+import { FleetGaugesRepository } from './repositories/fleet-gauges.repository';
+import { MonitoringHealthRepository } from './repositories/monitoring-health.repository';
+import { MonitoringRepository } from './repositories/monitoring.repository';
+import { RequestLogRepository } from './repositories/request-log.repository';
 import { RequestLogBuffer } from './requests/request-log.buffer';
 import { RequestLogHook } from './requests/request-log.hook';
+import { DashboardService } from './services/dashboard.service';
+import { MonitoringHealthService } from './services/monitoring-health.service';
+import { MonitoringService } from './services/monitoring.service';
 
+/** Seed 002/004 monitoring routes, the component health report, the request log and the fleet gauges (the probes: HealthModule). */
 @Module({
   imports: [AgentsModule, AlertsModule],
   controllers: [MonitoringController],
-  providers: [MonitoringRepository, MonitoringService, DashboardRepository, DashboardService, MonitoringHealthService, RequestLogBuffer, RequestLogHook, FleetGauges],
+  providers: [
+    MonitoringRepository,
+    MonitoringService,
+    DashboardRepository,
+    DashboardService,
+    MonitoringHealthRepository,
+    MonitoringHealthService,
+    RequestLogRepository,
+    RequestLogBuffer,
+    RequestLogHook,
+    FleetGaugesRepository,
+    FleetGauges,
+  ],
   exports: [RequestLogBuffer, MonitoringService],
 })
 export class MonitoringModule {}

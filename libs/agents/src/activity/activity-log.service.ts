@@ -1,16 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { isAdmin, newId, Principal } from '@fleetwatch/common';
+import { newId, ownerCondition, Principal } from '@fleetwatch/common';
 import { PartitionService } from '@fleetwatch/database';
 import { ActivityEntry, ActivityEventResponseDto } from './activity-event';
-
-interface EventRow {
-  id: string;
-  type: string;
-  message: string;
-  metadata: Record<string, unknown>;
-  ts: Date;
-}
+import { ActivityLogRepository, DomainEventCounts, EventRow, LatestStreams } from './activity-log.repository';
 
 /**
  * The only writer and reader of the `events` table. Appends are one statement per batch; pass the
@@ -18,15 +11,20 @@ interface EventRow {
  */
 @Injectable()
 export class ActivityLogService {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly partitions: PartitionService,
-  ) {}
+  /** Private to this service (not a provider), so nothing else can reach the table around it. */
+  private readonly repository: ActivityLogRepository;
 
-  async append(entries: ActivityEntry[], em: EntityManager = this.em): Promise<void> {
+  constructor(
+    em: EntityManager,
+    private readonly partitions: PartitionService,
+  ) {
+    this.repository = new ActivityLogRepository(em);
+  }
+
+  async append(entries: ActivityEntry[], em?: EntityManager): Promise<void> {
     if (entries.length === 0) return;
     await this.partitions.ensureForTimestamps('events', entries.map((e) => e.ts));
-    const rows = entries.map((e) => ({
+    const rows = entries.map((e): EventRow => ({
       id: newId(),
       owner_id: e.ownerId,
       agent_id: e.agentId,
@@ -36,24 +34,14 @@ export class ActivityLogService {
       actor: e.actor,
       ts: e.ts.toISOString(),
     }));
-    await em.getConnection().execute(
-      `insert into events (id, owner_id, agent_id, type, message, metadata, actor, ts)
-       select id, owner_id, agent_id, type, message, metadata, actor, ts
-       from jsonb_to_recordset(?::jsonb) as r(id uuid, owner_id uuid, agent_id uuid, type text, message text, metadata jsonb, actor text, ts timestamptz)`,
-      [JSON.stringify(rows)],
-      'run',
-      em.getTransactionContext(),
-    );
+    await this.repository.insert(rows, em);
   }
 
   /** Newest first; admins see every owner's events. */
   async list(principal: Principal, filter: { agentId?: string; limit: number; since?: Date }): Promise<ActivityEventResponseDto[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (!isAdmin(principal)) {
-      where.push('owner_id = ?');
-      params.push(principal.userId);
-    }
+    const owner = ownerCondition(principal, 'owner_id');
+    const where: string[] = [owner.sql];
+    const params: unknown[] = [...owner.params];
     if (filter.agentId) {
       where.push('agent_id = ?');
       params.push(filter.agentId);
@@ -63,12 +51,32 @@ export class ActivityLogService {
       params.push(filter.since);
     }
     params.push(filter.limit);
-    const rows = await this.em.getConnection().execute<EventRow[]>(
-      `select id, type, message, metadata, ts from events
-       ${where.length ? 'where ' + where.join(' and ') : ''}
-       order by ts desc, id desc limit ?`,
-      params,
-    );
+    const rows = await this.repository.list(where, params);
     return rows.map((r) => ({ id: r.id, type: r.type, message: r.message, metadata: r.metadata, created_at: new Date(r.ts).toISOString() }));
+  }
+
+  /** Every stored event the principal may see. */
+  count(principal: Principal): Promise<number> {
+    return this.repository.count(ownerCondition(principal, 'owner_id'));
+  }
+
+  /** Visible events with ts in (since, until]. */
+  countBetween(principal: Principal, since: Date, until: Date): Promise<number> {
+    return this.repository.countBetween(ownerCondition(principal, 'owner_id'), since, until);
+  }
+
+  /** One owner's revenue, booking and fan events up to `now`, by calendar month (seed 000 music summary). */
+  domainCounts(ownerId: string, month: Date, previousMonth: Date, now: Date): Promise<DomainEventCounts> {
+    return this.repository.domainCounts(ownerId, month, previousMonth, now);
+  }
+
+  /** Sum over the owner's agents of each agent's latest `streams` event at or before `before`. */
+  latestStreams(ownerId: string, before: Date): Promise<LatestStreams> {
+    return this.repository.latestStreams(ownerId, before);
+  }
+
+  /** Skills by name with the status of their latest `skill` event at or before `before`. */
+  latestSkills(ownerId: string, before: Date): Promise<{ total: number; active: number }> {
+    return this.repository.latestSkills(ownerId, before);
   }
 }

@@ -1,4 +1,4 @@
-import { Histogram, percentileFromHistogram } from '@fleetwatch/metrics';
+import { Histogram, percentileFromHistogram } from '@fleetwatch/rollups';
 
 /** One group's merged histogram as SQL returns it: (bucket key, count) pairs plus the exact bounds. */
 export interface HistogramGroup {

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@fleetwatch/common';
-import { HISTOGRAM_RELATIVE_ERROR } from '@fleetwatch/metrics';
+import { HISTOGRAM_RELATIVE_ERROR } from '@fleetwatch/rollups';
 import { catalogDescription } from './metric-catalog';
 import { TimeseriesQueryDto, TimeseriesResponseDto } from './timeseries.dto';
 import { MAX_POINTS, TimeseriesService } from './timeseries.service';

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@fleetwatch/common';
-import { HISTOGRAM_RELATIVE_ERROR } from '@fleetwatch/metrics';
+import { HISTOGRAM_RELATIVE_ERROR } from '@fleetwatch/rollups';
 import { RecentToolCallsQueryDto, ToolAnalyticsQueryDto, ToolCallResponseDto, ToolStatsResponseDto, ToolSummaryResponseDto } from './tool-analytics.dto';
 import { ToolAnalyticsService } from './tool-analytics.service';
 

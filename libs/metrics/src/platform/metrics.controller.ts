@@ -1,12 +1,12 @@
 import { Controller, Get, Param, Query, UseFilters } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiInternalServerErrorResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@fleetwatch/common';
-import { HistoricalQueryDto, HistoricalResponseDto, MusicSummaryDto, UserPerformanceDto } from '../user/user-metrics.dto';
-import { HistoricalService } from '../user/historical.service';
-import { MusicSummaryService } from '../user/music-summary.service';
-import { MetricsFailureDto, PlatformMetricsResponseDto } from './platform-metrics.dto';
+import { HistoricalQueryDto, HistoricalResponseDto, MusicSummaryDto, UserPerformanceDto } from '../dto/user-metrics.dto';
+import { HistoricalService } from '../services/historical.service';
+import { MusicSummaryService } from '../services/music-summary.service';
+import { MetricsFailureDto, PlatformMetricsResponseDto } from '../dto/platform-metrics.dto';
 import { MetricsFailureFilter } from './metrics-failure.filter';
-import { PlatformMetricsService } from './platform-metrics.service';
+import { PlatformMetricsService } from '../services/platform-metrics.service';
 
 const KEYED_BY_USER = 'Your own user id; another user’s → 403 (admins may read anyone; an unknown user → 404 for them).';
 

@@ -2,10 +2,9 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import { register } from 'prom-client';
+import { ensureDefaultMetrics, getOrCreateCounter, getOrCreateHistogram, metricsExposition } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
 import { JobScheduler } from '@fleetwatch/database';
-import { counter, ensureDefaultMetrics, histogram } from './prom-registry';
 
 export const PROMETHEUS_PATH = '/metrics';
 
@@ -18,18 +17,18 @@ export const PROMETHEUS_PATH = '/metrics';
  */
 @Injectable()
 export class PrometheusExporter implements OnModuleInit {
-  private readonly httpDuration = histogram({
+  private readonly httpDuration = getOrCreateHistogram({
     name: 'fleetwatch_http_request_duration_seconds',
     help: 'HTTP request duration by method, route pattern and status code.',
     labelNames: ['method', 'route', 'status_code'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   });
-  private readonly jobRuns = counter({
+  private readonly jobRuns = getOrCreateCounter({
     name: 'fleetwatch_job_runs_total',
     help: 'Scheduled job ticks by job and outcome (ok, error, skipped when another replica held the lock).',
     labelNames: ['job', 'outcome'] as const,
   });
-  private readonly jobDuration = histogram({
+  private readonly jobDuration = getOrCreateHistogram({
     name: 'fleetwatch_job_duration_seconds',
     help: 'Duration of scheduled job runs.',
     labelNames: ['job'] as const,
@@ -62,8 +61,8 @@ export class PrometheusExporter implements OnModuleInit {
           .header('WWW-Authenticate', 'Bearer')
           .send({ statusCode: 401, error: 'Unauthorized', message: 'A valid METRICS_TOKEN bearer token is required' });
       }
-      const body = await register.metrics();
-      return reply.code(200).header('Content-Type', register.contentType).send(body);
+      const { body, contentType } = await metricsExposition();
+      return reply.code(200).header('Content-Type', contentType).send(body);
     });
   }
 

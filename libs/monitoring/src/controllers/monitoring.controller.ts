@@ -2,13 +2,14 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { ActivityEventResponseDto } from '@fleetwatch/agents';
 import { Authenticated, CurrentPrincipal, Principal } from '@fleetwatch/common';
-import { DashboardService } from '../dashboard/dashboard.service';
+import { DashboardService } from '../services/dashboard.service';
 import { DashboardDto } from '../dto/dashboard.dto';
 import { FleetStatusDto, PerformanceRecordDto, PlatformMetricsDto } from '../dto/fleet-status.dto';
 import { MonitoringHealthDto } from '../dto/monitoring-health.dto';
+import { DATABASE_PING_SQL } from '../repositories/monitoring-health.sql';
 import { DashboardQueryDto, EventsQueryDto, PerformanceQueryDto } from '../dto/monitoring-query.dto';
-import { MonitoringHealthService } from '../health/monitoring-health.service';
-import { MonitoringService } from '../overview/monitoring.service';
+import { MonitoringHealthService } from '../services/monitoring-health.service';
+import { MonitoringService } from '../services/monitoring.service';
 
 @ApiTags('monitoring')
 @Controller('monitoring')
@@ -90,7 +91,7 @@ export class MonitoringController {
   @ApiOperation({
     summary: 'Component status: database, scheduled jobs, notification backlog',
     description:
-      'Database latency of `select 1` (down when it fails or exceeds 1 s); each scheduled job from job_runs with its last run and lag = max(0, now − last start − interval) ' +
+      `Database latency of \`${DATABASE_PING_SQL}\` (down when it fails or exceeds 1 s); each scheduled job from job_runs with its last run and lag = max(0, now − last start − interval) ` +
       '(down when its last run failed, or when the lag exceeds two intervals — read from job_runs, shared by every replica, so an API-only replica reports a stalled worker); ' +
       'the alert notification outbox backlog (deliveries still pending, all owners; down when it cannot be counted). ' +
       'Any component down → 503 with the same body. `lastError` and `database.error` carry the failure text for admins only; other callers get ' +

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DATABASE_PING_SQL } from '../repositories/monitoring-health.sql';
 
 export class DatabaseHealthDto {
   @ApiProperty({ enum: ['up', 'down'] }) status!: string;
-  @ApiProperty({ type: Number, nullable: true, description: 'Round trip of `select 1`, in ms; null when it failed or took over 1 s.' }) latencyMs!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: `Round trip of \`${DATABASE_PING_SQL}\`, in ms; null when it failed or took over 1 s.` }) latencyMs!: number | null;
   @ApiPropertyOptional() error?: string;
 }
 

@@ -1,3 +1,5 @@
+import { MINUTE_MS } from '@fleetwatch/common';
+
 export type Severity = 'error' | 'warning';
 
 export const FLEET_REASON_CODES = ['error', 'budget_paused', 'warning', 'stuck_deploying', 'budget_warning', 'telemetry_stalled'] as const;
@@ -22,9 +24,9 @@ export interface FleetAgentState {
 }
 
 /** Queued or deploying for longer than this (strictly) is stuck. */
-export const STUCK_DEPLOYING_MS = 10 * 60_000;
+export const STUCK_DEPLOYING_MS = 10 * MINUTE_MS;
 /** A running agent silent for longer than this (strictly) has stalled telemetry. */
-export const TELEMETRY_STALLED_MS = 5 * 60_000;
+export const TELEMETRY_STALLED_MS = 5 * MINUTE_MS;
 
 /** "45s", "18m", "2h 5m", "3d 4h": floors, so a label never overstates. */
 export function formatDuration(ms: number): string {

@@ -1,8 +1,8 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { BeforeApplicationShutdown, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { newId } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
 import { PartitionService } from '@fleetwatch/database';
+import { ApiRequestRow, RequestLogRepository } from '../repositories/request-log.repository';
 
 export interface RequestLogEntry {
   userId: string | null;
@@ -33,7 +33,7 @@ export class RequestLogBuffer implements OnModuleInit, OnModuleDestroy, BeforeAp
   private timer?: NodeJS.Timeout;
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly repository: RequestLogRepository,
     private readonly partitions: PartitionService,
     private readonly config: AppConfig,
   ) {}
@@ -85,7 +85,7 @@ export class RequestLogBuffer implements OnModuleInit, OnModuleDestroy, BeforeAp
     this.rows = [];
     try {
       await this.partitions.ensureForTimestamps('api_requests', batch.map((r) => r.ts));
-      const payload = batch.map((r) => ({
+      const payload = batch.map((r): ApiRequestRow => ({
         id: newId(),
         user_id: r.userId,
         method: r.method,
@@ -94,13 +94,7 @@ export class RequestLogBuffer implements OnModuleInit, OnModuleDestroy, BeforeAp
         duration_ms: r.durationMs,
         ts: r.ts.toISOString(),
       }));
-      await this.em.fork().getConnection().execute(
-        `insert into api_requests (id, user_id, method, route, status, duration_ms, ts)
-         select id, user_id, method, route, status, duration_ms, ts
-         from jsonb_to_recordset(?::jsonb) as r(id uuid, user_id uuid, method text, route text, status integer, duration_ms double precision, ts timestamptz)`,
-        [JSON.stringify(payload)],
-        'run',
-      );
+      await this.repository.insert(payload);
       this.failing = false;
       return batch.length;
     } catch (error) {

@@ -1,0 +1,17 @@
+export { RollupsModule } from './rollups.module';
+export {
+  HISTOGRAM_GAMMA,
+  HISTOGRAM_RELATIVE_ERROR,
+  bucketKey,
+  bucketValue,
+  histogramOf,
+  histogramCount,
+  mergeHistograms,
+  percentileFromHistogram,
+} from './histogram/log-histogram';
+export type { Histogram } from './histogram/log-histogram';
+export { RollupService } from './services/rollup.service';
+export type { RollupPassResult } from './services/rollup.service';
+export { RollupQueryService } from './services/rollup-query.service';
+export type { SampleHour, LlmHour, ToolHour } from './repositories/rollup-hours.repository';
+export { ROLLUP_JOB } from './jobs/rollups.job';

@@ -42,5 +42,5 @@ export function metricKind(metric: string): MetricKind {
   return 'samples';
 }
 
-export const EVALUATE_JOB = 'alerts-evaluate';
-export const DELIVER_JOB = 'alerts-deliver';
+export const EVALUATE_JOB = 'alerts.evaluate';
+export const DELIVER_JOB = 'alerts.deliver';

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentPrincipal, Principal, Page, Paged } from '@fleetwatch/common';
+import { Authenticated, CurrentPrincipal, uuidParam, Principal, Page, Paged } from '@fleetwatch/common';
 import { AlertActionDto, AlertHistoryEntryDto, AlertResponseDto, ListAlertsQueryDto } from '../dto/alert.dto';
 import { AlertsDashboardDto } from '../dto/dashboard.dto';
 import { DeliveryResponseDto, ListDeliveriesQueryDto } from '../dto/delivery.dto';
@@ -54,7 +54,7 @@ export class AlertsController {
   @ApiOperation({ summary: 'Every transition of an alert, oldest first', description: 'actor is `system` (evaluation) or the user id.' })
   @ApiOkResponse({ type: AlertHistoryEntryDto, isArray: true })
   @ApiNotFoundResponse({ description: 'Unknown, or not yours.' })
-  history(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<AlertHistoryEntryDto[]> {
+  history(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<AlertHistoryEntryDto[]> {
     return this.query.history(principal, id);
   }
 
@@ -65,7 +65,7 @@ export class AlertsController {
   @ApiOkResponse({ type: AlertResponseDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not yours.' })
   @ApiConflictResponse({ description: 'The alert is not firing.' })
-  acknowledge(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AlertActionDto): Promise<AlertResponseDto> {
+  acknowledge(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: AlertActionDto): Promise<AlertResponseDto> {
     return this.actions.acknowledge(principal, id, dto?.note);
   }
 
@@ -79,7 +79,7 @@ export class AlertsController {
   @ApiOkResponse({ type: AlertResponseDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not yours.' })
   @ApiConflictResponse({ description: 'Already resolved.' })
-  resolve(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AlertActionDto): Promise<AlertResponseDto> {
+  resolve(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: AlertActionDto): Promise<AlertResponseDto> {
     return this.actions.resolve(principal, id, dto?.note);
   }
 }

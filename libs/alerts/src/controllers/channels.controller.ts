@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentPrincipal, PageQueryDto, Principal, Page, Paged } from '@fleetwatch/common';
+import { Authenticated, CurrentPrincipal, uuidParam, PageQueryDto, Principal, Page, Paged } from '@fleetwatch/common';
 import { ChannelResponseDto, ChannelTestResponseDto, CreateChannelDto, UpdateChannelDto } from '../dto/channel.dto';
 import { ChannelsService } from '../services/channels.service';
 
@@ -38,7 +38,7 @@ export class ChannelsController {
   @ApiOperation({ summary: 'Change a channel', description: 'The type cannot change. A new secret replaces the old one.' })
   @ApiOkResponse({ type: ChannelResponseDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not yours.' })
-  update(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateChannelDto): Promise<ChannelResponseDto> {
+  update(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: UpdateChannelDto): Promise<ChannelResponseDto> {
     return this.channels.update(principal, id, dto);
   }
 
@@ -48,7 +48,7 @@ export class ChannelsController {
   @ApiOperation({ summary: 'Delete a channel', description: 'Rules stop naming it; its outbox rows are deleted.' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'Unknown, or not yours.' })
-  async remove(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async remove(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<void> {
     await this.channels.remove(principal, id);
   }
 
@@ -58,7 +58,7 @@ export class ChannelsController {
   @ApiOperation({ summary: 'Send a test notification now', description: 'One attempt, outside the outbox. latencyMs is the wall time of the attempt.' })
   @ApiOkResponse({ type: ChannelTestResponseDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not yours.' })
-  test(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ChannelTestResponseDto> {
+  test(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<ChannelTestResponseDto> {
     return this.channels.test(principal, id);
   }
 }

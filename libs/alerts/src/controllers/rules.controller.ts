@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentPrincipal, PageQueryDto, Principal, Page, Paged } from '@fleetwatch/common';
+import { Authenticated, CurrentPrincipal, uuidParam, PageQueryDto, Principal, Page, Paged } from '@fleetwatch/common';
 import { CreateRuleDto, RuleResponseDto, UpdateRuleDto } from '../dto/rule.dto';
 import { RulesService } from '../services/rules.service';
 
@@ -37,7 +37,7 @@ export class RulesController {
   @ApiOperation({ summary: 'One rule', description: LIFECYCLE })
   @ApiOkResponse({ type: RuleResponseDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not yours.' })
-  get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<RuleResponseDto> {
+  get(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<RuleResponseDto> {
     return this.rules.get(principal, id);
   }
 
@@ -46,7 +46,7 @@ export class RulesController {
   @ApiOperation({ summary: 'Change a rule', description: 'Disabling it, or changing its agentId, resolves its open alerts (actor: you).' })
   @ApiOkResponse({ type: RuleResponseDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not yours.' })
-  update(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRuleDto): Promise<RuleResponseDto> {
+  update(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: UpdateRuleDto): Promise<RuleResponseDto> {
     return this.rules.update(principal, id, dto);
   }
 
@@ -56,7 +56,7 @@ export class RulesController {
   @ApiOperation({ summary: 'Delete a rule', description: 'Its open alerts are resolved and notified first; then its alerts and their history are deleted.' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'Unknown, or not yours.' })
-  async remove(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async remove(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<void> {
     await this.rules.remove(principal, id);
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentPrincipal, PageQueryDto, Principal, Page, Paged } from '@fleetwatch/common';
+import { Authenticated, CurrentPrincipal, uuidParam, PageQueryDto, Principal, Page, Paged } from '@fleetwatch/common';
 import { CreateSilenceDto, SilenceResponseDto } from '../dto/silence.dto';
 import { SilencesService } from '../services/silences.service';
 
@@ -36,7 +36,7 @@ export class SilencesController {
   @ApiOperation({ summary: 'Expire a silence now', description: 'The silence is kept, with endsAt set to now.' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'Unknown, or not yours.' })
-  async expire(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async expire(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<void> {
     await this.silences.expire(principal, id);
   }
 }

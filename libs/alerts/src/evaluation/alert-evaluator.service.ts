@@ -1,14 +1,15 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@fleetwatch/config';
-import { Clock, newId } from '@fleetwatch/common';
+import { Clock, MINUTE_MS, newId, SECOND_MS } from '@fleetwatch/common';
 import { MetricKind } from '../alerts.constants';
+import { claimEvaluationSlot } from '../repositories/evaluator-slot.sql';
+import { enabledRuleIds, observe } from '../repositories/observation.sql';
+import { TxSql } from '../repositories/tx.sql';
 import { TransitionBatch } from './alert-record';
-import { observationParamCount, observationSql, ruleIdsSql } from './observation.sql';
 import { conditionOf, ObservationRow, observationOf, openStateOf, recordOf } from './observation-row';
 import { decide } from './rule-state';
-import { TransitionWriter } from './transition-writer';
-import { TxSql } from './tx-sql';
+import { TransitionWriter } from './transition-writer.service';
 
 export interface TickReport {
   /** false when this evaluation slot was already evaluated (by this or another replica). */
@@ -48,12 +49,11 @@ export class AlertEvaluator {
   async tick(em: EntityManager): Promise<TickReport> {
     const sql = new TxSql(em);
     const now = this.clock.now();
-    const intervalMs = this.config.alerts.evalIntervalSeconds * 1000;
+    const intervalMs = this.config.alerts.evalIntervalSeconds * SECOND_MS;
     const slot = Math.floor(now.getTime() / intervalMs);
-    const claimed = await sql.all(`update alert_evaluator set last_slot = ? where id = 1 and last_slot < ? returning last_slot`, [slot, slot]);
-    if (claimed.length === 0) return { evaluated: false, pairs: 0, transitions: 0, notifications: 0, queries: sql.queries, skippedRules: 0, phases: {} };
+    if (!(await claimEvaluationSlot(sql, slot))) return { evaluated: false, pairs: 0, transitions: 0, notifications: 0, queries: sql.queries, skippedRules: 0, phases: {} };
 
-    const repeatMs = this.config.alerts.repeatIntervalMinutes * 60_000;
+    const repeatMs = this.config.alerts.repeatIntervalMinutes * MINUTE_MS;
     const batch = new TransitionBatch();
     const phases: Record<string, number> = { decide: 0 };
     let pairs = 0;
@@ -84,14 +84,13 @@ export class AlertEvaluator {
 
   /** The kind's observation rows: one statement, or rule by rule when that statement raised. */
   private async observe(sql: TxSql, kind: MetricKind, now: Date): Promise<{ rows: ObservationRow[]; skipped: number }> {
-    const times = new Array(observationParamCount(kind)).fill(now);
-    const all = await sql.attempt(() => sql.all<ObservationRow>(observationSql(kind), times));
+    const all = await sql.attempt(() => observe(sql, kind, now));
     if (all.ok) return { rows: all.value, skipped: 0 };
     this.logger.warn(`evaluation of ${kind} rules failed (${all.error.message}); evaluating them one rule at a time`);
     const rows: ObservationRow[] = [];
     let skipped = 0;
-    for (const { id } of await sql.all<{ id: string }>(ruleIdsSql(kind))) {
-      const one = await sql.attempt(() => sql.all<ObservationRow>(observationSql(kind, true), [id, ...times]));
+    for (const id of await enabledRuleIds(sql, kind)) {
+      const one = await sql.attempt(() => observe(sql, kind, now, id));
       if (one.ok) {
         rows.push(...one.value);
         continue;

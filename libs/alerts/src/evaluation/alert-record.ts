@@ -16,7 +16,7 @@ export interface AlertContext {
   agentName: string;
 }
 
-/** The context's columns as the observation statement and the alert queries both select them. */
+/** The context's columns as the observation statement and the alert queries both return them. */
 export interface AlertContextColumns {
   rule_id: string;
   rule_name: string;

@@ -1,3 +1,4 @@
+import { MINUTE_MS } from '@fleetwatch/common';
 import { AlertStatus, Comparator, NoDataMode } from '../alerts.constants';
 
 /** What the state machine needs from a rule. */
@@ -44,8 +45,6 @@ export interface Decision {
   /** A repeat notification of an alert that was already firing. */
   repeat: boolean;
 }
-
-const MINUTE = 60_000;
 
 export function compare(value: number, comparator: Comparator, threshold: number): boolean {
   switch (comparator) {
@@ -103,7 +102,7 @@ export function decide(rule: RuleCondition, open: AlertState | null, observation
 
   if (open.status === 'pending') {
     if (!holds) return resolve(open, 'pending', now);
-    if (t - open.startedAt.getTime() >= rule.forMinutes * MINUTE) return fire(open, [], observed, now);
+    if (t - open.startedAt.getTime() >= rule.forMinutes * MINUTE_MS) return fire(open, [], observed, now);
     return unchanged(open);
   }
   if (holds) {
@@ -113,7 +112,7 @@ export function decide(rule: RuleCondition, open: AlertState | null, observation
     return { next, changed: true, steps: [], notify: due ? 'alert.firing' : null, repeat: due };
   }
   const falseSince = open.falseSince ?? now;
-  if (t - falseSince.getTime() >= rule.keepFiringForMinutes * MINUTE) return resolve({ ...open, falseSince }, open.status, now);
+  if (t - falseSince.getTime() >= rule.keepFiringForMinutes * MINUTE_MS) return resolve({ ...open, falseSince }, open.status, now);
   if (open.falseSince !== null) return unchanged(open);
   return { next: { ...open, falseSince }, changed: true, steps: [], notify: null, repeat: false };
 }

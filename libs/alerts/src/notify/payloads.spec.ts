@@ -1,5 +1,5 @@
 import { AlertRecord } from '../evaluation/alert-record';
-import { signature } from './channel-sender';
+import { signature } from './channel-sender.service';
 import { backoffMs } from './delivery.service';
 import { buildBody, channelTakes } from './payloads';
 

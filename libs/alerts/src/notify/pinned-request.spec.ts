@@ -1,7 +1,7 @@
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '@fleetwatch/config';
-import { ChannelSender } from './channel-sender';
+import { ChannelSender } from './channel-sender.service';
 import { postPinned } from './pinned-request';
 import { HostResolver, isPrivateAddress } from './url-guard';
 

@@ -1,16 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Clock, isAdmin, Principal } from '@fleetwatch/common';
-import { EVALUATE_JOB } from '../alerts.constants';
+import { Clock, Principal } from '@fleetwatch/common';
 import { AlertRecord, toAlertDto, TransitionBatch } from '../evaluation/alert-record';
-import { TransitionWriter } from '../evaluation/transition-writer';
-import { TxSql } from '../evaluation/tx-sql';
+import { TransitionWriter } from '../evaluation/transition-writer.service';
 import { AlertResponseDto } from '../dto/alert.dto';
 import { AlertsError, AlertsErrorCode } from '../errors/alerts.error';
-import { loadRecords } from '../repositories/alert-records';
-
-/** The advisory-lock key JobScheduler takes for the evaluation job (see JobLockService). */
-const EVALUATION_LOCK = 'fw_job:' + EVALUATE_JOB;
+import { lockEvaluation, lockOpenRecordsOfRule, lockVisibleRecord } from '../repositories/alert-join.sql';
+import { TxSql } from '../repositories/tx.sql';
 
 /**
  * Changes people make to alerts. Each runs in a transaction that first waits for the evaluation
@@ -51,10 +47,10 @@ export class AlertActionsService {
   /** Resolves every open alert of a rule (disabled, retargeted or deleted), in the caller's transaction. */
   async resolveOpenOfRule(tx: EntityManager, ruleId: string, actor: string, note: string): Promise<void> {
     const sql = new TxSql(tx);
-    await sql.run(`select pg_advisory_xact_lock(hashtext(?))`, [EVALUATION_LOCK]);
+    await lockEvaluation(sql);
     const now = this.clock.now();
     const batch = new TransitionBatch();
-    for (const record of await loadRecords(sql, `al.rule_id = ? and al.status <> 'resolved'`, [ruleId], true)) this.close(record, now, actor, note, batch);
+    for (const record of await lockOpenRecordsOfRule(sql, ruleId)) this.close(record, now, actor, note, batch);
     await this.writer.write(sql, batch, now);
   }
 
@@ -70,10 +66,8 @@ export class AlertActionsService {
   private async change(principal: Principal, id: string, apply: (record: AlertRecord, now: Date, batch: TransitionBatch) => void): Promise<AlertResponseDto> {
     return this.em.transactional(async (tx) => {
       const sql = new TxSql(tx);
-      await sql.run(`select pg_advisory_xact_lock(hashtext(?))`, [EVALUATION_LOCK]);
-      const params: unknown[] = [id];
-      const owner = isAdmin(principal) ? '' : (params.push(principal.userId), ' and al.owner_id = ?');
-      const [record] = await loadRecords(sql, `al.id = ?${owner}`, params, true);
+      await lockEvaluation(sql);
+      const record = await lockVisibleRecord(sql, id, principal);
       if (!record) throw AlertsError.notFound(AlertsErrorCode.AlertNotFound, 'alert', id);
       const now = this.clock.now();
       const batch = new TransitionBatch();

@@ -1,39 +1,30 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@fleetwatch/config';
-import { Clock, decodeCursor, isAdmin, newId, Page, PageQueryDto, Principal } from '@fleetwatch/common';
+import { Clock, decodeCursor, newId, Page, PageQueryDto, Principal } from '@fleetwatch/common';
 import { ChannelType } from '../alerts.constants';
 import { ChannelResponseDto, ChannelTestResponseDto, CreateChannelDto, UpdateChannelDto } from '../dto/channel.dto';
+import { AlertChannel } from '../entities/alert-channel.entity';
+import { AlertRule } from '../entities/alert-rule.entity';
 import { AlertsError, AlertsErrorCode } from '../errors/alerts.error';
-import { ChannelSender } from '../notify/channel-sender';
+import { ChannelSender } from '../notify/channel-sender.service';
 import { buildBody } from '../notify/payloads';
 import { urlProblem } from '../notify/url-guard';
-import { olderThan, toPage, whereClause } from '../repositories/keyset';
+import { AlertChannelRepository } from '../repositories/alert-channel.repository';
+import { toPage } from '../repositories/keyset.sql';
 import { lockedOwnedCount } from '../repositories/owner-caps.sql';
 
-interface ChannelRow {
-  id: string;
-  owner_id: string;
-  name: string;
-  type: ChannelType;
-  url: string;
-  secret: string | null;
-  enabled: boolean;
-  created_at: Date;
-  updated_at: Date;
-}
-
-function toDto(row: ChannelRow): ChannelResponseDto {
+function toDto(channel: AlertChannel): ChannelResponseDto {
   return {
-    id: row.id,
-    ownerId: row.owner_id,
-    name: row.name,
-    type: row.type,
-    url: row.url,
-    hasSecret: row.secret !== null,
-    enabled: row.enabled,
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
+    id: channel.id,
+    ownerId: channel.ownerId,
+    name: channel.name,
+    type: channel.type,
+    url: channel.url,
+    hasSecret: channel.secret !== null,
+    enabled: channel.enabled,
+    createdAt: new Date(channel.createdAt).toISOString(),
+    updatedAt: new Date(channel.updatedAt).toISOString(),
   };
 }
 
@@ -41,6 +32,7 @@ function toDto(row: ChannelRow): ChannelResponseDto {
 export class ChannelsService {
   constructor(
     private readonly em: EntityManager,
+    private readonly channels: AlertChannelRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly sender: ChannelSender,
@@ -52,47 +44,46 @@ export class ChannelsService {
     const cap = this.config.alerts.maxChannelsPerUser;
     return this.em.transactional(async (tx) => {
       if ((await lockedOwnedCount(tx, 'channels', principal.userId, now)) >= cap) throw AlertsError.limitReached('notification channels', cap, 'MAX_CHANNELS_PER_USER');
-      const [row] = await tx.getConnection().execute<ChannelRow[]>(
-        `insert into alert_channels (id, owner_id, name, type, url, secret, enabled, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning *`,
-        [newId(), principal.userId, dto.name, dto.type, dto.url, dto.secret ?? null, dto.enabled ?? true, now, now],
-        'all',
-        tx.getTransactionContext(),
-      );
-      return toDto(row);
+      const channel = tx.create(AlertChannel, {
+        id: newId(),
+        ownerId: principal.userId,
+        name: dto.name,
+        type: dto.type,
+        url: dto.url,
+        secret: dto.secret ?? null,
+        enabled: dto.enabled ?? true,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await tx.flush();
+      return toDto(channel);
     });
   }
 
   async list(principal: Principal, query: PageQueryDto): Promise<Page<ChannelResponseDto>> {
     const limit = query.limit ?? 50;
-    const params: unknown[] = [];
-    const owner = isAdmin(principal) ? null : (params.push(principal.userId), 'owner_id = ?');
-    const keyset = olderThan(decodeCursor(query.cursor), 'created_at', 'id', params);
-    params.push(limit + 1);
-    const rows = await this.em.getConnection().execute<ChannelRow[]>(
-      `select * from alert_channels ${whereClause([owner, keyset])} order by created_at desc, id desc limit ?`,
-      params,
-    );
-    return toPage(rows, limit, (r) => ({ at: new Date(r.created_at), id: r.id }), toDto);
+    const rows = await this.channels.listVisible(principal, limit + 1, decodeCursor(query.cursor));
+    return toPage(rows, limit, (c) => ({ at: new Date(c.createdAt), id: c.id }), toDto);
   }
 
   async update(principal: Principal, id: string, dto: UpdateChannelDto): Promise<ChannelResponseDto> {
     const current = await this.visible(principal, id);
     await this.validate(current.type, dto.url ?? current.url, dto.secret ?? current.secret ?? undefined, dto.url !== undefined);
-    const [row] = await this.em.getConnection().execute<ChannelRow[]>(
-      `update alert_channels set name = ?, url = ?, secret = ?, enabled = ?, updated_at = ? where id = ? returning *`,
-      [dto.name ?? current.name, dto.url ?? current.url, dto.secret ?? current.secret, dto.enabled ?? current.enabled, this.clock.now(), id],
-    );
-    return toDto(row);
+    current.name = dto.name ?? current.name;
+    current.url = dto.url ?? current.url;
+    current.secret = dto.secret ?? current.secret;
+    current.enabled = dto.enabled ?? current.enabled;
+    current.updatedAt = this.clock.now();
+    await this.em.flush();
+    return toDto(current);
   }
 
   /** Removes the channel, its outbox rows, and its id from every rule that named it. */
   async remove(principal: Principal, id: string): Promise<void> {
     await this.visible(principal, id);
     await this.em.transactional(async (tx) => {
-      const ctx = tx.getTransactionContext();
-      await tx.getConnection().execute(`update alert_rules set channel_ids = array_remove(channel_ids, ?::uuid) where ? = any(channel_ids)`, [id, id], 'run', ctx);
-      await tx.getConnection().execute(`delete from alert_channels where id = ?`, [id], 'run', ctx);
+      await tx.getRepository(AlertRule).forgetChannel(id);
+      await tx.getRepository(AlertChannel).nativeDelete({ id });
     });
   }
 
@@ -105,12 +96,10 @@ export class ChannelsService {
     return { delivered: result.delivered, statusCode: result.statusCode, latencyMs: result.latencyMs, ...(result.error ? { error: result.error } : {}) };
   }
 
-  async visible(principal: Principal, id: string): Promise<ChannelRow> {
-    const params: unknown[] = [id];
-    const owner = isAdmin(principal) ? '' : (params.push(principal.userId), 'and owner_id = ?');
-    const [row] = await this.em.getConnection().execute<ChannelRow[]>(`select * from alert_channels where id = ? ${owner}`, params);
-    if (!row) throw AlertsError.notFound(AlertsErrorCode.ChannelNotFound, 'channel', id);
-    return row;
+  async visible(principal: Principal, id: string): Promise<AlertChannel> {
+    const channel = await this.channels.findVisible(id, principal);
+    if (!channel) throw AlertsError.notFound(AlertsErrorCode.ChannelNotFound, 'channel', id);
+    return channel;
   }
 
   private async validate(type: ChannelType, url: string, secret: string | undefined, checkUrl: boolean): Promise<void> {

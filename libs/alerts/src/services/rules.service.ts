@@ -2,56 +2,38 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AgentRepository } from '@fleetwatch/agents';
 import { AppConfig } from '@fleetwatch/config';
-import { Clock, decodeCursor, isAdmin, newId, Page, PageQueryDto, Principal } from '@fleetwatch/common';
-import { Aggregation, BUILTIN_METRICS, Comparator, NoDataMode, RATE_METRICS, SAMPLE_TYPE_PATTERN, Severity } from '../alerts.constants';
+import { Clock, decodeCursor, newId, Page, PageQueryDto, Principal } from '@fleetwatch/common';
+import { BUILTIN_METRICS, RATE_METRICS, SAMPLE_TYPE_PATTERN } from '../alerts.constants';
 import { CreateRuleDto, RuleResponseDto, UpdateRuleDto } from '../dto/rule.dto';
+import { AlertRule } from '../entities/alert-rule.entity';
 import { AlertsError, AlertsErrorCode } from '../errors/alerts.error';
-import { toPgArray } from '../evaluation/transition-writer';
-import { olderThan, toPage, whereClause } from '../repositories/keyset';
+import { AlertChannelRepository } from '../repositories/alert-channel.repository';
+import { AlertRuleRepository } from '../repositories/alert-rule.repository';
+import { toPage } from '../repositories/keyset.sql';
 import { lockedOwnedCount } from '../repositories/owner-caps.sql';
 import { AlertActionsService } from './alert-actions.service';
 
-interface RuleRow {
-  id: string;
-  owner_id: string;
-  name: string;
-  metric: string;
-  aggregation: Aggregation;
-  comparator: Comparator;
-  threshold: number;
-  window_minutes: number;
-  for_minutes: number;
-  keep_firing_for_minutes: number;
-  no_data: NoDataMode;
-  severity: Severity;
-  agent_id: string | null;
-  channel_ids: string[];
-  enabled: boolean;
-  created_at: Date;
-  updated_at: Date;
-}
-
 type RuleFields = Required<Omit<CreateRuleDto, 'agentId'>> & { agentId: string | null };
 
-function toDto(row: RuleRow): RuleResponseDto {
+function toDto(rule: AlertRule): RuleResponseDto {
   return {
-    id: row.id,
-    ownerId: row.owner_id,
-    name: row.name,
-    metric: row.metric,
-    aggregation: row.aggregation,
-    comparator: row.comparator,
-    threshold: Number(row.threshold),
-    windowMinutes: row.window_minutes,
-    forMinutes: row.for_minutes,
-    keepFiringForMinutes: row.keep_firing_for_minutes,
-    noData: row.no_data,
-    severity: row.severity,
-    agentId: row.agent_id,
-    channelIds: row.channel_ids ?? [],
-    enabled: row.enabled,
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
+    id: rule.id,
+    ownerId: rule.ownerId,
+    name: rule.name,
+    metric: rule.metric,
+    aggregation: rule.aggregation,
+    comparator: rule.comparator,
+    threshold: Number(rule.threshold),
+    windowMinutes: rule.windowMinutes,
+    forMinutes: rule.forMinutes,
+    keepFiringForMinutes: rule.keepFiringForMinutes,
+    noData: rule.noData,
+    severity: rule.severity,
+    agentId: rule.agentId,
+    channelIds: rule.channelIds ?? [],
+    enabled: rule.enabled,
+    createdAt: new Date(rule.createdAt).toISOString(),
+    updatedAt: new Date(rule.updatedAt).toISOString(),
   };
 }
 
@@ -59,6 +41,8 @@ function toDto(row: RuleRow): RuleResponseDto {
 export class RulesService {
   constructor(
     private readonly em: EntityManager,
+    private readonly rules: AlertRuleRepository,
+    private readonly channels: AlertChannelRepository,
     private readonly agents: AgentRepository,
     private readonly actions: AlertActionsService,
     private readonly clock: Clock,
@@ -87,29 +71,16 @@ export class RulesService {
     return this.em.transactional(async (tx) => {
       // Every user's rules run in the shared evaluation tick: the cap bounds one user's share.
       if ((await lockedOwnedCount(tx, 'rules', principal.userId, now)) >= cap) throw AlertsError.limitReached('alert rules', cap, 'MAX_RULES_PER_USER');
-      const [row] = await tx.getConnection().execute<RuleRow[]>(
-        `insert into alert_rules (id, owner_id, name, metric, aggregation, comparator, threshold, window_minutes, for_minutes,
-           keep_firing_for_minutes, no_data, severity, agent_id, channel_ids, enabled, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?, ?, ?) returning *`,
-        [newId(), principal.userId, ...this.values(fields), now, now],
-        'all',
-        tx.getTransactionContext(),
-      );
-      return toDto(row);
+      const rule = tx.create(AlertRule, { id: newId(), ownerId: principal.userId, ...fields, createdAt: now, updatedAt: now });
+      await tx.flush();
+      return toDto(rule);
     });
   }
 
   async list(principal: Principal, query: PageQueryDto): Promise<Page<RuleResponseDto>> {
     const limit = query.limit ?? 50;
-    const params: unknown[] = [];
-    const owner = isAdmin(principal) ? null : (params.push(principal.userId), 'owner_id = ?');
-    const keyset = olderThan(decodeCursor(query.cursor), 'created_at', 'id', params);
-    params.push(limit + 1);
-    const rows = await this.em.getConnection().execute<RuleRow[]>(
-      `select * from alert_rules ${whereClause([owner, keyset])} order by created_at desc, id desc limit ?`,
-      params,
-    );
-    return toPage(rows, limit, (r) => ({ at: new Date(r.created_at), id: r.id }), toDto);
+    const rows = await this.rules.listVisible(principal, limit + 1, decodeCursor(query.cursor));
+    return toPage(rows, limit, (r) => ({ at: new Date(r.createdAt), id: r.id }), toDto);
   }
 
   async get(principal: Principal, id: string): Promise<RuleResponseDto> {
@@ -126,50 +97,38 @@ export class RulesService {
         aggregation: dto.aggregation ?? current.aggregation,
         comparator: dto.comparator ?? current.comparator,
         threshold: dto.threshold ?? Number(current.threshold),
-        windowMinutes: dto.windowMinutes ?? current.window_minutes,
-        forMinutes: dto.forMinutes ?? current.for_minutes,
-        keepFiringForMinutes: dto.keepFiringForMinutes ?? current.keep_firing_for_minutes,
-        noData: dto.noData ?? current.no_data,
+        windowMinutes: dto.windowMinutes ?? current.windowMinutes,
+        forMinutes: dto.forMinutes ?? current.forMinutes,
+        keepFiringForMinutes: dto.keepFiringForMinutes ?? current.keepFiringForMinutes,
+        noData: dto.noData ?? current.noData,
         severity: dto.severity ?? current.severity,
-        agentId: dto.agentId === undefined ? current.agent_id : dto.agentId,
-        channelIds: dto.channelIds ? [...new Set(dto.channelIds)] : current.channel_ids,
+        agentId: dto.agentId === undefined ? current.agentId : dto.agentId,
+        channelIds: dto.channelIds ? [...new Set(dto.channelIds)] : current.channelIds,
         enabled: dto.enabled ?? current.enabled,
       };
-      await this.validate(principal, current.owner_id, fields);
-      if ((current.enabled && !fields.enabled) || current.agent_id !== fields.agentId) {
+      await this.validate(principal, current.ownerId, fields);
+      if ((current.enabled && !fields.enabled) || current.agentId !== fields.agentId) {
         await this.actions.resolveOpenOfRule(tx, id, principal.userId, fields.enabled ? 'rule retargeted' : 'rule disabled');
       }
-      const [row] = await tx.getConnection().execute<RuleRow[]>(
-        `update alert_rules set name = ?, metric = ?, aggregation = ?, comparator = ?, threshold = ?, window_minutes = ?, for_minutes = ?,
-           keep_firing_for_minutes = ?, no_data = ?, severity = ?, agent_id = ?, channel_ids = ?::uuid[], enabled = ?, updated_at = ?
-         where id = ? returning *`,
-        [...this.values(fields), this.clock.now(), id],
-        'all',
-        tx.getTransactionContext(),
-      );
-      return toDto(row);
+      tx.assign(current, { ...fields, updatedAt: this.clock.now() });
+      await tx.flush();
+      return toDto(current);
     });
   }
 
   /** Open alerts are resolved (and notified) first; then the rule goes with its alerts and history. */
   async remove(principal: Principal, id: string): Promise<void> {
     await this.em.transactional(async (tx) => {
-      await this.visible(principal, id, tx);
+      const rule = await this.visible(principal, id, tx);
       await this.actions.resolveOpenOfRule(tx, id, principal.userId, 'rule deleted');
-      await tx.getConnection().execute(`delete from alert_rules where id = ?`, [id], 'run', tx.getTransactionContext());
+      await tx.remove(rule).flush();
     });
   }
 
-  private values(f: RuleFields): unknown[] {
-    return [f.name, f.metric, f.aggregation, f.comparator, f.threshold, f.windowMinutes, f.forMinutes, f.keepFiringForMinutes, f.noData, f.severity, f.agentId, toPgArray(f.channelIds), f.enabled];
-  }
-
-  private async visible(principal: Principal, id: string, em: EntityManager): Promise<RuleRow> {
-    const params: unknown[] = [id];
-    const owner = isAdmin(principal) ? '' : (params.push(principal.userId), 'and owner_id = ?');
-    const [row] = await em.getConnection().execute<RuleRow[]>(`select * from alert_rules where id = ? ${owner}`, params, 'all', em.getTransactionContext());
-    if (!row) throw AlertsError.notFound(AlertsErrorCode.RuleNotFound, 'rule', id);
-    return row;
+  private async visible(principal: Principal, id: string, em: EntityManager): Promise<AlertRule> {
+    const rule = await em.getRepository(AlertRule).findVisible(id, principal);
+    if (!rule) throw AlertsError.notFound(AlertsErrorCode.RuleNotFound, 'rule', id);
+    return rule;
   }
 
   /** Checks what class-validator cannot: the metric's name and aggregation, the agent, the channels. */
@@ -183,10 +142,7 @@ export class RulesService {
       if (!agent) throw new AlertsError(AlertsErrorCode.AgentNotFound, `agentId: agent ${f.agentId} not found`);
     }
     if (f.channelIds.length === 0) return;
-    const rows = await this.em
-      .getConnection()
-      .execute<{ id: string }[]>(`select id from alert_channels where id = any(?::uuid[]) and owner_id = ?`, [toPgArray(f.channelIds), ownerId]);
-    const known = new Set(rows.map((r) => r.id));
+    const known = await this.channels.idsOwnedBy(f.channelIds, ownerId);
     const index = f.channelIds.findIndex((c) => !known.has(c));
     if (index >= 0) throw AlertsError.invalid(`channelIds[${index}] is not a channel of the rule's owner`);
   }

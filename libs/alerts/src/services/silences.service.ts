@@ -2,24 +2,14 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AgentRepository } from '@fleetwatch/agents';
 import { AppConfig } from '@fleetwatch/config';
-import { Clock, decodeCursor, isAdmin, newId, Page, PageQueryDto, Principal } from '@fleetwatch/common';
-import { Severity } from '../alerts.constants';
+import { Clock, decodeCursor, newId, Page, PageQueryDto, Principal, visibleOwnerId } from '@fleetwatch/common';
 import { CreateSilenceDto, SilenceResponseDto } from '../dto/silence.dto';
+import { AlertSilence } from '../entities/alert-silence.entity';
 import { AlertsError, AlertsErrorCode } from '../errors/alerts.error';
-import { olderThan, toPage, whereClause } from '../repositories/keyset';
+import { AlertRuleRepository } from '../repositories/alert-rule.repository';
+import { AlertSilenceRepository } from '../repositories/alert-silence.repository';
+import { toPage } from '../repositories/keyset.sql';
 import { lockedOwnedCount } from '../repositories/owner-caps.sql';
-
-interface SilenceRow {
-  id: string;
-  owner_id: string;
-  rule_id: string | null;
-  agent_id: string | null;
-  severity: Severity | null;
-  starts_at: Date;
-  ends_at: Date;
-  comment: string;
-  created_at: Date;
-}
 
 /**
  * Silences mute notifications, not state: transitions that match an active silence are still
@@ -29,6 +19,8 @@ interface SilenceRow {
 export class SilencesService {
   constructor(
     private readonly em: EntityManager,
+    private readonly silences: AlertSilenceRepository,
+    private readonly rules: AlertRuleRepository,
     private readonly agents: AgentRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -41,9 +33,7 @@ export class SilencesService {
     if (endsAt.getTime() <= startsAt.getTime()) throw AlertsError.invalid('endsAt must be after startsAt');
     const { ruleId, agentId, severity } = dto.matchers;
     if (ruleId) {
-      const params: unknown[] = [ruleId];
-      const owner = isAdmin(principal) ? '' : (params.push(principal.userId), 'and owner_id = ?');
-      const [rule] = await this.em.getConnection().execute(`select id from alert_rules where id = ? ${owner}`, params);
+      const rule = await this.rules.findVisible(ruleId, principal);
       if (!rule) throw new AlertsError(AlertsErrorCode.RuleNotFound, `matchers.ruleId: rule ${ruleId} not found`);
     }
     if (agentId && !(await this.agents.findVisible(agentId, principal))) {
@@ -53,57 +43,55 @@ export class SilencesService {
     return this.em.transactional(async (tx) => {
       // Every delivery is matched against the active silences: the cap bounds that list per user.
       if ((await lockedOwnedCount(tx, 'silences', principal.userId, now)) >= cap) throw AlertsError.limitReached('active silences', cap, 'MAX_SILENCES_PER_USER');
-      const [row] = await tx.getConnection().execute<SilenceRow[]>(
-        `insert into alert_silences (id, owner_id, applies_to_all, rule_id, agent_id, severity, starts_at, ends_at, comment, created_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning *`,
-        [newId(), principal.userId, isAdmin(principal), ruleId ?? null, agentId ?? null, severity ?? null, startsAt, endsAt, dto.comment, now],
-        'all',
-        tx.getTransactionContext(),
-      );
-      return this.toDto(row, now);
+      const silence = tx.create(AlertSilence, {
+        id: newId(),
+        ownerId: principal.userId,
+        // A silence made by someone who sees every owner's alerts mutes every owner's alerts.
+        appliesToAll: visibleOwnerId(principal) === null,
+        ruleId: ruleId ?? null,
+        agentId: agentId ?? null,
+        severity: severity ?? null,
+        startsAt,
+        endsAt,
+        comment: dto.comment,
+        createdAt: now,
+      });
+      await tx.flush();
+      return this.toDto(silence, now);
     });
   }
 
   async list(principal: Principal, query: PageQueryDto): Promise<Page<SilenceResponseDto>> {
     const limit = query.limit ?? 50;
-    const params: unknown[] = [];
-    const owner = isAdmin(principal) ? null : (params.push(principal.userId), 'owner_id = ?');
-    const keyset = olderThan(decodeCursor(query.cursor), 'created_at', 'id', params);
-    params.push(limit + 1);
-    const rows = await this.em.getConnection().execute<SilenceRow[]>(
-      `select * from alert_silences ${whereClause([owner, keyset])} order by created_at desc, id desc limit ?`,
-      params,
-    );
+    const rows = await this.silences.listVisible(principal, limit + 1, decodeCursor(query.cursor));
     const now = this.clock.now();
-    return toPage(rows, limit, (r) => ({ at: new Date(r.created_at), id: r.id }), (r) => this.toDto(r, now));
+    return toPage(rows, limit, (s) => ({ at: new Date(s.createdAt), id: s.id }), (s) => this.toDto(s, now));
   }
 
   /** Expires the silence now (kept for the record); a silence that has not started yet ends before it starts. */
   async expire(principal: Principal, id: string): Promise<void> {
     const now = this.clock.now();
-    const params: unknown[] = [now, now, id];
-    const owner = isAdmin(principal) ? '' : (params.push(principal.userId), 'and owner_id = ?');
-    const rows = await this.em.getConnection().execute(
-      `update alert_silences set ends_at = least(ends_at, ?), starts_at = least(starts_at, ?::timestamptz - interval '1 millisecond')
-       where id = ? ${owner} returning id`,
-      params,
-    );
-    if (rows.length === 0) throw AlertsError.notFound(AlertsErrorCode.SilenceNotFound, 'silence', id);
+    const silence = await this.silences.findVisible(id, principal);
+    if (!silence) throw AlertsError.notFound(AlertsErrorCode.SilenceNotFound, 'silence', id);
+    const justBefore = new Date(now.getTime() - 1);
+    if (silence.endsAt > now) silence.endsAt = now;
+    if (silence.startsAt > justBefore) silence.startsAt = justBefore;
+    await this.em.flush();
   }
 
-  private toDto(row: SilenceRow, now: Date): SilenceResponseDto {
-    const startsAt = new Date(row.starts_at);
-    const endsAt = new Date(row.ends_at);
+  private toDto(silence: AlertSilence, now: Date): SilenceResponseDto {
+    const startsAt = new Date(silence.startsAt);
+    const endsAt = new Date(silence.endsAt);
     const state = endsAt <= now ? 'expired' : startsAt > now ? 'pending' : 'active';
     return {
-      id: row.id,
-      ownerId: row.owner_id,
-      matchers: { ruleId: row.rule_id, agentId: row.agent_id, severity: row.severity },
+      id: silence.id,
+      ownerId: silence.ownerId,
+      matchers: { ruleId: silence.ruleId, agentId: silence.agentId, severity: silence.severity },
       startsAt: startsAt.toISOString(),
       endsAt: endsAt.toISOString(),
-      comment: row.comment,
+      comment: silence.comment,
       state,
-      createdAt: new Date(row.created_at).toISOString(),
+      createdAt: new Date(silence.createdAt).toISOString(),
     };
   }
 }

@@ -1,5 +1,8 @@
+import { AGENTS_TABLE, joinAgents } from '@fleetwatch/agents';
 import { INGEST_RANGES } from '@fleetwatch/ingest';
 import { AGE_METRIC, BUILTIN_METRICS, LLM_METRICS, MetricKind, TOOL_METRICS } from '../alerts.constants';
+import type { ObservationRow } from '../evaluation/observation-row';
+import { TxSql } from './tx.sql';
 
 const RULE_COLUMNS = `r.id as rule_id, r.owner_id, r.name as rule_name, r.metric, r.aggregation, r.comparator, r.threshold,
   r.window_minutes, r.for_minutes, r.keep_firing_for_minutes, r.no_data, r.severity, r.channel_ids`;
@@ -32,10 +35,10 @@ function targets(kind: MetricKind, oneRule: boolean): string {
   return `r as (select * from alert_rules r where r.enabled and ${ruleFilter(kind)}${oneRule ? ' and r.id = ?' : ''}),
   t as (
     select r.id as rule_id, a.id as agent_id, a.name as agent_name, a.last_seen_at, a.created_at as agent_created_at
-    from r join agents a on a.id = r.agent_id
+    from r ${joinAgents('a', 'r.agent_id')}
     union all
     select r.id, a.id, a.name, a.last_seen_at, a.created_at
-    from r join agents a on r.agent_id is null and a.owner_id = r.owner_id
+    from r join ${AGENTS_TABLE} a on r.agent_id is null and a.owner_id = r.owner_id
   )`;
 }
 
@@ -70,7 +73,7 @@ const SOURCES: Record<'samples' | 'llm' | 'tools', { table: string; value: strin
  * Parameters: with `oneRule`, first the rule id; then the evaluation time (twice for the window
  * bounds, except for `age`).
  */
-export function observationSql(kind: MetricKind, oneRule = false): string {
+function observationSql(kind: MetricKind, oneRule = false): string {
   if (kind === 'age') {
     return `with ${targets(kind, oneRule)}
       select ${RULE_COLUMNS}, t.agent_id, t.agent_name, 1 as n,
@@ -103,12 +106,19 @@ export function observationSql(kind: MetricKind, oneRule = false): string {
     left join alerts al on al.rule_id = r.id and al.agent_id = t.agent_id and al.status <> 'resolved'`;
 }
 
-/** The ids of the enabled rules a kind's statement covers, for evaluating them one at a time. */
-export function ruleIdsSql(kind: MetricKind): string {
-  return `select r.id from alert_rules r where r.enabled and ${ruleFilter(kind)} order by r.id`;
+/** How many `?` placeholders the kind's statement takes (each bound to the evaluation time). */
+function observationParamCount(kind: MetricKind): number {
+  return kind === 'age' ? 1 : 2;
 }
 
-/** How many `?` placeholders the kind's statement takes (each bound to the evaluation time). */
-export function observationParamCount(kind: MetricKind): number {
-  return kind === 'age' ? 1 : 2;
+/** Every (rule, agent) pair of the kind observed at `now`; with `ruleId`, only that rule's pairs. */
+export function observe(sql: TxSql, kind: MetricKind, now: Date, ruleId?: string): Promise<ObservationRow[]> {
+  const times = new Array(observationParamCount(kind)).fill(now);
+  return ruleId === undefined ? sql.all<ObservationRow>(observationSql(kind), times) : sql.all<ObservationRow>(observationSql(kind, true), [ruleId, ...times]);
+}
+
+/** The ids of the enabled rules a kind's statement covers, for evaluating them one at a time. */
+export async function enabledRuleIds(sql: TxSql, kind: MetricKind): Promise<string[]> {
+  const rows = await sql.all<{ id: string }>(`select r.id from alert_rules r where r.enabled and ${ruleFilter(kind)} order by r.id`);
+  return rows.map((r) => r.id);
 }

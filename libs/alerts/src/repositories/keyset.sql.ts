@@ -1,10 +1,18 @@
-import { encodeCursor, Keyset, Page } from '@fleetwatch/common';
+import { encodeCursor, Keyset, ownerCondition, Page, Principal } from '@fleetwatch/common';
 
 /** `(at, id) < (cursor.at, cursor.id)` for newest-first lists; pushes its parameters. */
 export function olderThan(after: Keyset | undefined, atColumn: string, idColumn: string, params: unknown[]): string | null {
   if (!after) return null;
   params.push(new Date(after.at), after.id);
   return `(${atColumn}, ${idColumn}) < (?, ?)`;
+}
+
+/** The visibility rule on `column` for whereClause (null when the caller sees every owner); pushes its parameters. */
+export function visibleTo(principal: Principal, column: string, params: unknown[]): string | null {
+  const owner = ownerCondition(principal, column);
+  if (owner.params.length === 0) return null;
+  params.push(...owner.params);
+  return owner.sql;
 }
 
 /** Cuts a limit+1 fetch into a page and the cursor of the next one. */

@@ -1,21 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ActivityEntry, ActivityLogService } from '@fleetwatch/agents';
-import { newId } from '@fleetwatch/common';
-import { ChannelType } from '../alerts.constants';
-import { buildBody, channelTakes } from '../notify/payloads';
-import { AlertRecord, TransitionBatch } from './alert-record';
-import { ActiveSilence, silenced } from './silence-match';
-import { TxSql } from './tx-sql';
 import { AppConfig } from '@fleetwatch/config';
-
-interface ChannelRow {
-  id: string;
-  type: ChannelType;
-}
-
-const ALERT_COLUMNS = `id uuid, rule_id uuid, agent_id uuid, owner_id uuid, status text, severity text, value float8, threshold float8,
-  started_at timestamptz, fired_at timestamptz, acknowledged_at timestamptz, acknowledged_by text, resolved_at timestamptz,
-  resolved_by text, note text, false_since timestamptz, last_notified_at timestamptz`;
+import { MINUTE_MS, newId, SECOND_MS } from '@fleetwatch/common';
+import { buildBody, channelTakes } from '../notify/payloads';
+import { activeSilences, AlertUpsertRow, DeliveryInsertRow, enabledChannels, HistoryInsertRow, insertDeliveries, insertHistory, upsertAlerts } from '../repositories/transition.sql';
+import { TxSql } from '../repositories/tx.sql';
+import { AlertRecord, TransitionBatch } from './alert-record';
+import { silenced } from './silence-match';
 
 /**
  * Writes a batch of transitions in the caller's transaction with one statement per table: alert
@@ -32,7 +23,7 @@ export class TransitionWriter {
     config: AppConfig,
   ) {
     const { repeatIntervalMinutes, evalIntervalSeconds } = config.alerts;
-    this.firingHoldMs = repeatIntervalMinutes > 0 ? repeatIntervalMinutes * 60_000 + 2 * evalIntervalSeconds * 1000 : undefined;
+    this.firingHoldMs = repeatIntervalMinutes > 0 ? repeatIntervalMinutes * MINUTE_MS + 2 * evalIntervalSeconds * SECOND_MS : undefined;
   }
 
   /** `phases`, when given, receives the milliseconds each table took (for the benchmark). */
@@ -45,7 +36,7 @@ export class TransitionWriter {
     if (batch.upserts.length > 0) await this.upsertAlerts(sql, batch.upserts);
     lap('alerts');
     if (batch.history.length > 0) {
-      const rows = batch.history.map((h) => ({
+      const rows = batch.history.map((h): HistoryInsertRow => ({
         alert_id: h.record.id,
         from_status: h.from,
         to_status: h.to,
@@ -54,11 +45,7 @@ export class TransitionWriter {
         note: h.note,
         at: h.at.toISOString(),
       }));
-      await sql.run(
-        `insert into alert_history (alert_id, from_status, to_status, value, actor, note, at)
-         select * from jsonb_to_recordset(?::jsonb) as r(alert_id uuid, from_status text, to_status text, value float8, actor text, note text, at timestamptz)`,
-        [JSON.stringify(rows)],
-      );
+      await insertHistory(sql, rows);
       lap('history');
       sql.queries++;
       // The activity feed shows what people act on: firing, acknowledged, resolved after firing.
@@ -72,7 +59,7 @@ export class TransitionWriter {
   }
 
   private async upsertAlerts(sql: TxSql, records: AlertRecord[]): Promise<void> {
-    const rows = records.map((r) => ({
+    const rows = records.map((r): AlertUpsertRow => ({
       id: r.id,
       rule_id: r.ctx.ruleId,
       agent_id: r.ctx.agentId,
@@ -91,28 +78,17 @@ export class TransitionWriter {
       false_since: r.state.falseSince?.toISOString() ?? null,
       last_notified_at: r.state.lastNotifiedAt?.toISOString() ?? null,
     }));
-    await sql.run(
-      `insert into alerts as a select * from jsonb_to_recordset(?::jsonb) as r(${ALERT_COLUMNS})
-       on conflict (id) do update set status = excluded.status, value = excluded.value, fired_at = excluded.fired_at,
-         acknowledged_at = excluded.acknowledged_at, acknowledged_by = excluded.acknowledged_by, resolved_at = excluded.resolved_at,
-         resolved_by = excluded.resolved_by, note = excluded.note,
-         false_since = excluded.false_since, last_notified_at = excluded.last_notified_at`,
-      [JSON.stringify(rows)],
-    );
+    await upsertAlerts(sql, rows);
   }
 
   private async enqueue(sql: TxSql, batch: TransitionBatch, now: Date): Promise<void> {
     const channelIds = [...new Set(batch.notifications.flatMap((n) => n.record.ctx.channelIds))];
     if (channelIds.length === 0) return;
-    const channels = await sql.all<ChannelRow>(`select id, type from alert_channels where enabled and id = any(?::uuid[])`, [toPgArray(channelIds)]);
+    const channels = await enabledChannels(sql, channelIds);
     if (channels.length === 0) return;
     const byId = new Map(channels.map((c) => [c.id, c]));
-    const silences = await sql.all<{ owner_id: string; applies_to_all: boolean; rule_id: string | null; agent_id: string | null; severity: string | null }>(
-      `select owner_id, applies_to_all, rule_id, agent_id, severity from alert_silences where starts_at <= ? and ends_at > ?`,
-      [now, now],
-    );
-    const active: ActiveSilence[] = silences.map((s) => ({ ownerId: s.owner_id, appliesToAll: s.applies_to_all, ruleId: s.rule_id, agentId: s.agent_id, severity: s.severity }));
-    const rows: Record<string, unknown>[] = [];
+    const active = await activeSilences(sql, now);
+    const rows: DeliveryInsertRow[] = [];
     for (const n of batch.notifications) {
       const muted = silenced(n.record, active);
       for (const channelId of n.record.ctx.channelIds) {
@@ -133,12 +109,7 @@ export class TransitionWriter {
       }
     }
     if (rows.length === 0) return;
-    await sql.run(
-      `insert into alert_deliveries (id, owner_id, alert_id, channel_id, event, body, status, next_attempt_at, created_at)
-       select * from jsonb_to_recordset(?::jsonb) as r(id uuid, owner_id uuid, alert_id uuid, channel_id uuid, event text, body text, status text,
-         next_attempt_at timestamptz, created_at timestamptz)`,
-      [JSON.stringify(rows)],
-    );
+    await insertDeliveries(sql, rows);
   }
 
   private activityEntry(record: AlertRecord, from: string | null, to: string, actor: string, note: string | null, at: Date): ActivityEntry {
@@ -152,9 +123,4 @@ export class TransitionWriter {
       ts: at,
     };
   }
-}
-
-/** A PostgreSQL array literal for a list of uuids (bound as one parameter). */
-export function toPgArray(values: readonly string[]): string {
-  return `{${values.join(',')}}`;
 }

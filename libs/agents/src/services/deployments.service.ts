@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Clock, decodeCursor, encodeCursor, isAdmin, newId, Page, PageQueryDto, Principal } from '@fleetwatch/common';
+import { canSee, Clock, decodeCursor, encodeCursor, newId, Page, PageQueryDto, Principal } from '@fleetwatch/common';
 import { ActivityLogService } from '../activity/activity-log.service';
 import { CreateDeploymentDto, DeploymentResponseDto, UpdateDeploymentDto } from '../dto/deployment.dto';
 import { Agent } from '../entities/agent.entity';
@@ -129,7 +129,7 @@ export class DeploymentsService {
     const deployment = await em.findOne(Deployment, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
     // The agent is locked too: deployments of one agent moving at once must record its status changes in order.
     const agent = deployment ? await em.findOne(Agent, { id: deployment.agentId }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) : null;
-    if (!deployment || !agent || (!isAdmin(principal) && agent.ownerId !== principal.userId)) throw AgentsError.deploymentNotFound(id);
+    if (!deployment || !agent || !canSee(principal, agent.ownerId)) throw AgentsError.deploymentNotFound(id);
     return { deployment, agent };
   }
 }

@@ -4,7 +4,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@fleetwatch/config';
 import { Clock, newId } from '@fleetwatch/common';
 import { User } from '../entities/user.entity';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHasher } from './password-hasher.service';
 
 /** Creates or updates the admin named by ADMIN_EMAIL / ADMIN_PASSWORD at start-up. */
 @Injectable()

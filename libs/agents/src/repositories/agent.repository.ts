@@ -14,6 +14,11 @@ export class AgentRepository extends EntityRepository<Agent> {
     return this.findOne(ownerId === null ? { id } : { id, ownerId }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
   }
 
+  /** Regardless of owner (the caller checks visibility); `lock` as in findVisible. */
+  findById(id: string, lock = false): Promise<Agent | null> {
+    return this.findOne({ id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+  }
+
   findByOwnerAndName(ownerId: string, name: string): Promise<Agent | null> {
     return this.findOne({ ownerId, name });
   }

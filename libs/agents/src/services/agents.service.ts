@@ -30,7 +30,7 @@ export class AgentsService {
     const now = this.clock.now();
     const agent = await this.withUniqueName(dto.name, () =>
       this.em.transactional(async (tx) => {
-        const created = tx.create(Agent, {
+        const created = tx.getRepository(Agent).create({
           id: newId(),
           ownerId: principal.userId,
           name: dto.name,

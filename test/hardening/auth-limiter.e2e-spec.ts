@@ -91,7 +91,7 @@ describe('hardening: login limiter (LOGIN_MAX_FAILURES=5, LOGIN_WINDOW_SECONDS=9
     const before = await t.sql.query(`select count(*)::int as n from login_attempts`);
     expect(before.rows[0].n).toBeGreaterThan(0);
     t.clock.advance(3_600_000);
-    await t.get(JobScheduler).runNow('login-attempts-sweep');
+    await t.get(JobScheduler).runNow('auth.login-attempts-sweep');
     const after = await t.sql.query(`select count(*)::int as n from login_attempts`);
     expect(after.rows[0].n).toBe(0);
   });

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+import { AgentsModule } from '@fleetwatch/agents';
 import { AppConfig } from '@fleetwatch/config';
 import { AdminUsersController } from './controllers/admin-users.controller';
 import { ApiKeysController } from './controllers/api-keys.controller';
@@ -14,9 +15,9 @@ import { AuthGuard } from './guards/auth.guard';
 import { AdminBootstrapService } from './services/admin-bootstrap.service';
 import { ApiKeysService } from './services/api-keys.service';
 import { AuthService } from './services/auth.service';
-import { LoginLimiter } from './services/login-limiter';
+import { LoginLimiter } from './services/login-limiter.service';
 import { AuthJobs } from './jobs/auth.jobs';
-import { PasswordHasher } from './services/password-hasher';
+import { PasswordHasher } from './services/password-hasher.service';
 import { UsersService } from './services/users.service';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 import { JwtStrategy } from './strategies/jwt.strategy';
@@ -24,6 +25,7 @@ import { JwtStrategy } from './strategies/jwt.strategy';
 @Module({
   imports: [
     MikroOrmModule.forFeature([User, ApiKey, LoginAttempt]),
+    AgentsModule,
     PassportModule,
     JwtModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret }) }),
   ],

@@ -1,8 +1,8 @@
 export { IngestModule } from './ingest.module';
-export { IngestService } from './ingest.service';
-export type { IngestAnswer } from './ingest.service';
-export { TelemetryWriter } from './telemetry/telemetry-writer.service';
-export type { WriteOptions } from './telemetry/telemetry-writer.service';
+export { IngestService } from './services/ingest.service';
+export type { IngestAnswer } from './services/ingest.service';
+export { TelemetryWriter } from './services/telemetry-writer.service';
+export type { WriteOptions } from './services/telemetry-writer.service';
 export { validateIngestBody } from './validation/ingest-validator';
 export type { IngestLimits } from './validation/ingest-validator';
 export { INGEST_RANGES } from './validation/ingest-ranges';

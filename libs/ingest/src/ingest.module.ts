@@ -1,19 +1,20 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { AgentsModule } from '@fleetwatch/agents';
 import { CostModule } from '@fleetwatch/cost';
-import { IdempotencyRepository } from './idempotency/idempotency.repository';
-import { IdempotencyService } from './idempotency/idempotency.service';
-import { IngestController } from './ingest.controller';
-import { IngestService } from './ingest.service';
+import { IngestController } from './controllers/ingest.controller';
+import { IdempotencyKey } from './entities/idempotency-key.entity';
 import { IngestJobs } from './jobs/ingest.jobs';
-import { BodyLimitRejects } from './metrics/body-limit-rejects';
-import { TelemetryRepository } from './telemetry/telemetry.repository';
-import { TelemetryWriter } from './telemetry/telemetry-writer.service';
+import { BodyLimitRejects } from './metrics/body-limit-rejects.hooks';
+import { TelemetryRepository } from './repositories/telemetry.repository';
+import { IdempotencyService } from './services/idempotency.service';
+import { IngestService } from './services/ingest.service';
+import { TelemetryWriter } from './services/telemetry-writer.service';
 
 @Module({
-  imports: [AgentsModule, CostModule],
+  imports: [MikroOrmModule.forFeature([IdempotencyKey]), AgentsModule, CostModule],
   controllers: [IngestController],
-  providers: [TelemetryRepository, TelemetryWriter, IdempotencyRepository, IdempotencyService, IngestService, IngestJobs, BodyLimitRejects],
+  providers: [TelemetryRepository, TelemetryWriter, IdempotencyService, IngestService, IngestJobs, BodyLimitRejects],
   exports: [TelemetryWriter, IngestService],
 })
 export class IngestModule {}

@@ -2,16 +2,17 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { AppConfig } from '@fleetwatch/config';
+import { AgentsModule } from '@fleetwatch/agents';
 import { IngestModule } from '@fleetwatch/ingest';
 import { registerOtlpBodyHandling } from './http/otlp-body.hooks';
-import { OtlpController } from './http/otlp.controller';
-import { OtlpAdmission } from './services/otlp-admission';
-import { OtlpAgentOwners } from './services/otlp-agent-owners';
+import { OtlpController } from './controllers/otlp.controller';
+import { OtlpAdmission } from './services/otlp-admission.service';
+import { OtlpAgentOwners } from './services/otlp-agent-owners.service';
 import { OtlpExportService } from './services/otlp-export.service';
 
 /** OTLP/HTTP receivers for traces and metrics, writing through the ingest batch path. */
 @Module({
-  imports: [IngestModule],
+  imports: [AgentsModule, IngestModule],
   controllers: [OtlpController],
   providers: [OtlpExportService, OtlpAgentOwners, OtlpAdmission],
 })

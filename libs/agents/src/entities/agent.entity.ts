@@ -38,6 +38,10 @@ export class Agent {
   @Property({ type: 'timestamptz', nullable: true })
   lastSeenAt: Date | null = null;
 
+  /** Moved by ingest with last_seen_at, only for agents that sent samples in the batch. */
+  @Property({ type: 'timestamptz', nullable: true })
+  lastSampleAt: Date | null = null;
+
   @Property({ type: 'timestamptz' })
   createdAt!: Date;
 

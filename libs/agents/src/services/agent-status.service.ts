@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { ActivityLogService } from '../activity/activity-log.service';
 import type { Agent, AgentStatus } from '../entities/agent.entity';
+import { AgentStatusChange } from '../entities/agent-status-change.entity';
 
 /**
  * Every agent status change goes through here: the agent row, its status history (the source of
@@ -40,8 +41,6 @@ export class AgentStatusService {
   }
 
   private async insertHistory(tx: EntityManager, agentId: string, status: AgentStatus, at: Date): Promise<void> {
-    await tx
-      .getConnection()
-      .execute(`insert into agent_status_changes (agent_id, status, changed_at) values (?, ?, ?)`, [agentId, status, at], 'run', tx.getTransactionContext());
+    await tx.getRepository(AgentStatusChange).record(agentId, status, at);
   }
 }

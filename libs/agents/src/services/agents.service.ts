@@ -2,7 +2,6 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Clock, decodeCursor, encodeCursor, newId, Page, Principal } from '@fleetwatch/common';
-import { AGENT_SCOPED_TABLES } from '@fleetwatch/database';
 import { ActivityLogService } from '../activity/activity-log.service';
 import { AgentResponseDto, CreateAgentDto, ListAgentsQueryDto, UpdateAgentDto } from '../dto/agent.dto';
 import { Agent } from '../entities/agent.entity';
@@ -31,7 +30,7 @@ export class AgentsService {
     const now = this.clock.now();
     const agent = await this.withUniqueName(dto.name, () =>
       this.em.transactional(async (tx) => {
-        const created = tx.create(Agent, {
+        const created = tx.getRepository(Agent).create({
           id: newId(),
           ownerId: principal.userId,
           name: dto.name,
@@ -92,11 +91,10 @@ export class AgentsService {
   /** Deletes the agent, its deployments (cascade) and its telemetry, in one transaction. */
   async remove(principal: Principal, id: string): Promise<void> {
     await this.em.transactional(async (tx) => {
-      const agent = await tx.getRepository(Agent).findVisible(id, principal);
+      const agents = tx.getRepository(Agent);
+      const agent = await agents.findVisible(id, principal);
       if (!agent) throw AgentsError.agentNotFound(id);
-      for (const table of AGENT_SCOPED_TABLES) {
-        await tx.getConnection().execute(`delete from ${table} where agent_id = ?`, [agent.id], 'run', tx.getTransactionContext());
-      }
+      await agents.deleteTelemetry(agent.id);
       tx.remove(agent);
       await tx.flush();
     });

@@ -1,7 +1,6 @@
-import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Clock, decodeCursor, encodeCursor, isAdmin, newId, Page, PageQueryDto, Principal } from '@fleetwatch/common';
+import { canSee, Clock, decodeCursor, encodeCursor, newId, Page, PageQueryDto, Principal } from '@fleetwatch/common';
 import { ActivityLogService } from '../activity/activity-log.service';
 import { CreateDeploymentDto, DeploymentResponseDto, UpdateDeploymentDto } from '../dto/deployment.dto';
 import { Agent } from '../entities/agent.entity';
@@ -31,7 +30,7 @@ export class DeploymentsService {
       const agent = await tx.getRepository(Agent).findVisible(agentId, principal, true);
       if (!agent) throw AgentsError.agentNotFound(agentId);
       const previous = await tx.getRepository(Deployment).countForAgent(agent.id);
-      const created = tx.create(Deployment, {
+      const created = tx.getRepository(Deployment).create({
         id: newId(),
         agentId: agent.id,
         environment: dto.environment,
@@ -96,7 +95,7 @@ export class DeploymentsService {
       if (dto.status === 'failed') found.error = dto.error ?? found.error;
       // Only the agent's newest deployment speaks for the agent: an older one finishing late must
       // not overwrite the status a newer deployment has set.
-      const newer = await tx.count(Deployment, { agentId: agent.id, createdAt: { $gt: found.createdAt } });
+      const newer = await tx.getRepository(Deployment).countNewerThan(agent.id, found.createdAt);
       if (newer === 0) {
         await this.status.change(tx, agent, AGENT_STATUS_FOR[dto.status], principal.userId, now, `deployment ${found.id} ${dto.status}`);
       }
@@ -126,10 +125,10 @@ export class DeploymentsService {
   }
 
   private async findVisible(em: EntityManager, principal: Principal, id: string, lock: boolean): Promise<{ deployment: Deployment; agent: Agent }> {
-    const deployment = await em.findOne(Deployment, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+    const deployment = await em.getRepository(Deployment).findById(id, lock);
     // The agent is locked too: deployments of one agent moving at once must record its status changes in order.
-    const agent = deployment ? await em.findOne(Agent, { id: deployment.agentId }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) : null;
-    if (!deployment || !agent || (!isAdmin(principal) && agent.ownerId !== principal.userId)) throw AgentsError.deploymentNotFound(id);
+    const agent = deployment ? await em.getRepository(Agent).findById(deployment.agentId, lock) : null;
+    if (!deployment || !agent || !canSee(principal, agent.ownerId)) throw AgentsError.deploymentNotFound(id);
     return { deployment, agent };
   }
 }

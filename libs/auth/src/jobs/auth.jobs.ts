@@ -1,9 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { MINUTE_MS } from '@fleetwatch/common';
 import { JobScheduler } from '@fleetwatch/database';
-import { LoginLimiter } from '../services/login-limiter';
+import { LoginLimiter } from '../services/login-limiter.service';
 
-export const LOGIN_ATTEMPTS_SWEEP_JOB = 'login-attempts-sweep';
-const SWEEP_INTERVAL_MS = 10 * 60_000;
+export const LOGIN_ATTEMPTS_SWEEP_JOB = 'auth.login-attempts-sweep';
+const SWEEP_INTERVAL_MS = 10 * MINUTE_MS;
 
 /** Expired throttling rows hold nothing; sweeping them keeps login_attempts the size of recent traffic. */
 @Injectable()

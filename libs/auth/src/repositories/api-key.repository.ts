@@ -1,4 +1,5 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
+import { MINUTE_MS } from '@fleetwatch/common';
 import type { ApiKey } from '../entities/api-key.entity';
 
 /** What authentication needs of an active key and its owner, read in one round trip. */
@@ -24,8 +25,9 @@ export class ApiKeyRepository extends EntityRepository<ApiKey> {
     return rows[0] ?? null;
   }
 
-  findOwned(id: string, userId: string): Promise<ApiKey | null> {
-    return this.findOne({ id, userId });
+  /** The key when `ownerId` owns it, or any key when `ownerId` is null (an admin). */
+  findVisible(id: string, ownerId: string | null): Promise<ApiKey | null> {
+    return this.findOne(ownerId === null ? { id } : { id, userId: ownerId });
   }
 
   /**
@@ -52,7 +54,7 @@ export class ApiKeyRepository extends EntityRepository<ApiKey> {
       .execute(`update api_keys set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)`, [
         at,
         id,
-        new Date(at.getTime() - 60_000),
+        new Date(at.getTime() - MINUTE_MS),
       ]);
   }
 }

@@ -2,12 +2,13 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '@fleetwatch/config';
-import { Clock, isAdmin, newId, Principal, Scope } from '@fleetwatch/common';
+import { AgentOwnershipService } from '@fleetwatch/agents';
+import { Clock, MINUTE_MS, newId, Principal, Scope, visibleOwnerId } from '@fleetwatch/common';
 import { ApiKeyResponseDto, CreateApiKeyDto, CreatedApiKeyResponseDto } from '../dto/api-key.dto';
 import { AuthError, AuthErrorCode } from '../errors/auth.error';
 import { ApiKeyRepository } from '../repositories/api-key.repository';
 
-const TOUCH_EVERY_MS = 60_000;
+const TOUCH_EVERY_MS = MINUTE_MS;
 const KEY_PATTERN = /^fw_([a-f0-9]{12})_([A-Za-z0-9_-]{43})$/;
 
 function sha256(value: string): Buffer {
@@ -26,6 +27,7 @@ export class ApiKeysService {
   constructor(
     private readonly em: EntityManager,
     private readonly keys: ApiKeyRepository,
+    private readonly agents: AgentOwnershipService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -62,7 +64,7 @@ export class ApiKeysService {
 
   async revoke(principal: Principal, id: string): Promise<void> {
     // Admins change everything, so they can cut off a leaked key of any user.
-    const key = isAdmin(principal) ? await this.keys.findOne({ id }) : await this.keys.findOwned(id, principal.userId);
+    const key = await this.keys.findVisible(id, visibleOwnerId(principal));
     if (!key || key.revokedAt) throw new AuthError(AuthErrorCode.ApiKeyNotFound, `API key ${id} not found`);
     key.revokedAt = this.clock.now();
     await this.em.flush();
@@ -101,9 +103,8 @@ export class ApiKeysService {
     await this.keys.touch(keyId, now);
   }
 
-  /** A key is bound only to an agent its owner owns (agents are read by SQL: auth does not depend on the agents lib). */
+  /** A key is bound only to an agent its owner owns (an admin too: binding is ownership, not visibility). */
   private async assertOwnAgent(userId: string, agentId: string): Promise<void> {
-    const rows = await this.em.getConnection().execute<unknown[]>(`select 1 from agents where id = ? and owner_id = ?`, [agentId, userId]);
-    if (rows.length === 0) throw new AuthError(AuthErrorCode.AgentNotFound, `agent ${agentId} not found`);
+    if (!(await this.agents.isOwnedBy(agentId, userId))) throw new AuthError(AuthErrorCode.AgentNotFound, `agent ${agentId} not found`);
   }
 }

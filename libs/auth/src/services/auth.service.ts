@@ -10,8 +10,8 @@ import { UserResponseDto } from '../dto/user-response.dto';
 import { User } from '../entities/user.entity';
 import { AuthError, AuthErrorCode } from '../errors/auth.error';
 import { UserRepository } from '../repositories/user.repository';
-import { LoginLimiter } from './login-limiter';
-import { PasswordHasher } from './password-hasher';
+import { LoginLimiter } from './login-limiter.service';
+import { PasswordHasher } from './password-hasher.service';
 
 export interface JwtPayload {
   sub: string;

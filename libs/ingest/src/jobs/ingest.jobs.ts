@@ -1,13 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { Clock } from '@fleetwatch/common';
+import { Clock, HOUR_MS } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
 import { DAILY_PARTITIONED_TABLES, JobScheduler, PARTITION_DAYS_AHEAD, PartitionService } from '@fleetwatch/database';
-import { IdempotencyService } from '../idempotency/idempotency.service';
+import { IdempotencyService } from '../services/idempotency.service';
 
 export const TELEMETRY_TABLES = DAILY_PARTITIONED_TABLES;
-export const PARTITIONS_JOB = 'telemetry-partitions';
-export const IDEMPOTENCY_CLEANUP_JOB = 'idempotency-keys-cleanup';
-const HOUR_MS = 3_600_000;
+export const PARTITIONS_JOB = 'ingest.telemetry-partitions';
+export const IDEMPOTENCY_CLEANUP_JOB = 'ingest.idempotency-keys-cleanup';
 
 /**
  * Keeps daily partitions ready for every timestamp ingest accepts (back to the raw retention)

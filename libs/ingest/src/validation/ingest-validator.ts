@@ -1,4 +1,5 @@
 import Ajv from 'ajv';
+import { DAY_MS } from '@fleetwatch/common';
 import { IngestError } from '../errors/ingest.error';
 import { describeAjvError } from './ajv-messages';
 import { INGEST_KINDS, IngestBatch } from './ingest-batch';
@@ -43,7 +44,7 @@ export function validateIngestBody(body: unknown, limits: IngestLimits): IngestB
 
   const nowMs = limits.now.getTime();
   const latest = nowMs + limits.futureToleranceSeconds * 1000;
-  const earliest = nowMs - limits.rawRetentionDays * 86_400_000;
+  const earliest = nowMs - limits.rawRetentionDays * DAY_MS;
   const problems: string[] = [];
   const when = (item: Raw, path: string): Date => {
     if (item.timestamp === undefined) return limits.now;

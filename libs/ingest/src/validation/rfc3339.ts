@@ -1,3 +1,5 @@
+import { MINUTE_MS } from '@fleetwatch/common';
+
 /**
  * RFC 3339 `date-time` (section 5.6) with a required zone, years 1970-9999: no ISO 8601 week or
  * ordinal dates, no basic format, no comma fractions. The pattern checks the shape; `parseRfc3339`
@@ -23,5 +25,5 @@ export function parseRfc3339(text: string): number | null {
     offsetMinutes = (m[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
   const millis = m[7] ? Number(m[7].padEnd(3, '0').slice(0, 3)) : 0;
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * MINUTE_MS;
 }

@@ -8,8 +8,8 @@ import { OtlpError } from '../errors/otlp.error';
 import { mapMetrics } from '../mapping/genai-metric.mapper';
 import { mapGenAiSpans } from '../mapping/genai-span.mapper';
 import { buildBatch, Candidate, Rejections } from './otlp-batch.builder';
-import { OtlpAdmission } from './otlp-admission';
-import { OtlpAgentOwners } from './otlp-agent-owners';
+import { OtlpAdmission } from './otlp-admission.service';
+import { OtlpAgentOwners } from './otlp-agent-owners.service';
 import { OtlpMetrics } from './otlp.metrics';
 
 export type OtlpFormat = 'protobuf' | 'json';

@@ -1,17 +1,17 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Clock } from '@fleetwatch/common';
+import { Clock, DAY_MS, MINUTE_MS } from '@fleetwatch/common';
 import { IngestError, IngestErrorCode } from '../errors/ingest.error';
 import { IngestMetrics } from '../metrics/ingest.metrics';
-import { IdempotencyRepository } from './idempotency.repository';
+import { IdempotencyKeyRepository } from '../repositories/idempotency-key.repository';
 
-export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
+export const IDEMPOTENCY_TTL_MS = DAY_MS;
 /**
  * An ingest finishes in seconds; a key still in flight after a minute lost its request (crash,
  * restart, or a database outage that also prevented releasing the key), so a retry may take it over.
  */
-export const IN_FLIGHT_STALE_MS = 60_000;
+export const IN_FLIGHT_STALE_MS = MINUTE_MS;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 export type IdempotencyOutcome = { kind: 'claimed' } | { kind: 'replay'; status: number; body: unknown };
@@ -20,7 +20,7 @@ export type IdempotencyOutcome = { kind: 'claimed' } | { kind: 'replay'; status:
 @Injectable()
 export class IdempotencyService {
   constructor(
-    private readonly repo: IdempotencyRepository,
+    private readonly repo: IdempotencyKeyRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -41,7 +41,7 @@ export class IdempotencyService {
     // A second pass covers a key deleted by cleanup between the two statements.
     for (let attempt = 0; attempt < 2; attempt++) {
       if (await this.repo.claim(userId, key, requestHash, now, expiredBefore, staleBefore)) return { kind: 'claimed' };
-      const existing = await this.repo.find(userId, key);
+      const existing = await this.repo.findRecord(userId, key);
       if (!existing) continue;
       if (existing.requestHash !== requestHash) {
         IngestMetrics.rejected('idempotency_conflict');

@@ -1,4 +1,4 @@
-import { copyJson, copyNumber, copyString } from './copy-text';
+import { copyJson, copyNumber, copyString } from './copy-text.codec';
 
 describe('COPY text encoding', () => {
   it('escapes the characters COPY treats specially and writes \\N for null', () => {

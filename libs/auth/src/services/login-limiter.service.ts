@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@fleetwatch/config';
-import { Clock } from '@fleetwatch/common';
+import { Clock, SECOND_MS } from '@fleetwatch/common';
 import { LoginAttemptRepository } from '../repositories/login-attempt.repository';
 
 /** The longest an account's slowdown spaces two attempts apart. */
@@ -41,7 +41,7 @@ export class LoginLimiter {
     const now = this.clock.now();
     const expiredBefore = this.expiredBefore(now);
     const { loginMaxFailures: max, loginMaxFailuresPerAddress: maxPerAddress } = this.config.auth;
-    const windowMs = this.config.auth.loginWindowSeconds * 1000;
+    const windowMs = this.config.auth.loginWindowSeconds * SECOND_MS;
     // The pair first, then the address: an attempt the pair turns away never touches the
     // address's count, so concurrent turned-away attempts cannot crowd out an admissible one.
     const keys: string[] = [];
@@ -77,10 +77,10 @@ export class LoginLimiter {
   }
 
   private expiredBefore(now: Date): Date {
-    return new Date(now.getTime() - this.config.auth.loginWindowSeconds * 1000);
+    return new Date(now.getTime() - this.config.auth.loginWindowSeconds * SECOND_MS);
   }
 
   private secondsUntil(at: number, now: Date): number {
-    return Math.max(1, Math.ceil((at - now.getTime()) / 1000));
+    return Math.max(1, Math.ceil((at - now.getTime()) / SECOND_MS));
   }
 }

@@ -12,8 +12,8 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@fleetwatch/common';
-import { IngestAcceptedResponseDto, IngestRequestDto } from './dto/ingest-request.dto';
-import { IngestService } from './ingest.service';
+import { IngestAcceptedResponseDto, IngestRequestDto } from '../dto/ingest-request.dto';
+import { IngestService } from '../services/ingest.service';
 
 @ApiTags('ingest')
 @Controller('ingest')

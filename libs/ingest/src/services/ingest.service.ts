@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, Principal } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
-import { IngestError, IngestErrorCode } from './errors/ingest.error';
-import { IdempotencyService } from './idempotency/idempotency.service';
-import { IngestMetrics } from './metrics/ingest.metrics';
-import { TelemetryWriter } from './telemetry/telemetry-writer.service';
-import { IngestAccepted, IngestBatch } from './validation/ingest-batch';
-import { validateIngestBody } from './validation/ingest-validator';
+import { IngestError, IngestErrorCode } from '../errors/ingest.error';
+import { IdempotencyService } from './idempotency.service';
+import { IngestMetrics } from '../metrics/ingest.metrics';
+import { TelemetryWriter } from './telemetry-writer.service';
+import { IngestAccepted, IngestBatch } from '../validation/ingest-batch';
+import { validateIngestBody } from '../validation/ingest-validator';
 
 export interface IngestAnswer {
   accepted: IngestAccepted;

@@ -1,15 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { ActivityEntry, ActivityLogService } from '@fleetwatch/agents';
-import { Clock, isAdmin, Principal } from '@fleetwatch/common';
+import { ActivityEntry, ActivityLogService, AgentOwnershipService } from '@fleetwatch/agents';
+import { canSee, Clock, DAY_MS, Principal } from '@fleetwatch/common';
 import { PriceBook, PricedCall } from '@fleetwatch/cost';
 import { PartitionService } from '@fleetwatch/database';
 import { IngestError } from '../errors/ingest.error';
 import { IngestMetrics } from '../metrics/ingest.metrics';
 import { IngestAccepted, IngestBatch } from '../validation/ingest-batch';
-import { TelemetryRepository } from './telemetry.repository';
-
-const DAY_MS = 86_400_000;
+import { TelemetryRepository } from '../repositories/telemetry.repository';
 
 export interface WriteOptions {
   /** Runs last inside the write's transaction (the idempotency record commits with the rows). */
@@ -66,6 +64,7 @@ export class TelemetryWriter {
     private readonly prices: PriceBook,
     private readonly partitions: PartitionService,
     private readonly activity: ActivityLogService,
+    private readonly agents: AgentOwnershipService,
     private readonly clock: Clock,
   ) {}
 
@@ -121,9 +120,9 @@ export class TelemetryWriter {
   private async checkAndTouch(em: EntityManager, paths: Map<string, string>, now: Date, principal: Principal, batch: IngestBatch): Promise<Map<string, string>> {
     const ids = [...paths.keys()];
     const sampleAgentIds = [...new Set(batch.samples.map((s) => s.agentId))];
-    const owners = await this.repo.touchIfAllOwned(em, ids, now, principal.userId, isAdmin(principal), sampleAgentIds);
+    const owners = await this.agents.touchIfAllOwned(em, ids, now, principal, sampleAgentIds);
     if (owners.size === ids.length) return owners;
-    const existing = await this.repo.ownersOf(em, ids);
+    const existing = await this.agents.ownersOf(ids, em);
     this.assertOwned(paths, existing, principal);
     throw new Error('agent ownership changed during ingest');
   }
@@ -131,7 +130,7 @@ export class TelemetryWriter {
   private assertOwned(paths: Map<string, string>, owners: Map<string, string>, principal: Principal): void {
     for (const [id, path] of paths) {
       const owner = owners.get(id);
-      if (owner === undefined || (owner !== principal.userId && !isAdmin(principal))) {
+      if (owner === undefined || !canSee(principal, owner)) {
         IngestMetrics.rejected('unknown_agent');
         throw IngestError.unknownAgent(id, path);
       }

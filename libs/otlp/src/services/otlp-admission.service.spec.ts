@@ -1,6 +1,6 @@
 import { AppConfig } from '@fleetwatch/config';
 import { OtlpError } from '../errors/otlp.error';
-import { OtlpAdmission } from './otlp-admission';
+import { OtlpAdmission } from './otlp-admission.service';
 
 describe('OtlpAdmission', () => {
   it('refuses exports past the in-flight bound with 429 and Retry-After, and admits again once one finishes', async () => {

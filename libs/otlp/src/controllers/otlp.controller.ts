@@ -14,9 +14,9 @@ import {
 import { Authenticated, CurrentPrincipal, Principal } from '@fleetwatch/common';
 import { OtlpMetricsResponseDto, OtlpTraceResponseDto } from '../dto/otlp-response.dto';
 import { OtlpExportResult, OtlpExportService, OtlpPayload } from '../services/otlp-export.service';
-import { METRICS_DESCRIPTION, TRACES_DESCRIPTION } from './otlp-api.docs';
-import { OtlpBody } from './otlp-payload.decorator';
-import { OtlpResponseInterceptor } from './otlp-response.interceptor';
+import { METRICS_DESCRIPTION, TRACES_DESCRIPTION } from '../http/otlp-api.docs';
+import { OtlpBody } from '../http/otlp-payload.decorator';
+import { OtlpResponseInterceptor } from '../http/otlp-response.interceptor';
 
 const BODY = { description: 'An OTLP export request (protobuf or OTLP JSON).', schema: { type: 'object' } };
 

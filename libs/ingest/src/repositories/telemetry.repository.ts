@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { newId } from '@fleetwatch/common';
 import type { PricedCall } from '@fleetwatch/cost';
 import { LlmCallItem, SampleItem, ToolCallItem } from '../validation/ingest-batch';
-import { copyJson, copyNumber, copyString } from './copy-text';
+import { copyJson, copyNumber, copyString } from './copy-text.codec';
 
 /**
  * Batch SQL of the ingest path: each method is ONE statement whatever the batch size. Rows go in
@@ -50,51 +50,6 @@ export class TelemetryRepository {
         `${copyString(c.traceId)}\t${c.timestamp.toISOString()}\n`;
     }
     await this.copy(em, 'tool_calls (id, agent_id, tool, duration_ms, status, error_type, trace_id, ts)', text);
-  }
-
-  /**
-   * One statement: when every agent among `ids` exists and is the caller's (any agent for an
-   * admin), moves their last_seen_at forward (never backwards) and returns their owners; otherwise
-   * changes nothing and returns an empty map. Rows are locked in id order so concurrent batches
-   * touching the same agents cannot deadlock.
-   */
-  async touchIfAllOwned(
-    em: EntityManager,
-    ids: readonly string[],
-    at: Date,
-    callerId: string,
-    admin: boolean,
-    sampleAgentIds: readonly string[] = [],
-  ): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const list = JSON.stringify(ids);
-    const rows = await em.getConnection().execute<{ id: string; owner_id: string }[]>(
-      `update agents a set last_seen_at = greatest(a.last_seen_at, ?::timestamptz),
-         last_sample_at = case when a.id in (select json_array_elements_text(?::json)::uuid)
-                               then greatest(a.last_sample_at, ?::timestamptz) else a.last_sample_at end
-       from (select id from agents where id in (select json_array_elements_text(?::json)::uuid) and (owner_id = ? or ?)
-             order by id for no key update) l
-       where a.id = l.id
-         and (select count(*) from agents where id in (select json_array_elements_text(?::json)::uuid) and (owner_id = ? or ?)) = ?
-       returning a.id, a.owner_id`,
-      [at, JSON.stringify(sampleAgentIds), at, list, callerId, admin, list, callerId, admin, ids.length],
-      'all',
-      em.getTransactionContext(),
-    );
-    return new Map(rows.map((r) => [r.id, r.owner_id]));
-  }
-
-  /** Owner of each existing agent among `ids` (only to name the culprit of a refused batch). */
-  async ownersOf(em: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
-    const rows = await em
-      .getConnection()
-      .execute<{ id: string; owner_id: string }[]>(
-        `select id, owner_id from agents where id in (select json_array_elements_text(?::json)::uuid)`,
-        [JSON.stringify(ids)],
-        'all',
-        em.getTransactionContext(),
-      );
-    return new Map(rows.map((r) => [r.id, r.owner_id]));
   }
 
   /**

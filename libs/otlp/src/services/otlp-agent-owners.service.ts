@@ -1,6 +1,6 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { isAdmin, Principal } from '@fleetwatch/common';
+import { AgentOwnershipService } from '@fleetwatch/agents';
+import { canSee, Principal } from '@fleetwatch/common';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -11,17 +11,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  */
 @Injectable()
 export class OtlpAgentOwners {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly agents: AgentOwnershipService) {}
 
   async writable(ids: Iterable<string>, principal: Principal): Promise<Set<string>> {
     const candidates = [...new Set([...ids].map((id) => id.toLowerCase()))].filter((id) => UUID.test(id));
     if (candidates.length === 0) return new Set();
-    const rows = await this.em
-      .fork()
-      .getConnection()
-      .execute<{ id: string; owner_id: string }[]>(`select id, owner_id from agents where id in (select json_array_elements_text(?::json)::uuid)`, [
-        JSON.stringify(candidates),
-      ]);
-    return new Set(rows.filter((r) => isAdmin(principal) || r.owner_id === principal.userId).map((r) => r.id));
+    const owners = await this.agents.ownersOf(candidates);
+    return new Set([...owners].filter(([, ownerId]) => canSee(principal, ownerId)).map(([id]) => id));
   }
 }

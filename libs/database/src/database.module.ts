@@ -8,7 +8,8 @@ import { JobLockService } from './sql/job-lock.service';
 import { MigrationStatusService } from './orm/migration-status.service';
 import { TerminusModule } from '@nestjs/terminus';
 import { ScheduleModule } from '@nestjs/schedule';
-import { JobScheduler } from './jobs/job-scheduler';
+import { JobScheduler } from './jobs/job-scheduler.service';
+import { JobRun } from './jobs/job-run.entity';
 import { HealthController } from './health/health.controller';
 import { DatabaseLifecycle, STOP_DATABASE, StopDatabase } from './lifecycle/database-lifecycle';
 import { ShutdownState } from './lifecycle/shutdown-state';
@@ -38,6 +39,7 @@ export class DatabaseModule {
             };
           },
         }),
+        MikroOrmModule.forFeature([JobRun]),
         TerminusModule.forRoot({ logger: false }),
         ScheduleModule.forRoot(),
       ],

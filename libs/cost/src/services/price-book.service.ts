@@ -2,9 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
-import { ModelPriceDto } from './dto/model-price.dto';
-import { ModelPriceRepository } from './model-price.repository';
-import { CallToPrice, PricedCall, priceCalls, PriceIndex, PriceVersion } from './price-resolution';
+import { ModelPriceDto } from '../dto/model-price.dto';
+import { ModelPriceRepository } from '../repositories/model-price.repository';
+import { CallToPrice, PricedCall, priceCalls, PriceIndex, PriceVersion } from '../prices/price-resolution';
 
 export interface NewPriceVersion {
   model: string;

@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '@fleetwatch/common';
-import { ModelPriceDto } from '../prices/dto/model-price.dto';
-import { PriceAdminService } from './price-admin.service';
-import { PutModelPriceDto, RepriceDto, RepriceResultDto } from './reprice.dto';
-import { RepriceService } from './reprice.service';
+import { ModelPriceDto } from '../dto/model-price.dto';
+import { PriceAdminService } from '../services/price-admin.service';
+import { PutModelPriceDto, RepriceDto, RepriceResultDto } from '../dto/reprice.dto';
+import { RepriceService } from '../services/reprice.service';
 
 @ApiTags('cost')
 @Controller()

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@fleetwatch/common';
-import { BudgetDto, PutBudgetDto } from './budget.dto';
-import { BudgetsService } from './budgets.service';
+import { BudgetDto, PutBudgetDto } from '../dto/budget.dto';
+import { BudgetsService } from '../services/budgets.service';
 
 @ApiTags('cost')
 @Controller('agents')

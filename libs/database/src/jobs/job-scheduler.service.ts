@@ -5,6 +5,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '@fleetwatch/config';
 import { Clock } from '@fleetwatch/common';
 import { JobLockService } from '../sql/job-lock.service';
+import { JobRun } from './job-run.entity';
 
 export interface JobOutcome {
   name: string;
@@ -115,13 +116,13 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async record(job: JobDefinition, started: Date, outcome: JobOutcome): Promise<void> {
-    await this.orm.em.fork().getConnection().execute(
-      `insert into job_runs as j (name, interval_ms, last_started_at, last_finished_at, last_duration_ms, last_error, runs, failures)
-       values (?, ?, ?, ?, ?, ?, 1, ?)
-       on conflict (name) do update set interval_ms = excluded.interval_ms, last_started_at = excluded.last_started_at,
-         last_finished_at = excluded.last_finished_at, last_duration_ms = excluded.last_duration_ms,
-         last_error = excluded.last_error, runs = j.runs + 1, failures = j.failures + excluded.failures`,
-      [job.name, job.intervalMs, started, this.clock.now(), outcome.durationMs, outcome.error?.message ?? null, outcome.error ? 1 : 0],
-    );
+    await this.orm.em.fork().getRepository(JobRun).record({
+      name: job.name,
+      intervalMs: job.intervalMs,
+      startedAt: started,
+      finishedAt: this.clock.now(),
+      durationMs: outcome.durationMs,
+      error: outcome.error?.message ?? null,
+    });
   }
 }

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '@fleetwatch/common';
-import { ModelPriceDto, ModelPricesQueryDto } from './dto/model-price.dto';
-import { PriceBook } from './price-book.service';
+import { ModelPriceDto, ModelPricesQueryDto } from '../dto/model-price.dto';
+import { PriceBook } from '../services/price-book.service';
 
 @ApiTags('cost')
 @Controller('cost/models')

@@ -1,4 +1,4 @@
-import { CostError } from './cost.error';
+import { CostError } from '../errors/cost.error';
 import { resolveCostPeriod } from './cost-period';
 
 const now = new Date('2026-03-15T10:00:00.000Z');

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { isAdmin, Principal } from '@fleetwatch/common';
-import { UNKNOWN_MODEL } from '../agent-cost/agent-cost.repository';
+import { UNKNOWN_MODEL } from './agent-cost.repository';
 
 export interface TotalsRow {
   requests: string;

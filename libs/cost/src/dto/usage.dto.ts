@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageSize } from '@fleetwatch/common';
-import { BudgetDto } from '../budgets/budget.dto';
-import { USAGE_PERIODS, UsagePeriod } from './usage-period';
+import { BudgetDto } from './budget.dto';
+import { USAGE_PERIODS, UsagePeriod } from '../periods/usage-period';
 
 export class UsageAggregateQueryDto {
   @ApiPropertyOptional({ enum: USAGE_PERIODS, default: 'current', description: '`current`: this UTC month so far; `last_30_days`: the 30 × 24 h before now; `all_time`: everything — hours before the raw-retention day (RAW_RETENTION_DAYS) come from the hourly LLM rollups, which outlive raw calls; the rest from raw calls.' })

@@ -3,9 +3,9 @@ import { stringify } from 'csv-stringify';
 import { PassThrough, pipeline, Readable } from 'node:stream';
 import { Clock, neutraliseCsvText, Principal } from '@fleetwatch/common';
 import { ExportSlots } from '@fleetwatch/database';
-import { UsageExportQueryDto } from './usage.dto';
-import { usageRange } from './usage-period';
-import { CallRow, UsageRepository } from './usage.repository';
+import { UsageExportQueryDto } from '../dto/usage.dto';
+import { usageRange } from '../periods/usage-period';
+import { CallRow, UsageRepository } from '../repositories/usage.repository';
 
 const BATCH = 1000;
 

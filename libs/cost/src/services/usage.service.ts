@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, Principal } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
-import { BudgetsRepository } from '../budgets/budgets.repository';
-import { monthOf, toBudgetDto } from '../budgets/budgets.service';
+import { BudgetsRepository } from '../repositories/agent-budget.repository';
+import { monthOf, toBudgetDto } from './budgets.service';
 import { percentUsed } from '../budgets/budget-rules';
 import { roundCost } from '../prices/price-resolution';
-import { BudgetProgressDto, UsageAggregateDto, UsageAggregateQueryDto, UsageCostsDto, UsageCostsQueryDto, UsageRequestDto, UsageRequestsPageDto, UsageRequestsQueryDto } from './usage.dto';
-import { projectMonth, usageRange } from './usage-period';
-import { CallRow, TotalsRow, UsageRepository } from './usage.repository';
+import { BudgetProgressDto, UsageAggregateDto, UsageAggregateQueryDto, UsageCostsDto, UsageCostsQueryDto, UsageRequestDto, UsageRequestsPageDto, UsageRequestsQueryDto } from '../dto/usage.dto';
+import { projectMonth, usageRange } from '../periods/usage-period';
+import { CallRow, TotalsRow, UsageRepository } from '../repositories/usage.repository';
 
 const STATUS_RANK = { ok: 0, warning: 1, exceeded: 2 } as const;
 const HOUR_MS = 3_600_000;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@fleetwatch/common';
-import { ModelPriceDto } from '../prices/dto/model-price.dto';
-import { PriceBook } from '../prices/price-book.service';
-import { CostError } from '../agent-cost/cost.error';
-import { PutModelPriceDto } from './reprice.dto';
+import { ModelPriceDto } from '../dto/model-price.dto';
+import { PriceBook } from './price-book.service';
+import { CostError } from '../errors/cost.error';
+import { PutModelPriceDto } from '../dto/reprice.dto';
 
 @Injectable()
 export class PriceAdminService {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CostError } from '../agent-cost/cost.error';
-import { PriceBook } from '../prices/price-book.service';
-import { RepriceDto, RepriceResultDto } from './reprice.dto';
-import { CostUpdate, RepriceRepository } from './reprice.repository';
+import { CostError } from '../errors/cost.error';
+import { PriceBook } from './price-book.service';
+import { RepriceDto, RepriceResultDto } from '../dto/reprice.dto';
+import { CostUpdate, RepriceRepository } from '../repositories/reprice.repository';
 
 const BATCH = 1000;
 /** Stored costs are numeric(20, 10): the delta is summed in units of 1e-10 USD, exactly. */

@@ -1,4 +1,4 @@
-import { CostError } from './cost.error';
+import { CostError } from '../errors/cost.error';
 
 const DAY_MS = 86_400_000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

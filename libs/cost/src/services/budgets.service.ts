@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AgentsService } from '@fleetwatch/agents';
 import { Clock, Principal } from '@fleetwatch/common';
-import { CostError } from '../agent-cost/cost.error';
-import { BudgetDto, PutBudgetDto } from './budget.dto';
-import { budgetStatus, percentUsed } from './budget-rules';
-import { BudgetRow, BudgetsRepository } from './budgets.repository';
+import { CostError } from '../errors/cost.error';
+import { BudgetDto, PutBudgetDto } from '../dto/budget.dto';
+import { budgetStatus, percentUsed } from '../budgets/budget-rules';
+import { BudgetRow, BudgetsRepository } from '../repositories/agent-budget.repository';
 
 export function monthOf(now: Date): { start: Date; next: Date; key: string } {
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));

@@ -4,9 +4,9 @@ import { ActivityEntry, ActivityLogService, Agent, AgentStatusService } from '@f
 import { Clock } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
 import { JobScheduler } from '@fleetwatch/database';
-import { budgetActions, percentUsed } from './budget-rules';
-import { BudgetRow, BudgetsRepository } from './budgets.repository';
-import { monthOf } from './budgets.service';
+import { budgetActions, percentUsed } from '../budgets/budget-rules';
+import { BudgetRow, BudgetsRepository } from '../repositories/agent-budget.repository';
+import { monthOf } from '../services/budgets.service';
 
 export const BUDGET_JOB = 'cost.budgets';
 

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@fleetwatch/common';
-import { AgentCostDto, AgentCostQueryDto } from './agent-cost.dto';
-import { AgentCostService } from './agent-cost.service';
+import { AgentCostDto, AgentCostQueryDto } from '../dto/agent-cost.dto';
+import { AgentCostService } from '../services/agent-cost.service';
 
 @ApiTags('cost')
 @Controller('agents')

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { newId } from '@fleetwatch/common';
-import { PriceVersion } from './price-resolution';
+import { PriceVersion } from '../prices/price-resolution';
 
 interface PriceRow {
   model: string;

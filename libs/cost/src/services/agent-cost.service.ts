@@ -3,9 +3,9 @@ import { AgentsService } from '@fleetwatch/agents';
 import { Clock, Principal } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
 import { roundCost } from '../prices/price-resolution';
-import { AgentCostDto, AgentCostModelDto, AgentCostQueryDto } from './agent-cost.dto';
-import { AgentCostRepository } from './agent-cost.repository';
-import { resolveCostPeriod } from './cost-period';
+import { AgentCostDto, AgentCostModelDto, AgentCostQueryDto } from '../dto/agent-cost.dto';
+import { AgentCostRepository } from '../repositories/agent-cost.repository';
+import { resolveCostPeriod } from '../periods/cost-period';
 
 @Injectable()
 export class AgentCostService {

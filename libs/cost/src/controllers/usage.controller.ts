@@ -1,9 +1,9 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@fleetwatch/common';
-import { UsageAggregateDto, UsageAggregateQueryDto, UsageCostsDto, UsageCostsQueryDto, UsageExportQueryDto, UsageRequestsPageDto, UsageRequestsQueryDto } from './usage.dto';
-import { UsageExportService } from './usage-export.service';
-import { UsageService } from './usage.service';
+import { UsageAggregateDto, UsageAggregateQueryDto, UsageCostsDto, UsageCostsQueryDto, UsageExportQueryDto, UsageRequestsPageDto, UsageRequestsQueryDto } from '../dto/usage.dto';
+import { UsageExportService } from '../services/usage-export.service';
+import { UsageService } from '../services/usage.service';
 
 @ApiTags('usage')
 @Controller('usage')

@@ -1,3 +1,4 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { AgentsModule } from '@fleetwatch/agents';
 import { AgentCostController } from './controllers/agent-cost.controller';
@@ -5,9 +6,9 @@ import { AgentCostRepository } from './repositories/agent-cost.repository';
 import { AgentCostService } from './services/agent-cost.service';
 import { BudgetCheckJob } from './jobs/budget-check.job';
 import { BudgetsController } from './controllers/budgets.controller';
-import { BudgetsRepository } from './repositories/agent-budget.repository';
+import { AgentBudget } from './entities/agent-budget.entity';
+import { ModelPrice } from './entities/model-price.entity';
 import { BudgetsService } from './services/budgets.service';
-import { ModelPriceRepository } from './repositories/model-price.repository';
 import { ModelPricesController } from './controllers/model-prices.controller';
 import { PriceBook } from './services/price-book.service';
 import { CostAdminController } from './controllers/cost-admin.controller';
@@ -21,17 +22,15 @@ import { UsageService } from './services/usage.service';
 
 /** Prices, per-agent cost, repricing, budgets (with their job) and usage. */
 @Module({
-  imports: [AgentsModule],
+  imports: [AgentsModule, MikroOrmModule.forFeature([AgentBudget, ModelPrice])],
   controllers: [ModelPricesController, AgentCostController, CostAdminController, BudgetsController, UsageController],
   providers: [
-    ModelPriceRepository,
     PriceBook,
     AgentCostRepository,
     AgentCostService,
     PriceAdminService,
     RepriceRepository,
     RepriceService,
-    BudgetsRepository,
     BudgetsService,
     BudgetCheckJob,
     UsageRepository,

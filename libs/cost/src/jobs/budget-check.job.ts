@@ -5,10 +5,10 @@ import { Clock } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
 import { JobScheduler } from '@fleetwatch/database';
 import { budgetActions, percentUsed } from '../budgets/budget-rules';
-import { BudgetRow, BudgetsRepository } from '../repositories/agent-budget.repository';
+import { AgentBudgetRepository, BudgetSpend } from '../repositories/agent-budget.repository';
 import { monthOf } from '../services/budgets.service';
 
-export const BUDGET_JOB = 'cost.budgets';
+export const BUDGET_JOB = 'cost.budget-check';
 
 const usd = (v: number): string => `$${v.toFixed(2)}`;
 
@@ -22,7 +22,7 @@ const usd = (v: number): string => `$${v.toFixed(2)}`;
 export class BudgetCheckJob implements OnModuleInit {
   constructor(
     private readonly scheduler: JobScheduler,
-    private readonly repository: BudgetsRepository,
+    private readonly repository: AgentBudgetRepository,
     private readonly activity: ActivityLogService,
     private readonly status: AgentStatusService,
     private readonly config: AppConfig,
@@ -37,17 +37,18 @@ export class BudgetCheckJob implements OnModuleInit {
     const now = this.clock.now();
     const month = monthOf(now);
     const rows = await this.repository.pending(em, month.key, month.start, month.next);
-    const warn: BudgetRow[] = [];
-    const pause: BudgetRow[] = [];
+    const warn: BudgetSpend[] = [];
+    const pause: BudgetSpend[] = [];
     for (const row of rows) {
+      const { budget } = row;
       const actions = budgetActions(
         {
-          monthlyUsd: Number(row.monthly_usd),
-          softThresholdPct: Number(row.soft_threshold_pct),
-          monthToDateUsd: Number(row.month_cost),
-          hardCap: row.hard_cap,
-          warnedMonth: row.warned_month,
-          pausedMonth: row.paused_month,
+          monthlyUsd: Number(budget.monthlyUsd),
+          softThresholdPct: Number(budget.softThresholdPct),
+          monthToDateUsd: Number(row.monthCost),
+          hardCap: budget.hardCap,
+          warnedMonth: budget.warnedMonth,
+          pausedMonth: budget.pausedMonth,
         },
         month.key,
       );
@@ -57,30 +58,30 @@ export class BudgetCheckJob implements OnModuleInit {
     if (warn.length === 0 && pause.length === 0) return { warned: 0, paused: 0 };
 
     if (pause.length > 0) {
-      const agents = await em.find(Agent, { id: { $in: pause.map((r) => r.agent_id) } });
+      const agents = await em.find(Agent, { id: { $in: pause.map((r) => r.budget.agentId) } });
       for (const agent of agents) await this.status.change(em, agent, 'stopped', 'system', now, 'budget cap reached');
       await em.flush();
     }
     await this.activity.append([...warn.map((r) => this.entry(r, 'budget_warning', now)), ...pause.map((r) => this.entry(r, 'budget_paused', now))], em);
-    await this.repository.markWarned(em, warn.map((r) => r.agent_id), month.key);
-    await this.repository.markPaused(em, pause.map((r) => r.agent_id), month.key);
+    await this.repository.markWarned(em, warn.map((r) => r.budget.agentId), month.key);
+    await this.repository.markPaused(em, pause.map((r) => r.budget.agentId), month.key);
     return { warned: warn.length, paused: pause.length };
   }
 
-  private entry(row: BudgetRow, type: 'budget_warning' | 'budget_paused', now: Date): ActivityEntry {
-    const spent = Number(row.month_cost);
-    const monthly = Number(row.monthly_usd);
+  private entry(row: BudgetSpend, type: 'budget_warning' | 'budget_paused', now: Date): ActivityEntry {
+    const spent = Number(row.monthCost);
+    const monthly = Number(row.budget.monthlyUsd);
     const percent = percentUsed(spent, monthly);
     const message =
       type === 'budget_warning'
-        ? `Agent "${row.name}" used ${percent}% of its monthly budget (${usd(spent)} of ${usd(monthly)})`
-        : `Agent "${row.name}" stopped: monthly budget of ${usd(monthly)} reached (${usd(spent)} spent)`;
+        ? `Agent "${row.agentName}" used ${percent}% of its monthly budget (${usd(spent)} of ${usd(monthly)})`
+        : `Agent "${row.agentName}" stopped: monthly budget of ${usd(monthly)} reached (${usd(spent)} spent)`;
     return {
-      ownerId: row.owner_id,
-      agentId: row.agent_id,
+      ownerId: row.ownerId,
+      agentId: row.budget.agentId,
       type,
       message,
-      metadata: { agentId: row.agent_id, monthToDateUsd: spent, monthlyUsd: monthly, percentUsed: percent, softThresholdPct: Number(row.soft_threshold_pct) },
+      metadata: { agentId: row.budget.agentId, monthToDateUsd: spent, monthlyUsd: monthly, percentUsed: percent, softThresholdPct: Number(row.budget.softThresholdPct) },
       actor: 'system',
       ts: now,
     };

@@ -4,32 +4,32 @@ import { Clock, Principal } from '@fleetwatch/common';
 import { CostError } from '../errors/cost.error';
 import { BudgetDto, PutBudgetDto } from '../dto/budget.dto';
 import { budgetStatus, percentUsed } from '../budgets/budget-rules';
-import { BudgetRow, BudgetsRepository } from '../repositories/agent-budget.repository';
+import { AgentBudgetRepository, BudgetSpend } from '../repositories/agent-budget.repository';
 
 export function monthOf(now: Date): { start: Date; next: Date; key: string } {
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   return { start, next: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)), key: start.toISOString().slice(0, 10) };
 }
 
-export function toBudgetDto(row: BudgetRow, monthKey: string): BudgetDto {
-  const figures = { monthlyUsd: Number(row.monthly_usd), softThresholdPct: Number(row.soft_threshold_pct), monthToDateUsd: Number(row.month_cost) };
+export function toBudgetDto({ budget, monthCost }: BudgetSpend, monthKey: string): BudgetDto {
+  const figures = { monthlyUsd: Number(budget.monthlyUsd), softThresholdPct: Number(budget.softThresholdPct), monthToDateUsd: Number(monthCost) };
   return {
-    agentId: row.agent_id,
+    agentId: budget.agentId,
     monthlyUsd: figures.monthlyUsd,
     softThresholdPct: figures.softThresholdPct,
-    hardCap: row.hard_cap,
+    hardCap: budget.hardCap,
     monthToDateUsd: figures.monthToDateUsd,
     percentUsed: percentUsed(figures.monthToDateUsd, figures.monthlyUsd),
     status: budgetStatus(figures),
-    warnedThisMonth: row.warned_month === monthKey,
-    pausedThisMonth: row.paused_month === monthKey,
+    warnedThisMonth: budget.warnedMonth === monthKey,
+    pausedThisMonth: budget.pausedMonth === monthKey,
   };
 }
 
 @Injectable()
 export class BudgetsService {
   constructor(
-    private readonly repository: BudgetsRepository,
+    private readonly repository: AgentBudgetRepository,
     private readonly agents: AgentsService,
     private readonly clock: Clock,
   ) {}
@@ -37,7 +37,7 @@ export class BudgetsService {
   async put(principal: Principal, agentId: string, dto: PutBudgetDto): Promise<BudgetDto> {
     await this.agents.getVisible(agentId, principal);
     const now = this.clock.now();
-    await this.repository.upsert(agentId, dto.monthlyUsd, dto.softThresholdPct ?? 80, dto.hardCap ?? false, now);
+    await this.repository.put(agentId, dto.monthlyUsd, dto.softThresholdPct ?? 80, dto.hardCap ?? false, now);
     return this.get(principal, agentId);
   }
 
@@ -51,6 +51,6 @@ export class BudgetsService {
 
   async remove(principal: Principal, agentId: string): Promise<void> {
     await this.agents.getVisible(agentId, principal);
-    if ((await this.repository.remove(agentId)) === 0) throw CostError.budgetNotFound(agentId);
+    if ((await this.repository.removeOf(agentId)) === 0) throw CostError.budgetNotFound(agentId);
   }
 }

@@ -51,6 +51,6 @@ export class PriceBook {
 
   /** Adds a price version (history is kept); the same model and effectiveFrom replaces that version. */
   async addVersion(version: NewPriceVersion, em?: EntityManager): Promise<ModelPriceDto> {
-    return toDto(await this.prices.upsert(version, em));
+    return toDto(await this.prices.put(version, em));
   }
 }

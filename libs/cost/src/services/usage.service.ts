@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, Principal } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
-import { BudgetsRepository } from '../repositories/agent-budget.repository';
+import { AgentBudgetRepository } from '../repositories/agent-budget.repository';
 import { monthOf, toBudgetDto } from './budgets.service';
 import { percentUsed } from '../budgets/budget-rules';
 import { roundCost } from '../prices/price-resolution';
@@ -37,7 +37,7 @@ export function toUsageRequest(r: CallRow): UsageRequestDto {
 export class UsageService {
   constructor(
     private readonly repository: UsageRepository,
-    private readonly budgets: BudgetsRepository,
+    private readonly budgets: AgentBudgetRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}

@@ -7,8 +7,6 @@ import { DeploymentAnalyticsService } from './deployments/deployment-analytics.s
 import { ExportController } from './export/export.controller';
 import { ExportService } from './export/export.service';
 import { RowCursor } from './export/row-cursor';
-import { RetentionJob } from './retention/retention.job';
-import { RetentionService } from './retention/retention.service';
 import { RawSeriesRepository } from './timeseries/raw-series.repository';
 import { RollupSeriesReader } from './timeseries/rollup-series.reader';
 import { TimeseriesController } from './timeseries/timeseries.controller';
@@ -18,7 +16,7 @@ import { ToolAnalyticsService } from './tools/tool-analytics.service';
 import { ToolCallsRepository } from './tools/tool-calls.repository';
 import { ToolRollupReader } from './tools/tool-rollup.reader';
 
-/** Tool and deployment analytics, charts, exports, and raw-telemetry retention (rollups are kept by metrics). */
+/** Tool and deployment analytics, charts and exports (retention lives in the database lib's StorageModule). */
 @Module({
   imports: [AgentsModule, MetricsModule],
   controllers: [ToolAnalyticsController, DeploymentAnalyticsController, TimeseriesController, ExportController],
@@ -33,9 +31,6 @@ import { ToolRollupReader } from './tools/tool-rollup.reader';
     TimeseriesService,
     RowCursor,
     ExportService,
-    RetentionService,
-    RetentionJob,
   ],
-  exports: [RetentionService],
 })
 export class AnalyticsModule {}

@@ -3,7 +3,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from '@fleetwatch/config';
 import { ormOptions } from './orm/orm-options';
-import { PartitionService } from './sql/partition.service';
+import { StorageModule } from './storage/storage.module';
 import { JobLockService } from './sql/job-lock.service';
 import { MigrationStatusService } from './orm/migration-status.service';
 import { TerminusModule } from '@nestjs/terminus';
@@ -14,6 +14,12 @@ import { HealthController } from './health/health.controller';
 import { DatabaseLifecycle, STOP_DATABASE, StopDatabase } from './lifecycle/database-lifecycle';
 import { ShutdownState } from './lifecycle/shutdown-state';
 import { ExportSlots } from './exports/export-slots.service';
+
+/**
+ * Built once, when this file loads: with autoLoadEntities a forFeature call made while a second
+ * application is being composed (tests start several) would reset the entities collected so far.
+ */
+const JOB_ENTITIES = MikroOrmModule.forFeature([JobRun]);
 
 @Global()
 @Module({})
@@ -39,13 +45,13 @@ export class DatabaseModule {
             };
           },
         }),
-        MikroOrmModule.forFeature([JobRun]),
+        JOB_ENTITIES,
         TerminusModule.forRoot({ logger: false }),
         ScheduleModule.forRoot(),
+        StorageModule,
       ],
       controllers: [HealthController],
       providers: [
-        PartitionService,
         JobLockService,
         MigrationStatusService,
         ShutdownState,
@@ -54,7 +60,7 @@ export class DatabaseModule {
         ExportSlots,
         { provide: STOP_DATABASE, useValue: options.stopDatabase ?? (async () => undefined) },
       ],
-      exports: [PartitionService, JobLockService, MigrationStatusService, ShutdownState, JobScheduler, ExportSlots],
+      exports: [StorageModule, JobLockService, MigrationStatusService, ShutdownState, JobScheduler, ExportSlots],
     };
   }
 }

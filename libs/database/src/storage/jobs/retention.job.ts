@@ -1,9 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { JobScheduler } from '@fleetwatch/database';
-import { HOUR_MS } from '../shared/time-range';
-import { RetentionService } from './retention.service';
+import { HOUR_MS } from '@fleetwatch/common';
+import { JobScheduler } from '../../jobs/job-scheduler.service';
+import { RetentionService } from '../services/retention.service';
 
-export const RETENTION_JOB = 'analytics.retention';
+export const RETENTION_JOB = 'storage.retention';
 
 /** Hourly, so a day's partitions go within an hour of passing the limit; exclusive across replicas. */
 @Injectable()

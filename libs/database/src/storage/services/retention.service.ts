@@ -1,14 +1,14 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock } from '@fleetwatch/common';
+import { Clock, DAY_MS } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
-import { PartitionService, utcDay } from '@fleetwatch/database';
-import { DAY_MS } from '../shared/time-range';
+import { PartitionRepository } from '../repositories/partition.repository';
+import { DAILY_PARTITIONED_TABLES, ROLLUP_TABLES } from '../repositories/partition.sql';
+import { PartitionService, utcDay } from './partition.service';
 
 /** Raw telemetry, partitioned by day: retention drops whole partitions, never deletes rows. */
-export const RAW_TABLES = ['metric_samples', 'llm_calls', 'tool_calls', 'events', 'api_requests'] as const;
-/** Hourly rollups (ordinary tables keyed by hour): old hours are deleted. */
-export const ROLLUP_TABLES = ['rollup_samples_hourly', 'rollup_owner_samples_hourly', 'rollup_llm_hourly', 'rollup_tool_hourly'] as const;
+export const RAW_TABLES = DAILY_PARTITIONED_TABLES;
+export { ROLLUP_TABLES };
 
 export interface RetentionResult {
   rawBefore: string;
@@ -22,6 +22,7 @@ export class RetentionService {
   private readonly logger = new Logger('Retention');
 
   constructor(
+    private readonly repository: PartitionRepository,
     private readonly partitions: PartitionService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -35,24 +36,13 @@ export class RetentionService {
     const now = this.clock.now().getTime();
     const rawBefore = utcDay(new Date(now - this.config.telemetry.rawRetentionDays * DAY_MS));
     const rollupsBefore = new Date(now - this.config.telemetry.rollupRetentionDays * DAY_MS);
-    const connection = em.getConnection();
-    const context = em.getTransactionContext();
     const droppedPartitions: Record<string, number> = {};
     for (const table of RAW_TABLES) {
-      const rows = await connection.execute<{ dropped: number }[]>(
-        'select fw_drop_daily_partitions_before(?::regclass, ?::date) as dropped',
-        [table, rawBefore],
-        'all',
-        context,
-      );
-      droppedPartitions[table] = Number(rows[0]?.dropped ?? 0);
+      droppedPartitions[table] = await this.repository.dropDailyBefore(em, table, rawBefore);
       this.partitions.forget(table);
     }
     const deletedRollupRows: Record<string, number> = {};
-    for (const table of ROLLUP_TABLES) {
-      const result = await connection.execute<{ affectedRows: number }>(`delete from ${table} where hour < ?`, [rollupsBefore], 'run', context);
-      deletedRollupRows[table] = result.affectedRows;
-    }
+    for (const table of ROLLUP_TABLES) deletedRollupRows[table] = await this.repository.deleteRollupHoursBefore(em, table, rollupsBefore);
     const dropped = Object.values(droppedPartitions).reduce((a, b) => a + b, 0);
     if (dropped > 0) this.logger.log(`dropped ${dropped} raw partitions before ${rawBefore}`);
     return { rawBefore, rollupsBefore: rollupsBefore.toISOString(), droppedPartitions, deletedRollupRows };

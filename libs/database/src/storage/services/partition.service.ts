@@ -1,7 +1,9 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
-import { DAILY_PARTITIONED_TABLES, ENSURE_DAILY_PARTITIONS_SQL, LOCK_NOT_AVAILABLE } from './partition.sql';
+import { PartitionRepository } from '../repositories/partition.repository';
+import { DAILY_PARTITIONED_TABLES, LOCK_NOT_AVAILABLE } from '../repositories/partition.sql';
 
+// Not DAY_MS from @fleetwatch/common: runMigrations loads this file outside the lib path mapping
+// (Jest's global setup migrates the test database before any mapping applies), so it imports packages only.
 const DAY_MS = 86_400_000;
 
 export function utcDay(date: Date): string {
@@ -40,7 +42,7 @@ export class PartitionService {
   private readonly known = new Set<string>();
   private readonly logger = new Logger('Partitions');
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly repository: PartitionRepository) {}
 
   async ensureForTimestamps(table: string, timestamps: Iterable<Date>): Promise<void> {
     const missing = new Set<string>();
@@ -69,11 +71,9 @@ export class PartitionService {
   async ensureRange(table: string, fromDay: string, toDay: string, options: EnsureOptions = AHEAD): Promise<number> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const rows = await this.em
-          .getConnection()
-          .execute<{ created: number }[]>(ENSURE_DAILY_PARTITIONS_SQL, [table, fromDay, toDay, options.lockTimeoutMs]);
+        const created = await this.repository.ensureDaily(table, fromDay, toDay, options.lockTimeoutMs);
         for (let t = Date.parse(fromDay); t <= Date.parse(toDay); t += DAY_MS) this.known.add(`${table}:${utcDay(new Date(t))}`);
-        return Number(rows[0]?.created ?? 0);
+        return created;
       } catch (error) {
         if (!isLockTimeout(error) || attempt >= options.attempts) throw error;
         this.logger.warn(`partition of ${table} for ${fromDay}..${toDay}: lock busy, attempt ${attempt} of ${options.attempts}`);

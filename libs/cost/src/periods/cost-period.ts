@@ -1,6 +1,6 @@
+import { DAY_MS } from '@fleetwatch/common';
 import { CostError } from '../errors/cost.error';
 
-const DAY_MS = 86_400_000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface CostPeriodInput {

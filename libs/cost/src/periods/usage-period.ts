@@ -1,7 +1,7 @@
+import { DAY_MS } from '@fleetwatch/common';
+
 export const USAGE_PERIODS = ['current', 'last_30_days', 'all_time'] as const;
 export type UsagePeriod = (typeof USAGE_PERIODS)[number];
-
-const DAY_MS = 86_400_000;
 
 /** `current`: since the start of the UTC month; `last_30_days`: the 30 × 24 h before now; `all_time`: everything. Always up to now, inclusive. */
 export function usageRange(period: UsagePeriod, now: Date): { start: Date | null; end: Date } {

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { isAdmin, Principal } from '@fleetwatch/common';
+import { joinAgents } from '@fleetwatch/agents';
+import { ownerCondition, Principal } from '@fleetwatch/common';
 import { UNKNOWN_MODEL } from './agent-cost.repository';
 
 export interface TotalsRow {
@@ -52,11 +53,12 @@ function scoped(principal: Principal, start: Date | null, end: Date | null): { s
     where.push('l.ts >= ?');
     params.push(start);
   }
-  if (!isAdmin(principal)) {
-    where.push('a.owner_id = ?');
-    params.push(principal.userId);
+  const owner = ownerCondition(principal, 'a.owner_id');
+  if (owner.params.length > 0) {
+    where.push(owner.sql);
+    params.push(...owner.params);
   }
-  return { sql: `from llm_calls l join agents a on a.id = l.agent_id where ${where.join(' and ')}`, params };
+  return { sql: `from llm_calls l ${joinAgents('a', 'l.agent_id')} where ${where.join(' and ')}`, params };
 }
 
 const SUMS = `count(*) as requests, coalesce(sum(l.input_tokens), 0) as input_tokens, coalesce(sum(l.output_tokens), 0) as output_tokens, coalesce(sum(l.cost_usd), 0) as cost`;
@@ -77,14 +79,15 @@ export class UsageRepository {
       where.push('r.hour >= ?');
       params.push(start);
     }
-    if (!isAdmin(principal)) {
-      where.push('a.owner_id = ?');
-      params.push(principal.userId);
+    const owner = ownerCondition(principal, 'a.owner_id');
+    if (owner.params.length > 0) {
+      where.push(owner.sql);
+      params.push(...owner.params);
     }
     const [row] = await this.em.getConnection().execute<TotalsRow[]>(
       `select coalesce(sum(r.count), 0) as requests, coalesce(sum(r.count - r.errors), 0) as successful, coalesce(sum(r.errors), 0) as failed,
               coalesce(sum(r.input_tokens), 0) as input_tokens, coalesce(sum(r.output_tokens), 0) as output_tokens, coalesce(sum(r.cost_usd), 0) as cost
-       from rollup_llm_hourly r join agents a on a.id = r.agent_id where ${where.join(' and ')}`,
+       from rollup_llm_hourly r ${joinAgents('a', 'r.agent_id')} where ${where.join(' and ')}`,
       params,
     );
     return row;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, Principal } from '@fleetwatch/common';
+import { Clock, DAY_MS, HOUR_MS, Principal } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
 import { AgentBudgetRepository } from '../repositories/agent-budget.repository';
 import { monthOf, toBudgetDto } from './budgets.service';
@@ -10,8 +10,6 @@ import { projectMonth, usageRange } from '../periods/usage-period';
 import { CallRow, TotalsRow, UsageRepository } from '../repositories/usage.repository';
 
 const STATUS_RANK = { ok: 0, warning: 1, exceeded: 2 } as const;
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 
 export function toUsageRequest(r: CallRow): UsageRequestDto {
   return {

@@ -1,8 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { groupHistograms, percentileOf } from '../shared/histogram-rows';
-import { BucketPlan, bucketIndexSql, planWhereSql } from './bucket-plan';
-import { Aggregation, ROLLUP_TABLE, RollupColumns } from './metric-catalog';
+import { BucketPlan, bucketIndexSql, planWhereSql } from '../timeseries/bucket-plan';
+import { Aggregation, ROLLUP_TABLE, RollupColumns } from '../timeseries/metric-catalog';
 
 const QUANTILE: Partial<Record<Aggregation, number>> = { p50: 0.5, p95: 0.95, p99: 0.99 };
 
@@ -30,7 +30,7 @@ function aggregate(aggregation: Aggregation, columns: RollupColumns): string {
  * percentiles come from the merged histograms (nearest rank, within the histogram's error bound).
  */
 @Injectable()
-export class RollupSeriesReader {
+export class RollupSeriesRepository {
   constructor(private readonly em: EntityManager) {}
 
   /** The statement's FROM and WHERE; the index() placeholders precede it, so their values go first. */

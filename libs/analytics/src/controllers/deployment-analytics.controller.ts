@@ -8,8 +8,8 @@ import {
   DeploymentMetricsQueryDto,
   DeploymentSummaryQueryDto,
   DeploymentSummaryResponseDto,
-} from './deployment-analytics.dto';
-import { DeploymentAnalyticsService } from './deployment-analytics.service';
+} from '../dto/deployment-analytics.dto';
+import { DeploymentAnalyticsService } from '../services/deployment-analytics.service';
 
 const SCOPE_NOTE = "Users see their own agents' deployments; admins everyone's.";
 

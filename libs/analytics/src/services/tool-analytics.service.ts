@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, Principal } from '@fleetwatch/common';
+import { Clock, DAY_MS, Principal } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
 import { ownerScope } from '../shared/owner-scope';
 import { useRawRows } from '../shared/raw-window';
-import { DAY_MS, ratio, resolveRange } from '../shared/time-range';
-import { ToolCallResponseDto, ToolStatsResponseDto, ToolSummaryResponseDto, ToolAnalyticsQueryDto, RecentToolCallsQueryDto } from './tool-analytics.dto';
-import { ToolCallsRepository, ToolErrorCount, ToolFilter } from './tool-calls.repository';
-import { ToolRollupReader } from './tool-rollup.reader';
+import { ratio, resolveRange } from '../shared/time-range';
+import { ToolCallResponseDto, ToolStatsResponseDto, ToolSummaryResponseDto, ToolAnalyticsQueryDto, RecentToolCallsQueryDto } from '../dto/tool-analytics.dto';
+import { ToolCallsRepository, ToolErrorCount, ToolFilter } from '../repositories/tool-calls.repository';
+import { ToolRollupRepository } from '../repositories/tool-rollup.repository';
 
 const TOP_ERRORS = 5;
 
@@ -14,7 +14,7 @@ const TOP_ERRORS = 5;
 export class ToolAnalyticsService {
   constructor(
     private readonly raw: ToolCallsRepository,
-    private readonly rollups: ToolRollupReader,
+    private readonly rollups: ToolRollupRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}

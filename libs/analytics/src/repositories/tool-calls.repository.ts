@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { agentScopeSql } from '../shared/owner-scope';
+import { agentScopeSql } from './agent-scope.sql';
 import { numberOrNull } from '../shared/time-range';
 
 export interface ToolFilter {

@@ -2,9 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@fleetwatch/common';
 import { HISTOGRAM_RELATIVE_ERROR } from '@fleetwatch/metrics';
-import { catalogDescription } from './metric-catalog';
-import { TimeseriesQueryDto, TimeseriesResponseDto } from './timeseries.dto';
-import { MAX_POINTS, TimeseriesService } from './timeseries.service';
+import { catalogDescription } from '../timeseries/metric-catalog';
+import { TimeseriesQueryDto, TimeseriesResponseDto } from '../dto/timeseries.dto';
+import { MAX_POINTS, TimeseriesService } from '../services/timeseries.service';
 
 @ApiTags('analytics')
 @Controller('analytics/timeseries')

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, Principal } from '@fleetwatch/common';
+import { Clock, DAY_MS, Principal } from '@fleetwatch/common';
 import { ownerScope } from '../shared/owner-scope';
-import { DAY_MS, ratio } from '../shared/time-range';
-import { diffConfigurations } from './configuration-diff';
+import { ratio } from '../shared/time-range';
+import { diffConfigurations } from '../deployments/configuration-diff';
 import {
   CompareDeploymentsQueryDto,
   DeploymentComparisonResponseDto,
@@ -12,8 +12,8 @@ import {
   DeploymentSummaryQueryDto,
   DeploymentSummaryResponseDto,
   TelemetryWindowDto,
-} from './deployment-analytics.dto';
-import { DeploymentAnalyticsRepository, DeploymentFilter, DeploymentRow, StatusCounts } from './deployment-analytics.repository';
+} from '../dto/deployment-analytics.dto';
+import { DeploymentAnalyticsRepository, DeploymentFilter, DeploymentRow, StatusCounts } from '../repositories/deployment-analytics.repository';
 import { AnalyticsError } from '../errors/analytics.error';
 
 const WINDOW_MS = DAY_MS;

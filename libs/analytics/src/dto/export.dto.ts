@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsTimestamp } from '@fleetwatch/common';
-import { EXPORT_DATASETS, ExportDataset } from './export-datasets';
-import { EXPORT_FORMATS, ExportFormat } from './export-writers';
+import { EXPORT_DATASETS, ExportDataset } from '../export/export-datasets';
+import { EXPORT_FORMATS, ExportFormat } from '../export/export-writers';
 
 export class ExportQueryDto {
   @ApiProperty({ enum: EXPORT_DATASETS })

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { agentScopeSql } from '../shared/owner-scope';
+import { agentScopeSql } from './agent-scope.sql';
 import { groupHistograms, percentileOf } from '../shared/histogram-rows';
 import { numberOrNull } from '../shared/time-range';
 import { ToolErrorCount, ToolFilter, ToolRawStats, ToolTotals } from './tool-calls.repository';
@@ -10,7 +10,7 @@ import { ToolErrorCount, ToolFilter, ToolRawStats, ToolTotals } from './tool-cal
  * whole hours it touches, and percentiles are read from the merged log-bucket histograms.
  */
 @Injectable()
-export class ToolRollupReader {
+export class ToolRollupRepository {
   constructor(private readonly em: EntityManager) {}
 
   private where(filter: ToolFilter, params: unknown[]): string {

@@ -2,8 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@fleetwatch/common';
 import { HISTOGRAM_RELATIVE_ERROR } from '@fleetwatch/metrics';
-import { RecentToolCallsQueryDto, ToolAnalyticsQueryDto, ToolCallResponseDto, ToolStatsResponseDto, ToolSummaryResponseDto } from './tool-analytics.dto';
-import { ToolAnalyticsService } from './tool-analytics.service';
+import { RecentToolCallsQueryDto, ToolAnalyticsQueryDto, ToolCallResponseDto, ToolStatsResponseDto, ToolSummaryResponseDto } from '../dto/tool-analytics.dto';
+import { ToolAnalyticsService } from '../services/tool-analytics.service';
 
 const SCOPE_NOTE = 'Users see their own agents; admins everyone (or one user with user_id).';
 const BOUND = `${(HISTOGRAM_RELATIVE_ERROR * 100).toFixed(3)} %`;

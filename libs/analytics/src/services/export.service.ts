@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { AgentsService } from '@fleetwatch/agents';
-import { Clock, Principal } from '@fleetwatch/common';
+import { Clock, DAY_MS, Principal } from '@fleetwatch/common';
 import { ExportSlots } from '@fleetwatch/database';
-import { DAY_MS, resolveRange } from '../shared/time-range';
-import { DATASETS } from './export-datasets';
-import { ExportQueryDto } from './export.dto';
-import { exportQuery } from './export-query.sql';
-import { CONTENT_TYPES, formatRows } from './export-writers';
-import { RowCursor } from './row-cursor';
+import { resolveRange } from '../shared/time-range';
+import { DATASETS } from '../export/export-datasets';
+import { ExportQueryDto } from '../dto/export.dto';
+import { exportQuery } from '../repositories/export-query.sql';
+import { CONTENT_TYPES, formatRows } from '../export/export-writers';
+import { RowCursor } from '../repositories/row-cursor.repository';
 
 export interface ExportDownload {
   stream: Readable;

@@ -3,8 +3,8 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags 
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { Authenticated, CurrentPrincipal, Principal } from '@fleetwatch/common';
-import { ExportQueryDto } from './export.dto';
-import { ExportService } from './export.service';
+import { ExportQueryDto } from '../dto/export.dto';
+import { ExportService } from '../services/export.service';
 
 @ApiTags('analytics')
 @Controller('analytics/export')

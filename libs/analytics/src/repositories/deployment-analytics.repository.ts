@@ -1,7 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { joinAgents } from '@fleetwatch/agents';
 import { numberOrNull } from '../shared/time-range';
-import { DeploymentInterval } from './deployment-analytics.dto';
+import { DeploymentInterval } from '../dto/deployment-analytics.dto';
 
 export interface DeploymentFilter {
   since: Date;
@@ -52,7 +53,7 @@ export class DeploymentAnalyticsRepository {
 
   private scoped(filter: DeploymentFilter, params: unknown[]): string {
     params.push(filter.since, filter.until);
-    let sql = `select d.* from deployments d join agents a on a.id = d.agent_id where d.created_at >= ? and d.created_at < ?`;
+    let sql = `select d.* from deployments d ${joinAgents('a', 'd.agent_id')} where d.created_at >= ? and d.created_at < ?`;
     if (filter.environment !== undefined) {
       sql += ' and d.environment = ?';
       params.push(filter.environment);
@@ -98,7 +99,7 @@ export class DeploymentAnalyticsRepository {
 
   async findVisible(id: string, ownerId: string | undefined): Promise<DeploymentRow | null> {
     const params: unknown[] = [id];
-    let sql = 'select d.* from deployments d join agents a on a.id = d.agent_id where d.id = ?';
+    let sql = `select d.* from deployments d ${joinAgents('a', 'd.agent_id')} where d.id = ?`;
     if (ownerId !== undefined) {
       sql += ' and a.owner_id = ?';
       params.push(ownerId);

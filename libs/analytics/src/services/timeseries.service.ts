@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AgentsService } from '@fleetwatch/agents';
-import { Clock, Principal } from '@fleetwatch/common';
+import { Clock, DAY_MS, Principal } from '@fleetwatch/common';
 import { AnalyticsError, AnalyticsErrorCode } from '../errors/analytics.error';
 import { ownerScope } from '../shared/owner-scope';
-import { DAY_MS, resolveRange } from '../shared/time-range';
-import { BucketPlan, densify } from './bucket-plan';
-import { isWholeHours, parseInterval } from './interval';
-import { resolveMetric, zeroWhenEmpty } from './metric-catalog';
-import { RawSeriesRepository } from './raw-series.repository';
-import { RollupSeriesReader } from './rollup-series.reader';
-import { SeriesSource, TimeseriesQueryDto, TimeseriesResponseDto } from './timeseries.dto';
+import { resolveRange } from '../shared/time-range';
+import { BucketPlan, densify } from '../timeseries/bucket-plan';
+import { isWholeHours, parseInterval } from '../timeseries/interval';
+import { resolveMetric, zeroWhenEmpty } from '../timeseries/metric-catalog';
+import { RawSeriesRepository } from '../repositories/raw-series.repository';
+import { RollupSeriesRepository } from '../repositories/rollup-series.repository';
+import { SeriesSource, TimeseriesQueryDto, TimeseriesResponseDto } from '../dto/timeseries.dto';
 
 export const MAX_POINTS = 10_000;
 
@@ -17,7 +17,7 @@ export const MAX_POINTS = 10_000;
 export class TimeseriesService {
   constructor(
     private readonly raw: RawSeriesRepository,
-    private readonly rollups: RollupSeriesReader,
+    private readonly rollups: RollupSeriesRepository,
     private readonly agents: AgentsService,
     private readonly clock: Clock,
   ) {}

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { BucketPlan, bucketIndexSql, planWhereSql } from './bucket-plan';
-import { Aggregation, SOURCE_TABLE } from './metric-catalog';
+import { BucketPlan, bucketIndexSql, planWhereSql } from '../timeseries/bucket-plan';
+import { Aggregation, SOURCE_TABLE } from '../timeseries/metric-catalog';
 
 function aggregate(aggregation: Aggregation, value: string): string {
   switch (aggregation) {

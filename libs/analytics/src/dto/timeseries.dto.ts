@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { IsTimestamp } from '@fleetwatch/common';
-import { AGGREGATIONS, Aggregation } from './metric-catalog';
-import { INTERVAL_PATTERN } from './interval';
+import { AGGREGATIONS, Aggregation } from '../timeseries/metric-catalog';
+import { INTERVAL_PATTERN } from '../timeseries/interval';
 
 export const SERIES_SOURCES = ['auto', 'raw', 'rollup'] as const;
 export type SeriesSource = (typeof SERIES_SOURCES)[number];

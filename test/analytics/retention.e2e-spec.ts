@@ -1,5 +1,4 @@
-import { RETENTION_JOB } from '@fleetwatch/analytics';
-import { JobScheduler, PartitionService } from '@fleetwatch/database';
+import { JobScheduler, PartitionService, RETENTION_JOB } from '@fleetwatch/database';
 import { ROLLUP_JOB } from '@fleetwatch/rollups';
 import { createAgent, createUser, insertSampleRollups, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';

@@ -1,7 +1,6 @@
 import { request as httpRequest, IncomingMessage, ClientRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { JobScheduler, PartitionService } from '@fleetwatch/database';
-import { PARTITIONS_JOB } from '@fleetwatch/ingest';
+import { JobScheduler, PARTITIONS_AHEAD_JOB, PartitionService } from '@fleetwatch/database';
 import { createAgent, createUser, generateSamples, rowNumber, rowTime, TestAgent, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -32,7 +31,7 @@ describe('one export left unread does not stall anyone else\'s telemetry', () =>
     writerAgent = await createAgent(t.client, writer);
     const readerAgent = await createAgent(t.client, reader);
     // What start-up does with JOBS_ENABLED: every partition ingest can need is made ahead.
-    await t.get(JobScheduler).runNow(PARTITIONS_JOB);
+    await t.get(JobScheduler).runNow(PARTITIONS_AHEAD_JOB);
     await generateSamples(t.sql, EXPORT_ROWS, {
       agentId: readerAgent.id,
       type: 'cpu',

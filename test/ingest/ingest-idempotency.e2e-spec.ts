@@ -1,6 +1,6 @@
 import { register } from 'prom-client';
-import { JobScheduler } from '@fleetwatch/database';
-import { IDEMPOTENCY_CLEANUP_JOB, PARTITIONS_JOB } from '@fleetwatch/ingest';
+import { JobScheduler, PARTITIONS_AHEAD_JOB } from '@fleetwatch/database';
+import { IDEMPOTENCY_CLEANUP_JOB } from '@fleetwatch/ingest';
 import { createAgent, createApiKey, createUser, insertIdempotencyKeys, TestAgent, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -106,7 +106,7 @@ describe('POST /api/ingest with Idempotency-Key', () => {
 
   it('the partition job creates daily partitions 7 days ahead for every telemetry table', async () => {
     t.clock.set('2026-06-10T10:00:00Z');
-    await t.get(JobScheduler).runNow(PARTITIONS_JOB);
+    await t.get(JobScheduler).runNow(PARTITIONS_AHEAD_JOB);
     for (const table of ['metric_samples', 'llm_calls', 'tool_calls', 'events', 'api_requests']) {
       const { rows } = await t.sql.query(
         `select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = $1::regclass and c.relname >= $2 and c.relname < $3 order by 1`,

@@ -1,41 +1,36 @@
 import { Module } from '@nestjs/common';
 import { AgentsModule } from '@fleetwatch/agents';
 import { RollupsModule } from '@fleetwatch/rollups';
-import { DeploymentAnalyticsController } from './deployments/deployment-analytics.controller';
-import { DeploymentAnalyticsRepository } from './deployments/deployment-analytics.repository';
-import { DeploymentAnalyticsService } from './deployments/deployment-analytics.service';
-import { ExportController } from './export/export.controller';
-import { ExportService } from './export/export.service';
-import { RowCursor } from './export/row-cursor';
-import { RetentionJob } from './retention/retention.job';
-import { RetentionService } from './retention/retention.service';
-import { RawSeriesRepository } from './timeseries/raw-series.repository';
-import { RollupSeriesReader } from './timeseries/rollup-series.reader';
-import { TimeseriesController } from './timeseries/timeseries.controller';
-import { TimeseriesService } from './timeseries/timeseries.service';
-import { ToolAnalyticsController } from './tools/tool-analytics.controller';
-import { ToolAnalyticsService } from './tools/tool-analytics.service';
-import { ToolCallsRepository } from './tools/tool-calls.repository';
-import { ToolRollupReader } from './tools/tool-rollup.reader';
+import { DeploymentAnalyticsController } from './controllers/deployment-analytics.controller';
+import { DeploymentAnalyticsRepository } from './repositories/deployment-analytics.repository';
+import { DeploymentAnalyticsService } from './services/deployment-analytics.service';
+import { ExportController } from './controllers/export.controller';
+import { ExportService } from './services/export.service';
+import { RowCursor } from './repositories/row-cursor.repository';
+import { RawSeriesRepository } from './repositories/raw-series.repository';
+import { RollupSeriesRepository } from './repositories/rollup-series.repository';
+import { TimeseriesController } from './controllers/timeseries.controller';
+import { TimeseriesService } from './services/timeseries.service';
+import { ToolAnalyticsController } from './controllers/tool-analytics.controller';
+import { ToolAnalyticsService } from './services/tool-analytics.service';
+import { ToolCallsRepository } from './repositories/tool-calls.repository';
+import { ToolRollupRepository } from './repositories/tool-rollup.repository';
 
-/** Tool and deployment analytics, charts, exports, and raw-telemetry retention (rollups are kept by metrics). */
+/** Tool and deployment analytics, charts and exports (retention lives in the database lib's StorageModule). */
 @Module({
   imports: [AgentsModule, RollupsModule],
   controllers: [ToolAnalyticsController, DeploymentAnalyticsController, TimeseriesController, ExportController],
   providers: [
     ToolCallsRepository,
-    ToolRollupReader,
+    ToolRollupRepository,
     ToolAnalyticsService,
     DeploymentAnalyticsRepository,
     DeploymentAnalyticsService,
     RawSeriesRepository,
-    RollupSeriesReader,
+    RollupSeriesRepository,
     TimeseriesService,
     RowCursor,
     ExportService,
-    RetentionService,
-    RetentionJob,
   ],
-  exports: [RetentionService],
 })
 export class AnalyticsModule {}

@@ -1,10 +1,10 @@
 export { CostModule } from './cost.module';
-export { PriceBook } from './prices/price-book.service';
-export type { NewPriceVersion } from './prices/price-book.service';
-export { ModelPriceDto } from './prices/dto/model-price.dto';
+export { PriceBook } from './services/price-book.service';
+export type { NewPriceVersion } from './services/price-book.service';
+export { ModelPriceDto } from './dto/model-price.dto';
 export { costFromPrice, fallbackCost, roundCost } from './prices/price-resolution';
 export type { CallToPrice, PricedCall, PriceVersion, RateSource } from './prices/price-resolution';
-export { BudgetCheckJob, BUDGET_JOB } from './budgets/budget-check.job';
-export { RepriceService } from './reprice/reprice.service';
+export { BudgetCheckJob, BUDGET_JOB } from './jobs/budget-check.job';
+export { RepriceService } from './services/reprice.service';
 export { budgetStatus, percentUsed } from './budgets/budget-rules';
 export type { BudgetStatus } from './budgets/budget-rules';

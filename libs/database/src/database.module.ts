@@ -3,14 +3,21 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from '@fleetwatch/config';
 import { ormOptions } from './orm/orm-options';
-import { PartitionService } from './sql/partition.service';
+import { StorageModule } from './storage/storage.module';
 import { JobLockService } from './sql/job-lock.service';
 import { MigrationStatusService } from './orm/migration-status.service';
 import { ScheduleModule } from '@nestjs/schedule';
-import { JobScheduler } from './jobs/job-scheduler';
+import { JobScheduler } from './jobs/job-scheduler.service';
+import { JobRun } from './jobs/job-run.entity';
 import { DatabaseLifecycle, STOP_DATABASE, StopDatabase } from './lifecycle/database-lifecycle';
 import { ShutdownState } from './lifecycle/shutdown-state';
 import { ExportSlots } from './exports/export-slots.service';
+
+/**
+ * Built once, when this file loads: with autoLoadEntities a forFeature call made while a second
+ * application is being composed (tests start several) would reset the entities collected so far.
+ */
+const JOB_ENTITIES = MikroOrmModule.forFeature([JobRun]);
 
 @Global()
 @Module({})
@@ -36,10 +43,11 @@ export class DatabaseModule {
             };
           },
         }),
+        JOB_ENTITIES,
         ScheduleModule.forRoot(),
+        StorageModule,
       ],
       providers: [
-        PartitionService,
         JobLockService,
         MigrationStatusService,
         ShutdownState,
@@ -48,7 +56,7 @@ export class DatabaseModule {
         ExportSlots,
         { provide: STOP_DATABASE, useValue: options.stopDatabase ?? (async () => undefined) },
       ],
-      exports: [PartitionService, JobLockService, MigrationStatusService, ShutdownState, JobScheduler, ExportSlots],
+      exports: [StorageModule, JobLockService, MigrationStatusService, ShutdownState, JobScheduler, ExportSlots],
     };
   }
 }

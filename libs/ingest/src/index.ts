@@ -9,4 +9,4 @@ export { INGEST_RANGES } from './validation/ingest-ranges';
 export { INGEST_KINDS } from './validation/ingest-batch';
 export type { IngestBatch, IngestAccepted, IngestKind, SampleItem, LlmCallItem, ToolCallItem, EventItem } from './validation/ingest-batch';
 export { IngestError, IngestErrorCode } from './errors/ingest.error';
-export { IngestJobs, PARTITIONS_JOB, IDEMPOTENCY_CLEANUP_JOB, TELEMETRY_TABLES } from './jobs/ingest.jobs';
+export { IngestJobs, IDEMPOTENCY_CLEANUP_JOB, TELEMETRY_TABLES } from './jobs/ingest.jobs';

@@ -1,5 +1,6 @@
 import { AppConfig } from '@fleetwatch/config';
-import { DAY_MS, TimeRange } from './time-range';
+import { DAY_MS } from '@fleetwatch/common';
+import { TimeRange } from './time-range';
 
 /** Ranges up to this long read raw rows (exact percentiles) as long as those rows are still retained. */
 export const EXACT_MAX_DAYS = 7;

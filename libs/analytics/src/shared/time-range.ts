@@ -1,8 +1,5 @@
 import { AnalyticsError } from '../errors/analytics.error';
 
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 86_400_000;
-
 export interface TimeRange {
   start: Date;
   end: Date;

@@ -1,4 +1,4 @@
-import { agentScopeSql } from '../shared/owner-scope';
+import { agentScopeSql } from '../repositories/agent-scope.sql';
 import { MetricDefinition, Aggregation } from './metric-catalog';
 
 /** The buckets a chart asks for: [start, start + count × interval), aligned to multiples of interval since the epoch. */

@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { PartitionService } from '../sql/partition.service';
+import { PartitionRepository } from '../storage/repositories/partition.repository';
+import { PartitionService } from '../storage/services/partition.service';
 import { ormOptions } from './orm-options';
 
 export interface MigrateOptions {
@@ -19,7 +20,7 @@ export async function runMigrations(url: string, options: MigrateOptions = {}): 
     const applied = await orm.getMigrator().up();
     const window = options.partitions;
     if (window) {
-      await new PartitionService(orm.em.fork() as EntityManager)
+      await new PartitionService(new PartitionRepository(orm.em.fork() as EntityManager))
         .ensureWindow(window.now ?? new Date(), window.backDays, window.aheadDays)
         .catch((error: unknown) => options.onWarning?.(`daily partitions not made ahead: ${(error as Error)?.message ?? String(error)}`));
     }

@@ -1,0 +1,27 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentPrincipal, Principal } from '@fleetwatch/common';
+import { AgentCostDto, AgentCostQueryDto } from '../dto/agent-cost.dto';
+import { AgentCostService } from '../services/agent-cost.service';
+
+@ApiTags('cost')
+@Controller('agents')
+export class AgentCostController {
+  constructor(private readonly costs: AgentCostService) {}
+
+  @Get(':id/cost')
+  @Authenticated({ scope: 'monitoring:read' })
+  @ApiOperation({
+    summary: 'Token cost of one agent, by model (seed 004)',
+    description:
+      'Sums the cost stored on each LLM call in the period (priced at ingest with the price in force at the call’s timestamp, a client-sent cost kept as is, ' +
+      'COST_FALLBACK_PER_1K for models without a price; see PUT /api/cost/models and POST /api/admin/cost/reprice). ' +
+      'Rows are grouped by model, provider and rate_source; calls without a model appear as `Unknown model`. total_cost = token_cost. ' +
+      'Limit: read from raw LLM calls, kept RAW_RETENTION_DAYS (30 by default); a period reaching further back counts only retained calls.',
+  })
+  @ApiOkResponse({ type: AgentCostDto })
+  @ApiNotFoundResponse({ description: 'Unknown agent, or not yours.' })
+  cost(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Query() query: AgentCostQueryDto): Promise<AgentCostDto> {
+    return this.costs.cost(principal, id, query);
+  }
+}

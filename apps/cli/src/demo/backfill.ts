@@ -1,5 +1,5 @@
 import { reports } from './fleet-plan';
-import { IngestSender } from './ingest-sender';
+import { Accepted, IngestSender } from './ingest-sender';
 import { Random } from './random';
 import { agentActivity, batchSize, dayCurve, emptyBatch, FleetAgent, TelemetryBatch } from './telemetry-generator';
 
@@ -28,7 +28,7 @@ function append(into: TelemetryBatch, from: TelemetryBatch): void {
 /**
  * History for the charts: every agent as it ran before today's deployments (the failed and stuck
  * ones included, they ran their previous version), busier by day than by night. Sent oldest first
- * in batches; returns the number of items stored.
+ * in batches; `stored` is updated as batches are accepted.
  */
 export async function backfill(
   sender: IngestSender,
@@ -36,18 +36,20 @@ export async function backfill(
   spanMs: number,
   now: Date,
   rng: Random,
-  onBatch: (stored: number) => void,
-): Promise<number> {
+  stored: Accepted,
+  onBatch: () => void,
+): Promise<void> {
   const end = now.getTime() - BACKFILL_END_GAP_MS;
   const start = Math.ceil((now.getTime() - spanMs) / BACKFILL_STEP_MS) * BACKFILL_STEP_MS;
   let pending = emptyBatch();
-  let stored = 0;
   const flush = async (): Promise<void> => {
     if (batchSize(pending) === 0) return;
     const accepted = await sender.send(pending);
-    stored += accepted.samples + accepted.llmCalls + accepted.toolCalls;
+    stored.samples += accepted.samples;
+    stored.llmCalls += accepted.llmCalls;
+    stored.toolCalls += accepted.toolCalls;
     pending = emptyBatch();
-    onBatch(stored);
+    onBatch();
   };
   for (let t = start; t <= end; t += BACKFILL_STEP_MS) {
     const at = new Date(t);
@@ -61,5 +63,4 @@ export async function backfill(
     if (batchSize(pending) >= BACKFILL_BATCH_ITEMS) await flush();
   }
   await flush();
-  return stored;
 }

@@ -6,11 +6,13 @@ export interface DemoStats {
   /** Tool calls accepted by POST /api/ingest. */
   toolCalls: number;
   toolErrors: number;
-  /** GenAI spans queued on the OTLP exporter (chat and execute_tool). */
-  spansQueued: number;
+  /** GenAI spans queued on the OTLP exporter: chat spans (LLM calls) and execute_tool spans. */
+  chatSpans: number;
+  toolSpans: number;
   spansExported: number;
   spansFailed: number;
-  backfilled: number;
+  /** Items the backfill stored, by kind. */
+  backfill: { samples: number; llmCalls: number; toolCalls: number };
   notifications: number;
   failures: number;
   budgetPercent?: number;
@@ -18,7 +20,7 @@ export interface DemoStats {
 }
 
 export function emptyStats(): DemoStats {
-  return { ticks: 0, samples: 0, llmCalls: 0, toolCalls: 0, toolErrors: 0, spansQueued: 0, spansExported: 0, spansFailed: 0, backfilled: 0, notifications: 0, failures: 0 };
+  return { ticks: 0, samples: 0, llmCalls: 0, toolCalls: 0, toolErrors: 0, chatSpans: 0, toolSpans: 0, spansExported: 0, spansFailed: 0, backfill: { samples: 0, llmCalls: 0, toolCalls: 0 }, notifications: 0, failures: 0 };
 }
 
 function elapsed(ms: number): string {
@@ -27,7 +29,10 @@ function elapsed(ms: number): string {
 }
 
 export function progressText(stats: DemoStats, elapsedMs: number): string {
-  if (stats.ticks === 0) return `backfill: ${stats.backfilled} items stored`;
+  if (stats.ticks === 0) {
+    const b = stats.backfill;
+    return `backfill: ${b.samples} samples, ${b.llmCalls} LLM calls, ${b.toolCalls} tool calls stored`;
+  }
   const parts = [
     `${elapsed(elapsedMs)}`,
     `samples ${stats.samples}`,

@@ -69,12 +69,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     note(`fleet: ${fleet.length} agents (${fleet.map((a) => a.name).join(', ')})`);
     if (options.backfillMs) {
       note(`backfilling ${Math.round(options.backfillMs / 3_600_000)} h of history…`);
-      stats.backfilled = await backfill(ingest, fleet, options.backfillMs, new Date(), rng, (n) => {
-        stats.backfilled = n;
-        progress.update(stats, 0);
-      });
+      await backfill(ingest, fleet, options.backfillMs, new Date(), rng, stats.backfill, () => progress.update(stats, 0));
       progress.end();
-      note(`backfill: ${stats.backfilled} items stored`);
     }
     const budgetAgent = fleet.find((a) => a.role === 'budget');
     const budget = budgetAgent ? new BudgetPlanner(session.api, budgetAgent.id) : undefined;

@@ -73,7 +73,8 @@ async function runTick(deps: StreamDeps, options: StreamOptions, tick: number): 
   const plan = planTick(deps.fleet, tick, new Date(), options.tickMs, options.silentAfterTicks, deps.rng);
   for (const call of plan.otlp.llmCalls) deps.otlp.chat(call);
   for (const call of plan.otlp.toolCalls) deps.otlp.tool(call);
-  stats.spansQueued += plan.otlp.llmCalls.length + plan.otlp.toolCalls.length;
+  stats.chatSpans += plan.otlp.llmCalls.length;
+  stats.toolSpans += plan.otlp.toolCalls.length;
   const accepted = await deps.ingest.send(plan.ingest);
   stats.samples += accepted.samples;
   stats.llmCalls += accepted.llmCalls;

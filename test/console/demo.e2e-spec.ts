@@ -142,4 +142,64 @@ describe('npm run demo', () => {
     const keys = (await get('/api/auth/api-keys')) as Json[];
     expect(keys).toEqual([]);
   });
+
+  it('runs again on the same server: the same fleet, no new deployments, the old alert resolved and a fresh one delivered', async () => {
+    const again = await runDemo({
+      url,
+      user,
+      maxTicks: 3,
+      tickMs: 300,
+      seed: 8,
+      quiet: true,
+      onTick: async (stats) => {
+        if (stats.ticks !== 2) return;
+        // The evaluator runs once per 30 s slot: move into a later slot, keeping this run's samples in the 1-minute window.
+        t.clock.set(new Date(Date.now() + 31_000));
+        await t.get(JobScheduler).runNow(EVALUATE_JOB);
+        await t.get(JobScheduler).runNow(DELIVER_JOB);
+      },
+    });
+    expect(again.fleet.map((a) => a.id)).toEqual(result.fleet.map((a) => a.id));
+    for (const agent of again.fleet) expect((await get(`/api/agents/${agent.id}/deployments`)) as Json[]).toHaveLength(1);
+    const hot = again.fleet.find((a) => a.role === 'hot')!;
+    const alerts = (await get(`/api/alerts?agentId=${hot.id}`)) as Json[];
+    expect(alerts.map((a) => [a.status, a.note])).toEqual([
+      ['firing', null],
+      ['resolved', 'resolved by a new demo run'],
+    ]);
+    // The acknowledgement above was queued after the first run's sink had closed; the channel now follows this run's sink.
+    expect(again.notifications.map((n) => [n.event, n.signatureOk])).toEqual([
+      ['alert.acknowledged', true],
+      ['alert.resolved', true],
+      ['alert.firing', true],
+    ]);
+  });
+});
+
+describe('npm run demo against a server that refuses loopback webhooks (the default)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('says how to allow them, and still creates the rule, without a channel', async () => {
+    let output = '';
+    const out = new PassThrough();
+    out.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    const result = await runDemo({ url, user, maxTicks: 1, tickMs: 100, out });
+    expect(result.channelId).toBeUndefined();
+    expect(output).toContain('restart the server with ALLOW_PRIVATE_WEBHOOK_URLS=true');
+
+    const login = await t.client.post('/api/auth/login').send({ email: user.email, password: user.password });
+    const auth = { token: login.body.accessToken as string };
+    expect((await t.client.get('/api/alerts/channels', auth)).body).toEqual([]);
+    const rules = (await t.client.get('/api/alerts/rules', auth)).body as Json[];
+    expect(rules.map((r) => [r.name, r.agentId, r.channelIds])).toEqual([[RULE_NAME, result.fleet.find((a) => a.role === 'hot')!.id, []]]);
+  });
 });

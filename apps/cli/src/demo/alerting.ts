@@ -120,7 +120,19 @@ export async function ensureRule(api: ApiClient, hot: FleetAgent, channelId: str
   };
   if (existing) {
     await api.call('PATCH', `/api/alerts/rules/${existing.id}`, body);
+    await resolveOpen(api, existing.id, hot.id);
     return existing.id;
   }
   return (await api.post<Named>('/api/alerts/rules', { name: RULE_NAME, ...body })).id;
+}
+
+/**
+ * An alert left open by an earlier run would stay open (one per rule and agent) and notify nobody
+ * new; resolving it lets this run's sink see the rule fire again at the next evaluation.
+ */
+async function resolveOpen(api: ApiClient, ruleId: string, agentId: string): Promise<void> {
+  const alerts = await api.get<{ id: string; ruleId: string; status: string }[]>(`/api/alerts?agentId=${agentId}&limit=500`);
+  for (const alert of alerts.filter((a) => a.ruleId === ruleId && a.status !== 'resolved')) {
+    await api.post(`/api/alerts/${alert.id}/resolve`, { note: 'resolved by a new demo run' });
+  }
 }

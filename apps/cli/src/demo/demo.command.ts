@@ -96,8 +96,9 @@ export async function demoCommand(argv: string[]): Promise<number> {
     }
     const s = result.stats;
     process.stdout.write(
-      `demo stopped after ${s.ticks} ticks: ${s.samples} samples, ${s.llmCalls} LLM calls and ${s.toolCalls} tool calls via /api/ingest, ` +
-        `${s.spansExported} spans via OTLP, ${s.notifications} notifications received. The demo data stays; sign in as ${result.user.email} to look at it.\n`,
+      `demo stopped after ${s.ticks} ticks: ${s.samples} samples, ${s.llmCalls + s.chatSpans} LLM calls and ${s.toolCalls + s.toolSpans} tool calls ` +
+        `(${s.chatSpans + s.toolSpans} of them as OTLP spans), notifications received: ${s.notifications}. ` +
+        `The demo data stays; sign in as ${result.user.email} to look at it.\n`,
     );
     return 0;
   } finally {

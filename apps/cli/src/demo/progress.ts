@@ -36,12 +36,13 @@ export function progressText(stats: DemoStats, elapsedMs: number): string {
   const parts = [
     `${elapsed(elapsedMs)}`,
     `samples ${stats.samples}`,
-    `llm calls ${stats.llmCalls} + ${stats.spansExported} spans via OTLP`,
-    `tool calls ${stats.toolCalls} (${stats.toolErrors} errors)`,
+    `LLM calls ${stats.llmCalls + stats.chatSpans} (${stats.llmCalls} ingest, ${stats.chatSpans} OTLP)`,
+    `tool calls ${stats.toolCalls + stats.toolSpans} (${stats.toolErrors} errors)`,
     `alerts received ${stats.notifications}`,
   ];
   if (stats.budgetPercent !== undefined) parts.push(`budget ${stats.budgetPercent.toFixed(0)} %`);
-  if (stats.failures) parts.push(`failed requests ${stats.failures}`);
+  if (stats.failures) parts.push(`failed ticks ${stats.failures}`);
+  if (stats.spansFailed) parts.push(`spans not exported ${stats.spansFailed}`);
   return parts.join(' · ');
 }
 

@@ -3,11 +3,13 @@ import { describeError } from '@fleetwatch/common';
 import { ConfigError, loadConfig } from '@fleetwatch/config';
 import { PARTITION_DAYS_AHEAD, resolveDatabaseUrl, runMigrations } from '@fleetwatch/database';
 
-const USAGE = 'usage: node dist/apps/cli/src/main.js migrate';
+const USAGE = 'usage: node dist/apps/cli/src/main.js migrate | demo [--help]';
 
-/** Operator commands. `migrate` applies pending migrations to DATABASE_URL (or the embedded database). */
+/** Operator commands. `migrate` applies pending migrations to DATABASE_URL (or the embedded database); `demo` runs the demo fleet against a server. */
 async function main(argv: string[]): Promise<number> {
   const [command] = argv;
+  // Loaded on demand: the demo needs the OpenTelemetry SDK, a dev dependency absent from production images.
+  if (command === 'demo') return (await import('./demo/demo.command')).demoCommand(argv.slice(1));
   if (command !== 'migrate') {
     process.stderr.write(`${USAGE}\n`);
     return 2;

@@ -3,3 +3,4 @@ export { RetentionService, RAW_TABLES, ROLLUP_TABLES } from './retention/retenti
 export type { RetentionResult } from './retention/retention.service';
 export { RETENTION_JOB } from './retention/retention.job';
 export { diffConfigurations } from './deployments/configuration-diff';
+export { AnalyticsErrorCode } from './errors/analytics.error';

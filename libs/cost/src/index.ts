@@ -8,3 +8,4 @@ export { BudgetCheckJob, BUDGET_JOB } from './budgets/budget-check.job';
 export { RepriceService } from './reprice/reprice.service';
 export { budgetStatus, percentUsed } from './budgets/budget-rules';
 export type { BudgetStatus } from './budgets/budget-rules';
+export { CostErrorCode } from './agent-cost/cost.error';

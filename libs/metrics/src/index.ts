@@ -17,3 +17,4 @@ export type { SampleHour, LlmHour, ToolHour } from './rollups/rollup-query.servi
 export { ROLLUP_JOB, HEARTBEAT_JOB } from './rollups/metrics.jobs';
 export { HeartbeatService } from './uptime/heartbeat.service';
 export { counter as promCounter, histogram as promHistogram } from './prometheus/prom-registry';
+export { MetricsErrorCode } from './errors/metrics.error';

@@ -28,3 +28,4 @@ export { Paged, PagedInterceptor } from './http/paged.interceptor';
 export { SECOND_MS, MINUTE_MS, HOUR_MS, DAY_MS } from './time/durations';
 export { HttpErrorCode, codeForStatus } from './errors/error-codes';
 export { FailureBody, FAILURE_BODY } from './errors/failure-body.decorator';
+export { neutraliseCsvText } from './csv/csv-formula';

@@ -55,6 +55,12 @@ describe('loadConfig', () => {
     expect(config.jobs.enabled).toBe(false);
   });
 
+  it('limits failures per client address like per pair unless LOGIN_MAX_FAILURES_PER_ADDRESS says otherwise', () => {
+    expect(loadConfig({ JWT_SECRET: SECRET, LOGIN_MAX_FAILURES: '7' }).auth.loginMaxFailuresPerAddress).toBe(7);
+    expect(loadConfig({ JWT_SECRET: SECRET, LOGIN_MAX_FAILURES: '7', LOGIN_MAX_FAILURES_PER_ADDRESS: '50' }).auth.loginMaxFailuresPerAddress).toBe(50);
+    expect(problemsOf({ JWT_SECRET: SECRET, LOGIN_MAX_FAILURES_PER_ADDRESS: '0' })).toEqual([expect.stringContaining('LOGIN_MAX_FAILURES_PER_ADDRESS')]);
+  });
+
   it('names every bad variable in one ConfigError', () => {
     const problems = problemsOf({
       JWT_SECRET: 'short',
@@ -129,6 +135,17 @@ describe('loadConfig', () => {
 
   it.each(['0', '0s', '1.5h', '-5m', '10w', 'h'])('refuses JWT_EXPIRES_IN=%s naming the variable', (value) => {
     expect(problemsOf({ JWT_SECRET: SECRET, JWT_EXPIRES_IN: value })).toEqual([`JWT_EXPIRES_IN must be a duration like 3600, 15m, 1h or 7d (got "${value}")`]);
+  });
+
+  it('limits exports per user, by idle time and by total time', () => {
+    expect(loadConfig({ JWT_SECRET: SECRET }).exports).toEqual({ maxPerUser: 2, idleTimeoutSeconds: 30, maxSeconds: 3600 });
+    const set = loadConfig({ JWT_SECRET: SECRET, EXPORT_MAX_PER_USER: '1', EXPORT_IDLE_TIMEOUT_SECONDS: '2', EXPORT_MAX_SECONDS: '600' });
+    expect(set.exports).toEqual({ maxPerUser: 1, idleTimeoutSeconds: 2, maxSeconds: 600 });
+    expect(problemsOf({ JWT_SECRET: SECRET, EXPORT_MAX_PER_USER: '0', EXPORT_IDLE_TIMEOUT_SECONDS: '0.5', EXPORT_MAX_SECONDS: 'long' })).toEqual([
+      'EXPORT_MAX_PER_USER must be an integer between 1 and 100 (got "0")',
+      'EXPORT_IDLE_TIMEOUT_SECONDS must be an integer between 1 and 3600 (got "0.5")',
+      'EXPORT_MAX_SECONDS must be an integer between 1 and 86400 (got "long")',
+    ]);
   });
 });
 

@@ -5,6 +5,7 @@ import { ConfigError, Env, EnvReader } from './env-reader';
 import { AlertsConfig, readAlertsConfig } from './namespaces/alerts.config';
 import { AuthConfig, readAuthConfig } from './namespaces/auth.config';
 import { DatabaseConfig, readDatabaseConfig } from './namespaces/database.config';
+import { ExportsConfig, readExportsConfig } from './namespaces/exports.config';
 import { JobsConfig, readJobsConfig } from './namespaces/jobs.config';
 import { MonitoringConfig, readMonitoringConfig } from './namespaces/monitoring.config';
 import { OtlpConfig, readOtlpConfig } from './namespaces/otlp.config';
@@ -22,11 +23,12 @@ export class AppConfig {
     readonly alerts: AlertsConfig,
     readonly monitoring: MonitoringConfig,
     readonly otlp: OtlpConfig,
+    readonly exports: ExportsConfig,
   ) {}
 
   /** A copy with another database URL: used once the embedded PostgreSQL knows its port. */
   withDatabaseUrl(url: string): AppConfig {
-    return new AppConfig(this.server, { ...this.database, url }, this.auth, this.jobs, this.telemetry, this.alerts, this.monitoring, this.otlp);
+    return new AppConfig(this.server, { ...this.database, url }, this.auth, this.jobs, this.telemetry, this.alerts, this.monitoring, this.otlp, this.exports);
   }
 }
 
@@ -51,7 +53,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const alerts = readAlertsConfig(reader);
   const monitoring = readMonitoringConfig(reader);
   const otlp = readOtlpConfig(reader);
+  const exportLimits = readExportsConfig(reader);
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
   const jwtSecret = auth.jwtSecret ?? persistentJwtSecret(server.dataDir);
-  return new AppConfig(server, database, { ...auth, jwtSecret }, jobs, telemetry, alerts, monitoring, otlp);
+  return new AppConfig(server, database, { ...auth, jwtSecret }, jobs, telemetry, alerts, monitoring, otlp, exportLimits);
 }

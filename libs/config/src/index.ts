@@ -10,3 +10,4 @@ export type { TelemetryConfig } from './namespaces/telemetry.config';
 export type { AlertsConfig } from './namespaces/alerts.config';
 export type { MonitoringConfig } from './namespaces/monitoring.config';
 export type { OtlpConfig } from './namespaces/otlp.config';
+export type { ExportsConfig } from './namespaces/exports.config';

@@ -12,6 +12,7 @@ import { JobScheduler } from './jobs/job-scheduler';
 import { HealthController } from './health/health.controller';
 import { DatabaseLifecycle, STOP_DATABASE, StopDatabase } from './lifecycle/database-lifecycle';
 import { ShutdownState } from './lifecycle/shutdown-state';
+import { ExportSlots } from './exports/export-slots.service';
 
 @Global()
 @Module({})
@@ -48,9 +49,10 @@ export class DatabaseModule {
         ShutdownState,
         DatabaseLifecycle,
         JobScheduler,
+        ExportSlots,
         { provide: STOP_DATABASE, useValue: options.stopDatabase ?? (async () => undefined) },
       ],
-      exports: [PartitionService, JobLockService, MigrationStatusService, ShutdownState, JobScheduler],
+      exports: [PartitionService, JobLockService, MigrationStatusService, ShutdownState, JobScheduler, ExportSlots],
     };
   }
 }

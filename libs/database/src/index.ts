@@ -13,4 +13,6 @@ export { AGENT_SCOPED_TABLES } from './sql/agent-scoped-tables';
 export { ShutdownState } from './lifecycle/shutdown-state';
 export { JobScheduler } from './jobs/job-scheduler';
 export type { JobDefinition, JobOutcome } from './jobs/job-scheduler';
-export { liftStatementTimeout, restoreStatementTimeout, withClientReadTimeout } from './sql/long-running.sql';
+export { withClientReadTimeout } from './sql/client-read-timeout';
+export { ExportSlots, TooManyExportsError } from './exports/export-slots.service';
+export type { ExportSlot } from './exports/export-slots.service';

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, PageQueryDto, Principal, Page, Paged } from '@fleetwatch/common';
 import { ChannelResponseDto, ChannelTestResponseDto, CreateChannelDto, UpdateChannelDto } from '../dto/channel.dto';
 import { ChannelsService } from '../services/channels.service';
@@ -19,6 +19,7 @@ export class ChannelsController {
   @ApiOperation({ summary: 'Create a notification channel', description: FORMATS })
   @ApiCreatedResponse({ type: ChannelResponseDto })
   @ApiBadRequestResponse({ description: 'Bad URL (scheme, private address) or secret.' })
+  @ApiConflictResponse({ description: 'You already have MAX_CHANNELS_PER_USER channels (default 50); the message names the cap.' })
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateChannelDto): Promise<ChannelResponseDto> {
     return this.channels.create(principal, dto);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, PageQueryDto, Principal, Page, Paged } from '@fleetwatch/common';
 import { CreateRuleDto, RuleResponseDto, UpdateRuleDto } from '../dto/rule.dto';
 import { RulesService } from '../services/rules.service';
@@ -18,6 +18,7 @@ export class RulesController {
   @ApiOperation({ summary: 'Create an alert rule', description: LIFECYCLE + ' Channels must belong to you; agentId must be one of your agents (404).' })
   @ApiCreatedResponse({ type: RuleResponseDto })
   @ApiBadRequestResponse({ description: 'A field is invalid; the message names it.' })
+  @ApiConflictResponse({ description: 'You already have MAX_RULES_PER_USER rules (default 500); the message names the cap.' })
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateRuleDto): Promise<RuleResponseDto> {
     return this.rules.create(principal, dto);
   }

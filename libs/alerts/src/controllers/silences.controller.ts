@@ -14,7 +14,7 @@ export class SilencesController {
   @ApiOperation({
     summary: 'Mute notifications',
     description:
-      'Between startsAt and endsAt, transitions of your alerts matching every given matcher are evaluated and recorded as usual, but their outbox rows are `suppressed` (never sent). An admin’s silence applies to every owner.',
+      'Between startsAt and endsAt, transitions of your alerts matching every given matcher are evaluated and recorded as usual, but their outbox rows are `suppressed` (never sent). An admin’s silence applies to every owner. 409 when you already have MAX_SILENCES_PER_USER silences that have not ended (default 500).',
   })
   @ApiCreatedResponse({ type: SilenceResponseDto })
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateSilenceDto): Promise<SilenceResponseDto> {

@@ -8,6 +8,7 @@ export enum AlertsErrorCode {
   SilenceNotFound = 'silence_not_found',
   AgentNotFound = 'agent_not_found',
   IllegalTransition = 'alert_illegal_transition',
+  LimitReached = 'alerts_limit_reached',
 }
 
 const KIND: Record<AlertsErrorCode, DomainErrorKind> = {
@@ -18,6 +19,7 @@ const KIND: Record<AlertsErrorCode, DomainErrorKind> = {
   [AlertsErrorCode.SilenceNotFound]: 'not_found',
   [AlertsErrorCode.AgentNotFound]: 'not_found',
   [AlertsErrorCode.IllegalTransition]: 'conflict',
+  [AlertsErrorCode.LimitReached]: 'conflict',
 };
 
 export class AlertsError extends DomainError {
@@ -27,6 +29,11 @@ export class AlertsError extends DomainError {
 
   static invalid(message: string): AlertsError {
     return new AlertsError(AlertsErrorCode.Invalid, message);
+  }
+
+  /** 409 naming the cap and the variable that sets it. */
+  static limitReached(what: string, cap: number, variable: string): AlertsError {
+    return new AlertsError(AlertsErrorCode.LimitReached, `limit reached: at most ${cap} ${what} per user (${variable})`);
   }
 
   static notFound(code: AlertsErrorCode, what: string, id: string): AlertsError {

@@ -1,8 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AppConfig } from '@fleetwatch/config';
 import { ChannelType } from '../alerts.constants';
-import { urlProblem } from './url-guard';
+import { postPinned } from './pinned-request';
+import { checkUrl, HostResolver, isPrivateAddress, systemResolver } from './url-guard';
+
+/** Overrides how webhook hosts are resolved (tests); the system resolver by default. */
+export const HOST_RESOLVER = Symbol('HOST_RESOLVER');
 
 export interface ChannelTarget {
   type: ChannelType;
@@ -27,16 +31,28 @@ export function targetUrl(target: ChannelTarget): string {
   return target.type === 'alertmanager' ? target.url.replace(/\/+$/, '') + '/api/v2/alerts' : target.url;
 }
 
-/** One HTTP attempt with the configured timeout; never throws. Redirects are not followed. */
+/**
+ * One HTTP attempt with the configured timeout; never throws. Redirects are not followed. The host
+ * is resolved once, checked, and the connection pinned to that address; the connected peer is
+ * checked again, so neither a second DNS answer nor a proxy-like detour reaches a private address.
+ */
 @Injectable()
 export class ChannelSender {
-  constructor(private readonly config: AppConfig) {}
+  private readonly resolve: HostResolver;
+
+  constructor(
+    private readonly config: AppConfig,
+    @Optional() @Inject(HOST_RESOLVER) resolve?: HostResolver,
+  ) {
+    this.resolve = resolve ?? systemResolver;
+  }
 
   async send(target: ChannelTarget, body: string, meta: { deliveryId: string; event: string }): Promise<SendResult> {
     const started = performance.now();
     const elapsed = (): number => Math.round((performance.now() - started) * 100) / 100;
-    const problem = await urlProblem(target.url, this.config.alerts.allowPrivateWebhookUrls);
-    if (problem) return { delivered: false, statusCode: null, latencyMs: elapsed(), error: problem };
+    const allowPrivate = this.config.alerts.allowPrivateWebhookUrls;
+    const checked = await checkUrl(targetUrl(target), allowPrivate, this.resolve);
+    if (!checked.ok) return { delivered: false, statusCode: null, latencyMs: elapsed(), error: checked.problem };
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'user-agent': 'Fleetwatch-Alerts',
@@ -46,19 +62,19 @@ export class ChannelSender {
     if (target.type === 'webhook' && target.secret) headers[SIGNATURE_HEADER.toLowerCase()] = signature(target.secret, body);
     if (target.type === 'alertmanager' && target.secret) headers.authorization = `Bearer ${target.secret}`;
     try {
-      const response = await fetch(targetUrl(target), {
-        method: 'POST',
+      const status = await postPinned({
+        url: checked.url,
+        pin: checked.pin,
         headers,
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.alerts.deliveryTimeoutMs),
+        timeoutMs: this.config.alerts.deliveryTimeoutMs,
+        refusePeer: allowPrivate ? undefined : isPrivateAddress,
       });
-      await response.arrayBuffer().catch(() => undefined);
-      const delivered = response.status >= 200 && response.status < 300;
-      return { delivered, statusCode: response.status, latencyMs: elapsed(), error: delivered ? undefined : `receiver answered ${response.status}` };
+      const delivered = status >= 200 && status < 300;
+      return { delivered, statusCode: status, latencyMs: elapsed(), error: delivered ? undefined : `receiver answered ${status}` };
     } catch (error) {
-      const e = error as Error & { cause?: { code?: string; message?: string } };
-      const reason = e.name === 'TimeoutError' ? `timed out after ${this.config.alerts.deliveryTimeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
+      const e = error as Error & { code?: string };
+      const reason = e.code === 'TIMEOUT' || e.code === 'PRIVATE_PEER' ? e.message : (e.code ?? e.message);
       return { delivered: false, statusCode: null, latencyMs: elapsed(), error: `request failed: ${reason}` };
     }
   }

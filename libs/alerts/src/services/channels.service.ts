@@ -9,6 +9,7 @@ import { ChannelSender } from '../notify/channel-sender';
 import { buildBody } from '../notify/payloads';
 import { urlProblem } from '../notify/url-guard';
 import { olderThan, toPage, whereClause } from '../repositories/keyset';
+import { lockedOwnedCount } from '../repositories/owner-caps.sql';
 
 interface ChannelRow {
   id: string;
@@ -48,12 +49,18 @@ export class ChannelsService {
   async create(principal: Principal, dto: CreateChannelDto): Promise<ChannelResponseDto> {
     await this.validate(dto.type, dto.url, dto.secret, true);
     const now = this.clock.now();
-    const [row] = await this.em.getConnection().execute<ChannelRow[]>(
-      `insert into alert_channels (id, owner_id, name, type, url, secret, enabled, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning *`,
-      [newId(), principal.userId, dto.name, dto.type, dto.url, dto.secret ?? null, dto.enabled ?? true, now, now],
-    );
-    return toDto(row);
+    const cap = this.config.alerts.maxChannelsPerUser;
+    return this.em.transactional(async (tx) => {
+      if ((await lockedOwnedCount(tx, 'channels', principal.userId, now)) >= cap) throw AlertsError.limitReached('notification channels', cap, 'MAX_CHANNELS_PER_USER');
+      const [row] = await tx.getConnection().execute<ChannelRow[]>(
+        `insert into alert_channels (id, owner_id, name, type, url, secret, enabled, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning *`,
+        [newId(), principal.userId, dto.name, dto.type, dto.url, dto.secret ?? null, dto.enabled ?? true, now, now],
+        'all',
+        tx.getTransactionContext(),
+      );
+      return toDto(row);
+    });
   }
 
   async list(principal: Principal, query: PageQueryDto): Promise<Page<ChannelResponseDto>> {

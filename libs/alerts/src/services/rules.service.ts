@@ -1,12 +1,14 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AgentRepository } from '@fleetwatch/agents';
+import { AppConfig } from '@fleetwatch/config';
 import { Clock, decodeCursor, isAdmin, newId, Page, PageQueryDto, Principal } from '@fleetwatch/common';
 import { Aggregation, BUILTIN_METRICS, Comparator, NoDataMode, RATE_METRICS, SAMPLE_TYPE_PATTERN, Severity } from '../alerts.constants';
 import { CreateRuleDto, RuleResponseDto, UpdateRuleDto } from '../dto/rule.dto';
 import { AlertsError, AlertsErrorCode } from '../errors/alerts.error';
 import { toPgArray } from '../evaluation/transition-writer';
 import { olderThan, toPage, whereClause } from '../repositories/keyset';
+import { lockedOwnedCount } from '../repositories/owner-caps.sql';
 import { AlertActionsService } from './alert-actions.service';
 
 interface RuleRow {
@@ -60,6 +62,7 @@ export class RulesService {
     private readonly agents: AgentRepository,
     private readonly actions: AlertActionsService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async create(principal: Principal, dto: CreateRuleDto): Promise<RuleResponseDto> {
@@ -80,13 +83,20 @@ export class RulesService {
     };
     await this.validate(principal, principal.userId, fields);
     const now = this.clock.now();
-    const [row] = await this.em.getConnection().execute<RuleRow[]>(
-      `insert into alert_rules (id, owner_id, name, metric, aggregation, comparator, threshold, window_minutes, for_minutes,
-         keep_firing_for_minutes, no_data, severity, agent_id, channel_ids, enabled, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?, ?, ?) returning *`,
-      [newId(), principal.userId, ...this.values(fields), now, now],
-    );
-    return toDto(row);
+    const cap = this.config.alerts.maxRulesPerUser;
+    return this.em.transactional(async (tx) => {
+      // Every user's rules run in the shared evaluation tick: the cap bounds one user's share.
+      if ((await lockedOwnedCount(tx, 'rules', principal.userId, now)) >= cap) throw AlertsError.limitReached('alert rules', cap, 'MAX_RULES_PER_USER');
+      const [row] = await tx.getConnection().execute<RuleRow[]>(
+        `insert into alert_rules (id, owner_id, name, metric, aggregation, comparator, threshold, window_minutes, for_minutes,
+           keep_firing_for_minutes, no_data, severity, agent_id, channel_ids, enabled, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?, ?, ?) returning *`,
+        [newId(), principal.userId, ...this.values(fields), now, now],
+        'all',
+        tx.getTransactionContext(),
+      );
+      return toDto(row);
+    });
   }
 
   async list(principal: Principal, query: PageQueryDto): Promise<Page<RuleResponseDto>> {

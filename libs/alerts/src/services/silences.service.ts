@@ -1,11 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AgentRepository } from '@fleetwatch/agents';
+import { AppConfig } from '@fleetwatch/config';
 import { Clock, decodeCursor, isAdmin, newId, Page, PageQueryDto, Principal } from '@fleetwatch/common';
 import { Severity } from '../alerts.constants';
 import { CreateSilenceDto, SilenceResponseDto } from '../dto/silence.dto';
 import { AlertsError, AlertsErrorCode } from '../errors/alerts.error';
 import { olderThan, toPage, whereClause } from '../repositories/keyset';
+import { lockedOwnedCount } from '../repositories/owner-caps.sql';
 
 interface SilenceRow {
   id: string;
@@ -29,6 +31,7 @@ export class SilencesService {
     private readonly em: EntityManager,
     private readonly agents: AgentRepository,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async create(principal: Principal, dto: CreateSilenceDto): Promise<SilenceResponseDto> {
@@ -46,12 +49,19 @@ export class SilencesService {
     if (agentId && !(await this.agents.findVisible(agentId, principal))) {
       throw new AlertsError(AlertsErrorCode.AgentNotFound, `matchers.agentId: agent ${agentId} not found`);
     }
-    const [row] = await this.em.getConnection().execute<SilenceRow[]>(
-      `insert into alert_silences (id, owner_id, applies_to_all, rule_id, agent_id, severity, starts_at, ends_at, comment, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning *`,
-      [newId(), principal.userId, isAdmin(principal), ruleId ?? null, agentId ?? null, severity ?? null, startsAt, endsAt, dto.comment, now],
-    );
-    return this.toDto(row, now);
+    const cap = this.config.alerts.maxSilencesPerUser;
+    return this.em.transactional(async (tx) => {
+      // Every delivery is matched against the active silences: the cap bounds that list per user.
+      if ((await lockedOwnedCount(tx, 'silences', principal.userId, now)) >= cap) throw AlertsError.limitReached('active silences', cap, 'MAX_SILENCES_PER_USER');
+      const [row] = await tx.getConnection().execute<SilenceRow[]>(
+        `insert into alert_silences (id, owner_id, applies_to_all, rule_id, agent_id, severity, starts_at, ends_at, comment, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning *`,
+        [newId(), principal.userId, isAdmin(principal), ruleId ?? null, agentId ?? null, severity ?? null, startsAt, endsAt, dto.comment, now],
+        'all',
+        tx.getTransactionContext(),
+      );
+      return this.toDto(row, now);
+    });
   }
 
   async list(principal: Principal, query: PageQueryDto): Promise<Page<SilenceResponseDto>> {

@@ -7,7 +7,6 @@ export enum AnalyticsErrorCode {
   UnsupportedSource = 'unsupported_source',
   ForeignUser = 'foreign_user',
   DeploymentNotFound = 'deployment_not_found',
-  TooManyExports = 'too_many_exports',
 }
 
 const KIND: Record<AnalyticsErrorCode, DomainErrorKind> = {
@@ -17,16 +16,11 @@ const KIND: Record<AnalyticsErrorCode, DomainErrorKind> = {
   [AnalyticsErrorCode.UnsupportedSource]: 'bad_request',
   [AnalyticsErrorCode.ForeignUser]: 'forbidden',
   [AnalyticsErrorCode.DeploymentNotFound]: 'not_found',
-  [AnalyticsErrorCode.TooManyExports]: 'rate_limited',
 };
 
 export class AnalyticsError extends DomainError {
   constructor(code: AnalyticsErrorCode, message: string, retryAfterSeconds?: number) {
     super(KIND[code], code, message, retryAfterSeconds);
-  }
-
-  static tooManyExports(limit: number): AnalyticsError {
-    return new AnalyticsError(AnalyticsErrorCode.TooManyExports, `at most ${limit} exports run at once per server; retry shortly`, 5);
   }
 
   static invalidRange(field: string, message: string): AnalyticsError {

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { PassThrough, pipeline, Readable, Transform } from 'node:stream';
+import { neutraliseCsvText } from '@fleetwatch/common';
 import { ExportColumn, ExportValue, toRecord } from './export-datasets';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'xlsx'] as const;
@@ -26,9 +27,19 @@ function mapRows(columns: ExportColumn[], map: (values: ExportValue[]) => unknow
   });
 }
 
+/**
+ * CSV cells as flat() makes them, with text columns made inert for spreadsheets: a tool, model or
+ * message is whatever an ingesting client sent, and an admin's export opens everyone's. Number
+ * columns are numbers here (a negative value stays numeric); XLSX needs none of this, as it types
+ * each cell as text or number itself.
+ */
+function csvCells(columns: ExportColumn[]): (values: ExportValue[]) => (string | number | null)[] {
+  return (values) => flat(values).map((cell, i) => (columns[i].kind === 'text' && typeof cell === 'string' ? neutraliseCsvText(cell) : cell));
+}
+
 function csv(columns: ExportColumn[], rows: Readable): Readable {
   const out = stringify({ header: true, columns: columns.map((c) => c.name) });
-  return pipeline(rows, mapRows(columns, flat), out, () => undefined);
+  return pipeline(rows, mapRows(columns, csvCells(columns)), out, () => undefined);
 }
 
 /** A JSON array written element by element, so it never exists whole in memory. */

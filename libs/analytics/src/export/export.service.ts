@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { AgentsService } from '@fleetwatch/agents';
-import { Clock, isAdmin, Principal } from '@fleetwatch/common';
+import { Clock, Principal } from '@fleetwatch/common';
+import { ExportSlots } from '@fleetwatch/database';
 import { DAY_MS, resolveRange } from '../shared/time-range';
 import { DATASETS } from './export-datasets';
 import { ExportQueryDto } from './export.dto';
+import { exportQuery } from './export-query.sql';
 import { CONTENT_TYPES, formatRows } from './export-writers';
 import { RowCursor } from './row-cursor';
 
@@ -20,6 +22,7 @@ export class ExportService {
     private readonly cursor: RowCursor,
     private readonly agents: AgentsService,
     private readonly clock: Clock,
+    private readonly slots: ExportSlots,
   ) {}
 
   async open(principal: Principal, query: ExportQueryDto): Promise<ExportDownload> {
@@ -28,26 +31,19 @@ export class ExportService {
     const range = resolveRange(this.clock.now(), query, DAY_MS, { start: 'start', end: 'end' });
     if (query.agentId !== undefined) await this.agents.getVisible(query.agentId, principal);
 
-    const params: unknown[] = [range.start, range.end];
-    let where = 'ts >= $1 and ts < $2';
-    if (query.agentId !== undefined) {
-      params.push(query.agentId);
-      where += ` and agent_id = $${params.length}`;
+    // Taken before the cursor borrows a connection, so a refused export never touches the pool.
+    const slot = this.slots.take(principal.userId);
+    try {
+      const rows = await this.cursor.open(...exportQuery(dataset, principal, query.agentId, range));
+      const day = (d: Date) => d.toISOString().slice(0, 10);
+      return {
+        stream: slot.guard(formatRows(format, dataset.columns, rows, query.dataset), [rows]),
+        contentType: CONTENT_TYPES[format],
+        fileName: `fleetwatch-${query.dataset}-${day(range.start)}_${day(range.end)}.${format}`,
+      };
+    } catch (error) {
+      slot.release();
+      throw error;
     }
-    if (!isAdmin(principal)) {
-      params.push(principal.userId);
-      where +=
-        dataset.ownerFilter === 'owner_id'
-          ? ` and owner_id = $${params.length}`
-          : ` and agent_id in (select id from agents where owner_id = $${params.length})`;
-    }
-    const columns = dataset.columns.map((c) => c.name).join(', ');
-    const rows = await this.cursor.open(`select ${columns} from ${dataset.table} where ${where} order by ts, id`, params);
-    const day = (d: Date) => d.toISOString().slice(0, 10);
-    return {
-      stream: formatRows(format, dataset.columns, rows, query.dataset),
-      contentType: CONTENT_TYPES[format],
-      fileName: `fleetwatch-${query.dataset}-${day(range.start)}_${day(range.end)}.${format}`,
-    };
   }
 }

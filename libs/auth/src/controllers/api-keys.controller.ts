@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal, uuidParam } from '@fleetwatch/common';
 import { ApiKeyResponseDto, CreateApiKeyDto, CreatedApiKeyResponseDto } from '../dto/api-key.dto';
 import { ApiKeysService } from '../services/api-keys.service';
@@ -13,6 +13,7 @@ export class ApiKeysController {
   @Post()
   @ApiOperation({ summary: 'Create an API key', description: 'The key is in this answer only; it is stored as a SHA-256 hash and looked up by its prefix.' })
   @ApiCreatedResponse({ type: CreatedApiKeyResponseDto })
+  @ApiConflictResponse({ description: 'You already hold MAX_API_KEYS_PER_USER unrevoked keys (default 100); revoke one first.' })
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyResponseDto> {
     return this.apiKeys.create(principal, dto);
   }

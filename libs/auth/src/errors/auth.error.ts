@@ -10,6 +10,7 @@ export enum AuthErrorCode {
   ApiKeyNotFound = 'api_key_not_found',
   LastAdmin = 'last_admin',
   AgentNotFound = 'agent_not_found',
+  ApiKeyLimit = 'api_key_limit_reached',
 }
 
 const KIND: Record<AuthErrorCode, DomainErrorKind> = {
@@ -22,6 +23,7 @@ const KIND: Record<AuthErrorCode, DomainErrorKind> = {
   [AuthErrorCode.ApiKeyNotFound]: 'not_found',
   [AuthErrorCode.LastAdmin]: 'conflict',
   [AuthErrorCode.AgentNotFound]: 'not_found',
+  [AuthErrorCode.ApiKeyLimit]: 'conflict',
 };
 
 export class AuthError extends DomainError {

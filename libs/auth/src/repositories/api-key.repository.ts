@@ -28,6 +28,20 @@ export class ApiKeyRepository extends EntityRepository<ApiKey> {
     return this.findOne({ id, userId });
   }
 
+  /**
+   * The user's unrevoked keys, counted with that user's key creations serialized until the
+   * transaction ends (advisory lock), so concurrent creations cannot all see room under a cap.
+   */
+  async lockedActiveCount(userId: string): Promise<number> {
+    const em = this.getEntityManager();
+    const ctx = em.getTransactionContext();
+    await em.getConnection().execute(`select pg_advisory_xact_lock(hashtext(?))`, [`fw_cap:api_keys:${userId}`], 'all', ctx);
+    const [row] = await em
+      .getConnection()
+      .execute<{ n: number }[]>(`select count(*)::int as n from api_keys where user_id = ? and revoked_at is null`, [userId], 'all', ctx);
+    return row.n;
+  }
+
   listForUser(userId: string): Promise<ApiKey[]> {
     return this.find({ userId, revokedAt: null }, { orderBy: { createdAt: 'desc', id: 'desc' } });
   }

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { AppConfig } from '@fleetwatch/config';
 import { Clock, isAdmin, newId, Principal, Scope } from '@fleetwatch/common';
 import { ApiKeyResponseDto, CreateApiKeyDto, CreatedApiKeyResponseDto } from '../dto/api-key.dto';
 import { AuthError, AuthErrorCode } from '../errors/auth.error';
@@ -26,25 +27,32 @@ export class ApiKeysService {
     private readonly em: EntityManager,
     private readonly keys: ApiKeyRepository,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async create(principal: Principal, dto: CreateApiKeyDto): Promise<CreatedApiKeyResponseDto> {
     if (dto.agentId !== undefined) await this.assertOwnAgent(principal.userId, dto.agentId);
+    const cap = this.config.auth.maxApiKeysPerUser;
     const prefix = randomBytes(6).toString('hex');
     const secret = randomBytes(32).toString('base64url');
-    const key = this.keys.create({
-      id: newId(),
-      userId: principal.userId,
-      name: dto.name,
-      prefix,
-      keyHash: sha256(secret).toString('hex'),
-      scopes: dto.scopes,
-      agentId: dto.agentId ?? null,
-      createdAt: this.clock.now(),
-      lastUsedAt: null,
-      revokedAt: null,
+    // Inside the transaction the injected repository works on the transaction's fork.
+    const key = await this.em.transactional(async () => {
+      if ((await this.keys.lockedActiveCount(principal.userId)) >= cap) {
+        throw new AuthError(AuthErrorCode.ApiKeyLimit, `limit reached: at most ${cap} API keys per user (MAX_API_KEYS_PER_USER); revoke one first`);
+      }
+      return this.keys.create({
+        id: newId(),
+        userId: principal.userId,
+        name: dto.name,
+        prefix,
+        keyHash: sha256(secret).toString('hex'),
+        scopes: dto.scopes,
+        agentId: dto.agentId ?? null,
+        createdAt: this.clock.now(),
+        lastUsedAt: null,
+        revokedAt: null,
+      });
     });
-    await this.em.flush();
     return { ...ApiKeyResponseDto.from(key), key: `fw_${prefix}_${secret}` };
   }
 

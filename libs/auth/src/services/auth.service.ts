@@ -60,16 +60,15 @@ export class AuthService {
 
   async login(dto: LoginDto, clientIp: string): Promise<TokenResponseDto> {
     const email = dto.email.toLowerCase();
-    const keys = [`email:${email}`, `ip:${clientIp}`];
-    const wait = this.limiter.retryAfter(keys);
-    if (wait > 0) throw new AuthError(AuthErrorCode.TooManyAttempts, 'Too many failed logins; try again later', wait);
+    // Counted before the password is checked, so concurrent guesses cannot all slip past the limit.
+    const admission = await this.limiter.admit(email, clientIp);
+    if (!admission.admitted) {
+      throw new AuthError(AuthErrorCode.TooManyAttempts, 'Too many failed logins; try again later', admission.retryAfterSeconds);
+    }
     const user = await this.users.findByEmail(email);
     const ok = await this.hasher.verify(user?.passwordHash, dto.password);
-    if (!user || !ok) {
-      this.limiter.recordFailure(keys);
-      throw new AuthError(AuthErrorCode.InvalidCredentials, 'Invalid email or password');
-    }
-    this.limiter.reset([`email:${email}`]);
+    if (!user || !ok) throw new AuthError(AuthErrorCode.InvalidCredentials, 'Invalid email or password');
+    await this.limiter.succeeded(admission.ticket);
     return this.issueToken(user);
   }
 

@@ -7,8 +7,13 @@ export interface AuthConfig {
   adminEmail?: string;
   adminPassword?: string;
   signupEnabled: boolean;
+  /** Failures per (email, address) pair in the window before that pair waits for the window's end. */
   loginMaxFailures: number;
+  /** Failures per client address (any emails) before the address waits; defaults to loginMaxFailures. */
+  loginMaxFailuresPerAddress: number;
   loginWindowSeconds: number;
+  /** Unrevoked API keys one user may hold. */
+  maxApiKeysPerUser: number;
 }
 
 const DURATION = /^(\d+)\s*(s|m|h|d)?$/;
@@ -40,13 +45,17 @@ export function readAuthConfig(env: EnvReader, production: boolean): AuthConfig 
     env.fail('ADMIN_PASSWORD must be at least 10 characters');
   }
 
+  const loginMaxFailures = env.int('LOGIN_MAX_FAILURES', 5, 1, 1000);
   return {
     jwtSecret,
     jwtExpiresInSeconds: jwtExpiresInSeconds ?? 3600,
     adminEmail: adminEmail?.toLowerCase(),
     adminPassword,
     signupEnabled: env.bool('SIGNUP_ENABLED', true),
-    loginMaxFailures: env.int('LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginMaxFailures,
+    // Raise it for many users behind one NAT: each pair still stops at LOGIN_MAX_FAILURES.
+    loginMaxFailuresPerAddress: env.int('LOGIN_MAX_FAILURES_PER_ADDRESS', loginMaxFailures, 1, 100_000),
     loginWindowSeconds: env.int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    maxApiKeysPerUser: env.int('MAX_API_KEYS_PER_USER', 100, 1, 10_000),
   };
 }

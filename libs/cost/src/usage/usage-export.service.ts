@@ -1,7 +1,8 @@
 import { Injectable, Logger, StreamableFile } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
 import { PassThrough, pipeline, Readable } from 'node:stream';
-import { Clock, Principal } from '@fleetwatch/common';
+import { Clock, neutraliseCsvText, Principal } from '@fleetwatch/common';
+import { ExportSlots } from '@fleetwatch/database';
 import { UsageExportQueryDto } from './usage.dto';
 import { usageRange } from './usage-period';
 import { CallRow, UsageRepository } from './usage.repository';
@@ -60,6 +61,7 @@ export class UsageExportService {
   constructor(
     private readonly repository: UsageRepository,
     private readonly clock: Clock,
+    private readonly slots: ExportSlots,
   ) {}
 
   /**
@@ -71,17 +73,27 @@ export class UsageExportService {
     const period = query.period ?? 'current';
     const now = this.clock.now();
     const range = usageRange(period, now);
-    const first = await this.repository.batchAfter(principal, range.start, range.end, null, BATCH);
+    const slot = this.slots.take(principal.userId);
+    let first: CallRow[];
+    try {
+      first = await this.repository.batchAfter(principal, range.start, range.end, null, BATCH);
+    } catch (error) {
+      slot.release();
+      throw error;
+    }
     const rows = Readable.from(this.rows(principal, range.start, range.end, first));
     const filename = `fleetwatch-usage-${period}-${now.toISOString().slice(0, 10)}.${format}`;
     const failed = (error: Error | null) => {
       if (error) this.logger.warn(`usage export stopped: ${error.message}`);
     };
+    // Model, agent name and the like are what clients sent: made inert for spreadsheets. Numbers are
+    // numbers here, so a number cell is never touched.
+    const cast = { number: (v: number) => String(v), string: (v: string) => neutraliseCsvText(v) };
     const body =
       format === 'csv'
-        ? pipeline(rows, stringify({ header: true, columns: [...EXPORT_COLUMNS], cast: { number: (v) => String(v) } }), failed)
+        ? pipeline(rows, stringify({ header: true, columns: [...EXPORT_COLUMNS], cast }), failed)
         : pipeline(Readable.from(this.json(rows)), new PassThrough(), failed);
-    return new StreamableFile(body, {
+    return new StreamableFile(slot.guard(body), {
       type: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
       disposition: `attachment; filename="${filename}"`,
     });

@@ -43,7 +43,13 @@ export class UsageController {
   @Authenticated({ scope: 'monitoring:read' })
   @ApiOperation({
     summary: 'Download the LLM calls of a period (CSV or JSON)',
-    description: 'Streamed oldest first in keyset batches of 1000 rows; `Content-Disposition: attachment`. CSV headers and JSON keys are the same column names.',
+    description:
+      'Streamed oldest first in keyset batches of 1000 rows; `Content-Disposition: attachment`. CSV headers and JSON keys are the same column names. ' +
+      'Shares the export slots of GET /api/analytics/export: at most a third of DATABASE_POOL_MAX downloads per server and EXPORT_MAX_PER_USER ' +
+      '(default 2) per user run at once; past either, 429 with Retry-After. A download whose client reads nothing for EXPORT_IDLE_TIMEOUT_SECONDS ' +
+      '(default 30), or still running after EXPORT_MAX_SECONDS (default 3600), is cut off and its slot freed. In CSV, a text cell (model, agent name, ' +
+      'error type, ...) starting with =, +, -, @, tab or carriage return gets a leading apostrophe (\'=1+1 for =1+1), so a spreadsheet shows it ' +
+      'as text instead of running it as a formula (OWASP CSV injection); number columns stay numbers. JSON carries values unchanged.',
   })
   @ApiProduces('text/csv', 'application/json')
   @ApiOkResponse({ description: 'The file.' })

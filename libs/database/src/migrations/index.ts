@@ -10,6 +10,7 @@ import { Migration20261122040000Budgets } from './Migration20261122040000Budgets
 import { Migration20261122060000ApiKeyAgent } from './Migration20261122060000ApiKeyAgent';
 import { Migration20261122070000AgentLastSample } from './Migration20261122070000AgentLastSample';
 import { Migration20261201020000PartitionLocks } from './Migration20261201020000PartitionLocks';
+import { Migration20261201030000LoginAttempts } from './Migration20261201030000LoginAttempts';
 
 /** Every migration, in order. A new migration is a new file plus one line here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122060000ApiKeyAgent', class: Migration20261122060000ApiKeyAgent },
   { name: 'Migration20261122070000AgentLastSample', class: Migration20261122070000AgentLastSample },
   { name: 'Migration20261201020000PartitionLocks', class: Migration20261201020000PartitionLocks },
+  { name: 'Migration20261201030000LoginAttempts', class: Migration20261201030000LoginAttempts },
 ];

@@ -93,11 +93,12 @@ export class MonitoringController {
       'Database latency of `select 1` (down when it fails or exceeds 1 s); each scheduled job from job_runs with its last run and lag = max(0, now − last start − interval) ' +
       '(down when its last run failed, or when the lag exceeds two intervals — read from job_runs, shared by every replica, so an API-only replica reports a stalled worker); ' +
       'the alert notification outbox backlog (deliveries still pending, all owners; down when it cannot be counted). ' +
-      'Any component down → 503 with the same body.',
+      'Any component down → 503 with the same body. `lastError` and `database.error` carry the failure text for admins only; other callers get ' +
+      'a generic reason (`last run failed`, `database unreachable`), since job errors can quote SQL.',
   })
   @ApiOkResponse({ type: MonitoringHealthDto })
   @ApiServiceUnavailableResponse({ type: MonitoringHealthDto, description: 'A component is down.' })
-  componentHealth(): Promise<MonitoringHealthDto> {
-    return this.health.check();
+  componentHealth(@CurrentPrincipal() principal: Principal): Promise<MonitoringHealthDto> {
+    return this.health.check(principal);
   }
 }

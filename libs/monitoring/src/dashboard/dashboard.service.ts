@@ -28,7 +28,7 @@ export class DashboardService {
     const currentHour = new Date(firstHour.getTime() + (hours - 1) * HOUR_MS);
     const from = new Date(now.getTime() - hours * HOUR_MS);
     const [report, fleet, metrics, current, trends, activeAlerts, troubled, endpoints] = await Promise.all([
-      this.healthReport(),
+      this.healthReport(principal),
       this.monitoring.fleetStatus(principal),
       this.monitoring.metrics(principal),
       this.repository.current(principal, now),
@@ -93,9 +93,9 @@ export class DashboardService {
   }
 
   /** The health report whether or not it is a 503: the dashboard shows it either way. */
-  private async healthReport(): Promise<MonitoringHealthDto> {
+  private async healthReport(principal: Principal): Promise<MonitoringHealthDto> {
     try {
-      return await this.health.check();
+      return await this.health.check(principal);
     } catch (error) {
       if (error instanceof ServiceUnavailableException) return error.getResponse() as MonitoringHealthDto;
       throw error;

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { AlertsQueryService } from '@fleetwatch/alerts';
-import { Clock } from '@fleetwatch/common';
+import { Clock, isAdmin, Principal } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
 import { JobScheduler } from '@fleetwatch/database';
 import { DatabaseHealthDto, JobHealthDto, MonitoringHealthDto, NotificationHealthDto } from '../dto/monitoring-health.dto';
@@ -25,11 +25,17 @@ function within<T>(ms: number, promise: Promise<T>): Promise<T> {
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
 
+/** What a non-admin sees instead of a job's error text (which can quote SQL, table names, values). */
+export const JOB_FAILED_REASON = 'last run failed';
+/** What a non-admin sees instead of the driver's message (which can name hosts and ports). */
+export const DATABASE_DOWN_REASON = 'database unreachable';
+
 /**
  * Component status for operators. The database is down when `select 1` fails or takes over 1 s;
  * a job is down when its last run failed or it is more than two intervals late (from job_runs, which
  * every replica shares, so an API-only replica reports a stalled worker); notifications are down
- * when the outbox cannot be counted. Any component down → 503 with the same body.
+ * when the outbox cannot be counted. Any component down → 503 with the same body. Error texts are
+ * for admins; other callers get a generic reason, since the health report is open to every user.
  */
 @Injectable()
 export class MonitoringHealthService {
@@ -41,11 +47,13 @@ export class MonitoringHealthService {
     private readonly clock: Clock,
   ) {}
 
-  async check(): Promise<MonitoringHealthDto> {
+  async check(principal: Principal): Promise<MonitoringHealthDto> {
     const now = this.clock.now();
+    const detailed = isAdmin(principal);
     const database = await this.database();
+    if (!detailed && database.error !== undefined) database.error = DATABASE_DOWN_REASON;
     const rows = database.status === 'up' ? await this.jobRuns().catch(() => [] as JobRunRow[]) : [];
-    const jobs = this.jobs(rows, now);
+    const jobs = this.jobs(rows, now, detailed);
     const notifications = database.status === 'up' ? await this.notifications() : { status: 'down', backlog: null };
     const down = database.status === 'down' || notifications.status === 'down' || jobs.some((j) => j.status === 'late' || j.status === 'failing');
     const report: MonitoringHealthDto = { status: down ? 'down' : 'ok', checkedAt: now.toISOString(), database, jobs, notifications };
@@ -81,7 +89,7 @@ export class MonitoringHealthService {
     );
   }
 
-  private jobs(rows: JobRunRow[], now: Date): JobHealthDto[] {
+  private jobs(rows: JobRunRow[], now: Date, detailed: boolean): JobHealthDto[] {
     const byName = new Map(rows.map((r) => [r.name, r]));
     const names = [...new Set([...this.scheduler.names(), ...byName.keys()])].sort();
     return names.map((name) => {
@@ -102,7 +110,7 @@ export class MonitoringHealthService {
         lastStartedAt: iso(startedAt),
         lastFinishedAt: iso(row?.last_finished_at ?? null),
         lastDurationMs: row?.last_duration_ms ?? null,
-        lastError: row?.last_error ?? null,
+        lastError: row?.last_error ? (detailed ? row.last_error : JOB_FAILED_REASON) : null,
         lagMs,
         runs: Number(row?.runs ?? 0),
         failures: Number(row?.failures ?? 0),

@@ -14,5 +14,5 @@ export { ShutdownState } from './lifecycle/shutdown-state';
 export { JobScheduler } from './jobs/job-scheduler';
 export type { JobDefinition, JobOutcome } from './jobs/job-scheduler';
 export { withClientReadTimeout } from './sql/client-read-timeout';
-export { ExportSlots, TooManyExportsError } from './exports/export-slots.service';
+export { ExportSlots, TooManyExportsError, ExportsErrorCode } from './exports/export-slots.service';
 export type { ExportSlot } from './exports/export-slots.service';

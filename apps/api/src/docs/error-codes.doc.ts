@@ -5,6 +5,7 @@ import { AnalyticsErrorCode } from '@fleetwatch/analytics';
 import { AuthErrorCode } from '@fleetwatch/auth';
 import { HttpErrorCode } from '@fleetwatch/common';
 import { CostErrorCode } from '@fleetwatch/cost';
+import { ExportsErrorCode } from '@fleetwatch/database';
 import { IngestErrorCode } from '@fleetwatch/ingest';
 import { MetricsErrorCode } from '@fleetwatch/metrics';
 import { OtlpErrorCode } from '@fleetwatch/otlp';
@@ -17,6 +18,7 @@ export const ERROR_CODES: Record<string, readonly string[]> = {
   analytics: Object.values(AnalyticsErrorCode),
   auth: Object.values(AuthErrorCode),
   cost: Object.values(CostErrorCode),
+  exports: Object.values(ExportsErrorCode),
   ingest: Object.values(IngestErrorCode),
   metrics: Object.values(MetricsErrorCode),
   otlp: Object.values(OtlpErrorCode),

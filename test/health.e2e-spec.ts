@@ -70,7 +70,7 @@ describe('health', () => {
     const agents = await t.client.get('/api/agents', auth);
     expect(agents.status).toBe(503);
     expect(agents.headers['retry-after']).toBe('5');
-    expect(agents.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable; retry later.' });
+    expect(agents.body).toEqual({ statusCode: 503, error: 'Service Unavailable', code: 'database_unavailable', message: 'The database is unavailable; retry later.' });
     expect(JSON.stringify(agents.body)).not.toMatch(/at .*\.js/);
 
     await t.proxy!.restore();

@@ -61,14 +61,14 @@ describe('agents', () => {
     ])('rejects %s with 400 naming the field', async (_, body, message) => {
       const res = await t.client.post('/api/agents', owner.auth).send(body);
       expect(res.status).toBe(400);
-      expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message });
+      expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', code: 'validation_failed', message });
     });
 
     it('keeps names unique per owner (409) but lets another owner reuse one', async () => {
       await createAgent(t.client, owner, { name: 'dup' });
       const again = await t.client.post('/api/agents', owner.auth).send({ name: 'dup' });
       expect(again.status).toBe(409);
-      expect(again.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'an agent named "dup" already exists' });
+      expect(again.body).toEqual({ statusCode: 409, error: 'Conflict', code: 'agent_name_taken', message: 'an agent named "dup" already exists' });
       const elsewhere = await t.client.post('/api/agents', other.auth).send({ name: 'dup' });
       expect(elsewhere.status).toBe(201);
       expect(elsewhere.body.ownerId).toBe(other.id);
@@ -133,7 +133,7 @@ describe('agents', () => {
     ])('answers 400 naming cursor for %s', async (_, cursor) => {
       const res = await t.client.get(`/api/agents?cursor=${encodeURIComponent(cursor)}`, lister.auth);
       expect(res.status).toBe(400);
-      expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: ['cursor must be a value taken from the X-Next-Cursor header'] });
+      expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', code: 'validation_failed', message: ['cursor must be a value taken from the X-Next-Cursor header'] });
     });
 
     it('rejects unknown query parameters and bad limits', async () => {
@@ -203,7 +203,7 @@ describe('agents', () => {
         await t.client.delete(`/api/agents/${agent.id}`, other.auth),
       ]) {
         expect(res.status).toBe(404);
-        expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: `agent ${agent.id} not found` });
+        expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', code: 'agent_not_found', message: `agent ${agent.id} not found` });
       }
       expect((await t.client.get(`/api/agents/${UNKNOWN}`, owner.auth)).status).toBe(404);
       const malformed = await t.client.get('/api/agents/123', owner.auth);

@@ -58,7 +58,7 @@ describe('deployments', () => {
     const agent = await createAgent(t.client, owner);
     const res = await t.client.post(`/api/agents/${agent.id}/deployments`, owner.auth).send(body);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message });
+    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', code: 'validation_failed', message });
     const { rows } = await t.sql.query(`select count(*)::int as n from deployments where agent_id = $1`, [agent.id]);
     expect(rows[0].n).toBe(0);
     expect(await agentStatus(agent.id)).toBe('stopped');
@@ -97,7 +97,7 @@ describe('deployments', () => {
     const deployment = await createDeployment(t.client, owner, agent.id);
     const res = await move(deployment.id, { status: 'in_progress', error: 'not a failure' });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'error is accepted only with status failed' });
+    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', code: 'invalid_deployment_update', message: 'error is accepted only with status failed' });
     const { rows } = await t.sql.query(`select status, error from deployments where id = $1`, [deployment.id]);
     expect(rows).toEqual([{ status: 'pending', error: null }]);
   });
@@ -143,7 +143,7 @@ describe('deployments', () => {
     const statusBefore = await agentStatus(agent.id);
     const res = await move(deployment.id, { status: to });
     expect(res.status).toBe(409);
-    expect(res.body).toEqual({ statusCode: 409, error: 'Conflict', message: `deployment ${deployment.id} cannot move from ${from} to ${to}` });
+    expect(res.body).toEqual({ statusCode: 409, error: 'Conflict', code: 'illegal_transition', message: `deployment ${deployment.id} cannot move from ${from} to ${to}` });
     expect((await t.sql.query(`select * from deployments where id = $1`, [deployment.id])).rows).toEqual(before.rows);
     expect(await agentStatus(agent.id)).toBe(statusBefore);
   });
@@ -208,7 +208,7 @@ describe('deployments', () => {
         .set('Content-Type', 'application/json')
         .send(typeof body === 'string' ? body : JSON.stringify(body));
       expect(res.status).toBe(400);
-      expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: ['configuration must be a JSON object'] });
+      expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', code: 'validation_failed', message: ['configuration must be a JSON object'] });
       expect((await t.client.get(`/api/deployments/${deployment.id}/configuration`, owner.auth)).body).toEqual({ kept: true });
     });
 
@@ -217,7 +217,7 @@ describe('deployments', () => {
       await move(deployment.id, { status: 'in_progress' }).expect(200);
       const res = await t.client.put(`/api/deployments/${deployment.id}/configuration`, owner.auth).send({ v: 2 });
       expect(res.status).toBe(409);
-      expect(res.body).toEqual({ statusCode: 409, error: 'Conflict', message: `deployment ${deployment.id} is in_progress; its configuration can change only while pending` });
+      expect(res.body).toEqual({ statusCode: 409, error: 'Conflict', code: 'configuration_locked', message: `deployment ${deployment.id} is in_progress; its configuration can change only while pending` });
       expect((await t.client.get(`/api/deployments/${deployment.id}/configuration`, owner.auth)).body).toEqual({ v: 1 });
     });
   });
@@ -225,8 +225,8 @@ describe('deployments', () => {
   it('answers 404 for another user’s or an unknown agent/deployment, 400 for malformed ids', async () => {
     const agent = await createAgent(t.client, owner);
     const deployment = await createDeployment(t.client, owner, agent.id);
-    const agentMissing = { statusCode: 404, error: 'Not Found', message: `agent ${agent.id} not found` };
-    const deploymentMissing = { statusCode: 404, error: 'Not Found', message: `deployment ${deployment.id} not found` };
+    const agentMissing = { statusCode: 404, error: 'Not Found', code: 'agent_not_found', message: `agent ${agent.id} not found` };
+    const deploymentMissing = { statusCode: 404, error: 'Not Found', code: 'deployment_not_found', message: `deployment ${deployment.id} not found` };
     expect((await t.client.post(`/api/agents/${agent.id}/deployments`, other.auth).send({ environment: 'x', configuration: {} })).body).toEqual(agentMissing);
     expect((await t.client.get(`/api/agents/${agent.id}/deployments`, other.auth)).body).toEqual(agentMissing);
     expect((await t.client.patch(`/api/deployments/${deployment.id}`, other.auth).send({ status: 'in_progress' })).body).toEqual(deploymentMissing);
@@ -286,7 +286,7 @@ describe('deployments', () => {
     try {
       const res = await t.client.post(`/api/agents/${agent.id}/deployments`, owner.auth).send({ environment: 'production', configuration: { a: 1 } });
       expect(res.status).toBe(500);
-      expect(res.body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Internal server error', errorId: expect.any(String) });
+      expect(res.body).toEqual({ statusCode: 500, error: 'Internal Server Error', code: 'internal_error', message: 'Internal server error', errorId: expect.any(String) });
     } finally {
       await t.sql.query(`alter table events drop constraint test_refuse_deployed`);
     }

@@ -144,7 +144,7 @@ describe('analytics export', () => {
     const refused = await t.client.get(`/api/analytics/export?dataset=llm_calls&format=json&${range}`, owner.auth);
     expect(refused.status).toBe(429);
     expect(refused.headers['retry-after']).toBe('5');
-    expect(refused.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: 'at most 1 exports run at once per server; retry shortly' });
+    expect(refused.body).toEqual({ statusCode: 429, error: 'Too Many Requests', code: 'too_many_exports', message: 'at most 1 exports run at once per server; retry shortly' });
     held.destroy();
     // The server notices the hang-up asynchronously; poll (bounded) until the slot is free again.
     let after = refused;

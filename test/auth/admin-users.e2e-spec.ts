@@ -45,14 +45,14 @@ describe('admin: users', () => {
   ])('rejects %s with 400 naming the parameter', async (_, query, message) => {
     const res = await t.client.get(`/api/admin/users?${query}`, admin.auth);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message });
+    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', code: 'validation_failed', message });
   });
 
   it('refuses non-admins with 403', async () => {
     for (const path of ['/api/admin/users']) {
       const res = await t.client.get(path, alice.auth);
       expect(res.status).toBe(403);
-      expect(res.body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'Admins only' });
+      expect(res.body).toEqual({ statusCode: 403, error: 'Forbidden', code: 'forbidden', message: 'Admins only' });
     }
     const patch = await t.client.patch(`/api/admin/users/${bob.id}`, alice.auth).send({ role: 'admin' });
     expect(patch.status).toBe(403);
@@ -80,7 +80,7 @@ describe('admin: users', () => {
   it('refuses to demote the last admin (409) and leaves the role unchanged', async () => {
     const res = await t.client.patch(`/api/admin/users/${admin.id}`, admin.auth).send({ role: 'user' });
     expect(res.status).toBe(409);
-    expect(res.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'the last admin cannot be demoted; promote another user first' });
+    expect(res.body).toEqual({ statusCode: 409, error: 'Conflict', code: 'last_admin', message: 'the last admin cannot be demoted; promote another user first' });
     const { rows } = await t.sql.query(`select role from users where id = $1`, [admin.id]);
     expect(rows).toEqual([{ role: 'admin' }]);
   });
@@ -92,14 +92,14 @@ describe('admin: users', () => {
   ])('rejects %s with 400 naming the field', async (_, body, message) => {
     const res = await t.client.patch(`/api/admin/users/${bob.id}`, admin.auth).send(body);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message });
+    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', code: 'validation_failed', message });
   });
 
   it('answers 404 for an unknown user and 400 for a malformed id', async () => {
     const unknown = '01900000-0000-7000-8000-000000000000';
     const res = await t.client.patch(`/api/admin/users/${unknown}`, admin.auth).send({ plan: 'solo' });
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: `user ${unknown} not found` });
+    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', code: 'user_not_found', message: `user ${unknown} not found` });
     const bad = await t.client.patch('/api/admin/users/42', admin.auth).send({ plan: 'solo' });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toEqual(['id must be a UUID']);

@@ -51,7 +51,7 @@ describe('auth: API keys', () => {
   ])('rejects %s with 400 naming the field', async (_, body, message) => {
     const res = await t.client.post('/api/auth/api-keys', owner.auth).send(body);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message });
+    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', code: 'validation_failed', message });
   });
 
   it('authenticates with X-API-Key and with Bearer, and records last_used_at', async () => {
@@ -75,7 +75,7 @@ describe('auth: API keys', () => {
     const ingestOnly = await createKey(owner, { name: 'ingest only', scopes: ['ingest'] });
     const me = await t.client.get('/api/auth/me', { apiKey: ingestOnly.key });
     expect(me.status).toBe(403);
-    expect(me.body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'The API key lacks the monitoring:read scope' });
+    expect(me.body).toEqual({ statusCode: 403, error: 'Forbidden', code: 'forbidden', message: 'The API key lacks the monitoring:read scope' });
     const everything = await createKey(owner, { name: 'all', scopes: ['ingest', 'monitoring:read', 'agents:write', 'alerts:write'] });
     const keys = await t.client.post('/api/auth/api-keys', { apiKey: everything.key }).send({ name: 'from a key', scopes: ['ingest'] });
     expect(keys.status).toBe(403);
@@ -109,7 +109,7 @@ describe('auth: API keys', () => {
 
     const again = await t.client.delete(`/api/auth/api-keys/${created.id}`, owner.auth);
     expect(again.status).toBe(404);
-    expect(again.body).toEqual({ statusCode: 404, error: 'Not Found', message: `API key ${created.id} not found` });
+    expect(again.body).toEqual({ statusCode: 404, error: 'Not Found', code: 'api_key_not_found', message: `API key ${created.id} not found` });
   });
 
   it("answers 404 to revoking someone else's key and 400 to a malformed id", async () => {
@@ -119,7 +119,7 @@ describe('auth: API keys', () => {
     expect((await t.client.get('/api/auth/me', { apiKey: created.key })).status).toBe(200);
     const bad = await t.client.delete('/api/auth/api-keys/not-a-uuid', owner.auth);
     expect(bad.status).toBe(400);
-    expect(bad.body).toEqual({ statusCode: 400, error: 'Bad Request', message: ['id must be a UUID'] });
+    expect(bad.body).toEqual({ statusCode: 400, error: 'Bad Request', code: 'validation_failed', message: ['id must be a UUID'] });
   });
 
   it('lists only active keys, newest first', async () => {

@@ -38,7 +38,7 @@ describe('auth: register, login, me', () => {
     ])('rejects %s with 400 naming the field', async (_, override, message) => {
       const res = await t.client.post('/api/auth/register').send({ email: 'bob@example.test', password: 'bob-password', username: 'bob', ...override });
       expect(res.status).toBe(400);
-      expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message });
+      expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', code: 'validation_failed', message });
       const { rows } = await t.sql.query(`select count(*)::int as n from users where email = 'bob@example.test'`);
       expect(rows[0].n).toBe(0);
     });
@@ -53,7 +53,7 @@ describe('auth: register, login, me', () => {
       await t.client.post('/api/auth/register').send({ email: 'carol@example.test', password: 'carol-password', username: 'carol' }).expect(201);
       const sameEmail = await t.client.post('/api/auth/register').send({ email: 'CAROL@example.test', password: 'carol-password', username: 'carol2' });
       expect(sameEmail.status).toBe(409);
-      expect(sameEmail.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'email is already registered' });
+      expect(sameEmail.body).toEqual({ statusCode: 409, error: 'Conflict', code: 'email_taken', message: 'email is already registered' });
       const sameUsername = await t.client.post('/api/auth/register').send({ email: 'carol2@example.test', password: 'carol-password', username: 'carol' });
       expect(sameUsername.status).toBe(409);
       expect(sameUsername.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'username is already taken' });
@@ -81,7 +81,7 @@ describe('auth: register, login, me', () => {
     it('gives one identical 401 for an unknown email and a wrong password', async () => {
       const unknown = await t.client.post('/api/auth/login').send({ email: 'nobody@example.test', password: dave.password });
       const wrong = await t.client.post('/api/auth/login').send({ email: dave.email, password: 'wrong-password' });
-      const expected = { statusCode: 401, error: 'Unauthorized', message: 'Invalid email or password' };
+      const expected = { statusCode: 401, error: 'Unauthorized', code: 'invalid_credentials', message: 'Invalid email or password' };
       expect(unknown.status).toBe(401);
       expect(unknown.body).toEqual(expected);
       expect(wrong.status).toBe(401);
@@ -108,7 +108,7 @@ describe('auth: register, login, me', () => {
     });
 
     it('answers 401 without credentials, with a garbage token and with a token signed by another secret', async () => {
-      const expected = { statusCode: 401, error: 'Unauthorized', message: 'Missing, invalid, expired or revoked credentials' };
+      const expected = { statusCode: 401, error: 'Unauthorized', code: 'unauthorized', message: 'Missing, invalid, expired or revoked credentials' };
       const forged = new JwtService({ secret: 'another-secret-that-is-long-enough-for-hs256' }).sign({ sub: erin.id, role: 'admin' });
       for (const auth of [undefined, { token: 'garbage' }, { token: forged }]) {
         const res = await t.client.get('/api/auth/me', auth);
@@ -146,7 +146,7 @@ describe('auth: sign-up disabled', () => {
   it('answers 403 to register and stores nothing', async () => {
     const res = await t.client.post('/api/auth/register').send({ email: 'frank@example.test', password: 'frank-password', username: 'frank' });
     expect(res.status).toBe(403);
-    expect(res.body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'Sign-up is disabled on this server' });
+    expect(res.body).toEqual({ statusCode: 403, error: 'Forbidden', code: 'signup_disabled', message: 'Sign-up is disabled on this server' });
     const { rows } = await t.sql.query(`select count(*)::int as n from users`);
     expect(rows[0].n).toBe(0);
   });
@@ -170,7 +170,7 @@ describe('auth: login throttling', () => {
     const blocked = await t.client.post('/api/auth/login').send({ email: gina.email, password: gina.password });
     expect(blocked.status).toBe(429);
     expect(blocked.headers['retry-after']).toBe('900');
-    expect(blocked.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: 'Too many failed logins; try again later' });
+    expect(blocked.body).toEqual({ statusCode: 429, error: 'Too Many Requests', code: 'too_many_attempts', message: 'Too many failed logins; try again later' });
 
     // The client address failed three times too, so another account from it waits as well.
     const otherEmail = await t.client.post('/api/auth/login').send({ email: 'someone-else@example.test', password: 'whatever-password' });

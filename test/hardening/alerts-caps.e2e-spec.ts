@@ -4,11 +4,11 @@ import { startTestApp, TestApp } from '../support/test-app';
 const NOW = '2026-12-01T10:00:00.000Z';
 const CAPS = { MAX_RULES_PER_USER: '3', MAX_CHANNELS_PER_USER: '2', MAX_SILENCES_PER_USER: '2', MAX_API_KEYS_PER_USER: '3' };
 
-const conflict = (message: string) => ({ statusCode: 409, error: 'Conflict', message });
+const conflict = (message: string, code = 'alerts_limit_reached') => ({ statusCode: 409, error: 'Conflict', code, message });
 const RULES_FULL = conflict('limit reached: at most 3 alert rules per user (MAX_RULES_PER_USER)');
 const CHANNELS_FULL = conflict('limit reached: at most 2 notification channels per user (MAX_CHANNELS_PER_USER)');
 const SILENCES_FULL = conflict('limit reached: at most 2 active silences per user (MAX_SILENCES_PER_USER)');
-const KEYS_FULL = conflict('limit reached: at most 3 API keys per user (MAX_API_KEYS_PER_USER); revoke one first');
+const KEYS_FULL = conflict('limit reached: at most 3 API keys per user (MAX_API_KEYS_PER_USER); revoke one first', 'api_key_limit_reached');
 
 interface Capped {
   what: string;

@@ -4,8 +4,8 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { listenOnLoopback, loginFrom, statusCounts } from './login-from';
 
 const NOW = '2026-12-01T09:00:00.000Z';
-const TOO_MANY = { statusCode: 429, error: 'Too Many Requests', message: 'Too many failed logins; try again later' };
-const INVALID = { statusCode: 401, error: 'Unauthorized', message: 'Invalid email or password' };
+const TOO_MANY = { statusCode: 429, error: 'Too Many Requests', code: 'too_many_attempts', message: 'Too many failed logins; try again later' };
+const INVALID = { statusCode: 401, error: 'Unauthorized', code: 'invalid_credentials', message: 'Invalid email or password' };
 
 describe('hardening: login limiter (LOGIN_MAX_FAILURES=5, LOGIN_WINDOW_SECONDS=900)', () => {
   let t: TestApp;

@@ -47,7 +47,7 @@ describe('a database that stops answering without resetting connections', () => 
       expect(answer).toEqual({
         status: 503,
         retryAfter: '5',
-        body: { statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable; retry later.' },
+        body: { statusCode: 503, error: 'Service Unavailable', code: 'database_unavailable', message: 'The database is unavailable; retry later.' },
         ms: expect.any(Number),
       });
       expect(answer.ms).toBeLessThan(ANSWER_BOUND_MS);

@@ -51,7 +51,7 @@ describe('export slots per user', () => {
     const refused = await t.client.get(TOOLS, a.auth);
     expect(refused.status).toBe(429);
     expect(refused.headers['retry-after']).toBe('5');
-    expect(refused.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: 'at most 2 of your exports run at once; retry when one of them has ended' });
+    expect(refused.body).toEqual({ statusCode: 429, error: 'Too Many Requests', code: 'too_many_exports', message: 'at most 2 of your exports run at once; retry when one of them has ended' });
     // The usage export counts against the same cap.
     const usage = await t.client.get('/api/usage/export?format=json', a.auth);
     expect(usage.status).toBe(429);

@@ -38,7 +38,7 @@ describe('JSON bodies: nesting depth and keys per object are capped before parsi
     const [register, live] = await Promise.all([json(t.client.post('/api/auth/register'), body), t.client.get('/health/live')]);
     const elapsed = Date.now() - started;
     expect(register.status).toBe(400);
-    expect(register.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'body has an object with more than 1000 keys' });
+    expect(register.body).toEqual({ statusCode: 400, error: 'Bad Request', code: 'bad_request', message: 'body has an object with more than 1000 keys' });
     expect(live.status).toBe(200);
     expect(elapsed).toBeLessThan(FAST_MS);
     expect((await t.sql.query(`select count(*)::int as n from users where username = 'keys-user'`)).rows[0].n).toBe(0);
@@ -48,7 +48,7 @@ describe('JSON bodies: nesting depth and keys per object are capped before parsi
     const deep = `{"email":"x@example.test","password":"password-1","extra":${nested(5000)}}`;
     for (const [path, auth] of [['/api/auth/login', undefined], ['/api/auth/register', undefined], ['/api/agents', user.auth]] as const) {
       const response = await json(t.client.post(path, auth), deep);
-      expect([path, response.status, response.body]).toEqual([path, 400, { statusCode: 400, error: 'Bad Request', message: 'body nests deeper than 32 levels' }]);
+      expect([path, response.status, response.body]).toEqual([path, 400, { statusCode: 400, error: 'Bad Request', code: 'bad_request', message: 'body nests deeper than 32 levels' }]);
     }
   });
 

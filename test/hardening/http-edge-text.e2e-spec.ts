@@ -24,7 +24,7 @@ describe('text fields refuse NUL and lone surrogates', () => {
   const expect400 = (response: { status: number; body: { message?: unknown }; headers: Record<string, string> }, field: string, problem: string) => {
     expect(response.status).toBe(400);
     expect(response.headers['retry-after']).toBeUndefined();
-    expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: [`${field} ${problem}`] });
+    expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', code: 'validation_failed', message: [`${field} ${problem}`] });
   };
 
   it('agent name and description with NUL answer 400, and nothing is stored', async () => {

@@ -62,7 +62,7 @@ describe('hardening: /api/monitoring/health shows job and database errors to adm
       // Authenticating needs the database, so the generic outage answer comes before the report.
       const forUser = await t.client.get('/api/monitoring/health', user.auth);
       expect(forUser.status).toBe(503);
-      expect(forUser.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable; retry later.' });
+      expect(forUser.body).toEqual({ statusCode: 503, error: 'Service Unavailable', code: 'database_unavailable', message: 'The database is unavailable; retry later.' });
     } finally {
       await t.proxy!.restore();
     }

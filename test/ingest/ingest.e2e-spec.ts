@@ -207,7 +207,7 @@ describe('POST /api/ingest', () => {
     expect(refused.status).toBe(403);
     expect(refused.body).toEqual({
       statusCode: 403,
-      error: 'Forbidden',
+      error: 'Forbidden', code: 'key_bound_to_other_agent',
       message: `this API key is bound to agent ${agent2.id} (samples[1].agentId names another)`,
     });
     expect(await counts(t)).toEqual(before);

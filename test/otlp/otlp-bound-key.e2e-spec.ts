@@ -32,7 +32,7 @@ describe('API keys bound to one agent', () => {
     for (const agentId of [foreign.id, UNKNOWN]) {
       const refused = await t.client.post('/api/auth/api-keys', owner.auth).send({ name: 'x', scopes: ['ingest'], agentId });
       expect(refused.status).toBe(404);
-      expect(refused.body).toEqual({ statusCode: 404, error: 'Not Found', message: `agent ${agentId} not found` });
+      expect(refused.body).toEqual({ statusCode: 404, error: 'Not Found', code: 'agent_not_found', message: `agent ${agentId} not found` });
     }
     const malformed = await t.client.post('/api/auth/api-keys', owner.auth).send({ name: 'x', scopes: ['ingest'], agentId: 'nope' });
     expect(malformed.status).toBe(400);

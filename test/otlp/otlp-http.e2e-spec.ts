@@ -145,7 +145,7 @@ describe('OTLP/HTTP receivers: encodings, errors, outage, authorization', () => 
       const down = await post('/api/otlp/v1/traces').send(chatExport(agentId, t.clock.now().getTime()));
       expect(down.status).toBe(503);
       expect(down.headers['retry-after']).toBe('5');
-      expect(down.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable; retry later.' });
+      expect(down.body).toEqual({ statusCode: 503, error: 'Service Unavailable', code: 'database_unavailable', message: 'The database is unavailable; retry later.' });
       const downProto = await post('/api/otlp/v1/traces').set('Content-Type', 'application/x-protobuf').buffer(true).parse(binaryParser).send(Buffer.alloc(0));
       expect(downProto.status).toBe(503);
       expect(downProto.headers['retry-after']).toBe('5');

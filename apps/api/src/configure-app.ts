@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { AllExceptionsFilter, limitedFormParser, limitedJsonParser, StrictValidationPipe } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
 import { serveConsole } from './console/serve-console';
+import { documentErrorCodes } from './docs/error-codes.doc';
 import { serveOpenApi } from './docs/serve-openapi';
 
 /** What a caller's X-Request-Id may be to be kept: it goes into every log line and back out as a header. */
@@ -76,14 +77,15 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       .setTitle('Fleetwatch')
       .setDescription(
         'Monitoring backend for fleets of AI agents. Authenticate with `Authorization: Bearer <JWT or API key>` or `X-API-Key: <key>`. ' +
-          'Errors are `{statusCode, error, message}`; a database outage answers 503 with Retry-After.',
+          'Errors are `{statusCode, error, code, message}` (schema ErrorResponse; `code` is stable, the message is for people); ' +
+          'a database outage answers 503 with Retry-After.',
       )
       .setVersion('0.1.0')
       .addBearerAuth()
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
       .build(),
   );
-  serveOpenApi(app, document);
+  serveOpenApi(app, documentErrorCodes(document));
   await serveConsole(app, config);
   return app;
 }

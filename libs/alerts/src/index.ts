@@ -7,3 +7,4 @@ export type { DeliveryRunReport } from './notify/delivery.service';
 export { AlertResponseDto } from './dto/alert.dto';
 export { EVALUATE_JOB, DELIVER_JOB, ALERT_STATUSES, SEVERITIES } from './alerts.constants';
 export type { AlertStatus, Severity } from './alerts.constants';
+export { AlertsErrorCode } from './errors/alerts.error';

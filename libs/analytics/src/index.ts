@@ -1,2 +1,3 @@
 export { AnalyticsModule } from './analytics.module';
 export { diffConfigurations } from './deployments/configuration-diff';
+export { AnalyticsErrorCode } from './errors/analytics.error';

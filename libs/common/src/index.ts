@@ -26,5 +26,7 @@ export { ownerCondition } from './auth/visibility.sql';
 export type { SqlCondition } from './auth/visibility.sql';
 export { Paged, PagedInterceptor } from './http/paged.interceptor';
 export { SECOND_MS, MINUTE_MS, HOUR_MS, DAY_MS } from './time/durations';
+export { HttpErrorCode, codeForStatus } from './errors/error-codes';
+export { FailureBody, FAILURE_BODY } from './errors/failure-body.decorator';
 export { neutraliseCsvText } from './csv/csv-formula';
 export { getOrCreateCounter, getOrCreateGauge, getOrCreateHistogram, ensureDefaultMetrics, metricsExposition, METRICS_PREFIX } from './metrics/prom-registry';

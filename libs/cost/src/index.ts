@@ -8,3 +8,4 @@ export { BudgetCheckJob, BUDGET_JOB } from './jobs/budget-check.job';
 export { RepriceService } from './services/reprice.service';
 export { budgetStatus, percentUsed } from './budgets/budget-rules';
 export type { BudgetStatus } from './budgets/budget-rules';
+export { CostErrorCode } from './errors/cost.error';

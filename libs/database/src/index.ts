@@ -23,5 +23,5 @@ export { JobRun } from './jobs/job-run.entity';
 export { JobRunRepository } from './jobs/job-run.repository';
 export type { FinishedRun } from './jobs/job-run.repository';
 export { withClientReadTimeout } from './sql/client-read-timeout';
-export { ExportSlots, TooManyExportsError } from './exports/export-slots.service';
+export { ExportSlots, TooManyExportsError, ExportsErrorCode } from './exports/export-slots.service';
 export type { ExportSlot } from './exports/export-slots.service';

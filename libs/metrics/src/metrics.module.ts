@@ -3,7 +3,7 @@ import { AgentsModule } from '@fleetwatch/agents';
 import { AgentMetricsController } from './controllers/agent-metrics.controller';
 import { ObservabilityController } from './controllers/observability.controller';
 import { HeartbeatJob } from './jobs/heartbeat.job';
-import { MetricsController } from './platform/metrics.controller';
+import { MetricsController } from './controllers/metrics.controller';
 import { PrometheusExporter } from './prometheus/prometheus.exporter';
 import { AgentMetricsRepository } from './repositories/agent-metrics.repository';
 import { HeartbeatRepository } from './repositories/heartbeat.repository';

@@ -4,3 +4,4 @@ export type { OtlpExportResult, OtlpPayload, OtlpFormat } from './services/otlp-
 export { mapGenAiSpans } from './mapping/genai-span.mapper';
 export { mapMetrics, sanitizeSampleType } from './mapping/genai-metric.mapper';
 export { decodeStatus, encodeStatus } from './codec/otlp-status.codec';
+export { OtlpErrorCode } from './errors/otlp.error';

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
 import { DomainError } from '../errors/domain-error';
+import { HttpErrorCode } from '../errors/error-codes';
 import { IsCursor, parseCursor } from './cursor.validator';
 import { PageSize } from './page-size.decorator';
 
@@ -35,7 +36,7 @@ export function encodeCursor(keyset: Keyset): string {
 export function decodeCursor(cursor: string | undefined): Keyset | undefined {
   if (cursor === undefined) return undefined;
   const keyset = parseCursor(cursor);
-  if (!keyset) throw new DomainError('bad_request', 'invalid_cursor', 'cursor must be a value taken from the X-Next-Cursor header');
+  if (!keyset) throw new DomainError('bad_request', HttpErrorCode.InvalidCursor, 'cursor must be a value taken from the X-Next-Cursor header');
   return keyset;
 }
 

@@ -6,9 +6,13 @@ import { DownloadLimits, guardDownload } from './download-guard';
 
 export const EXPORT_RETRY_AFTER_SECONDS = 5;
 
+export enum ExportsErrorCode {
+  TooManyExports = 'too_many_exports',
+}
+
 export class TooManyExportsError extends DomainError {
   constructor(message: string) {
-    super('rate_limited', 'too_many_exports', message, EXPORT_RETRY_AFTER_SECONDS);
+    super('rate_limited', ExportsErrorCode.TooManyExports, message, EXPORT_RETRY_AFTER_SECONDS);
   }
 }
 

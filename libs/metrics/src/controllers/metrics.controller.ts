@@ -1,11 +1,10 @@
-import { Controller, Get, Param, Query, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiInternalServerErrorResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentPrincipal, Principal } from '@fleetwatch/common';
+import { Authenticated, CurrentPrincipal, FailureBody, Principal } from '@fleetwatch/common';
 import { HistoricalQueryDto, HistoricalResponseDto, MusicSummaryDto, UserPerformanceDto } from '../dto/user-metrics.dto';
 import { HistoricalService } from '../services/historical.service';
 import { MusicSummaryService } from '../services/music-summary.service';
 import { MetricsFailureDto, PlatformMetricsResponseDto } from '../dto/platform-metrics.dto';
-import { MetricsFailureFilter } from './metrics-failure.filter';
 import { PlatformMetricsService } from '../services/platform-metrics.service';
 
 const KEYED_BY_USER = 'Your own user id; another user’s → 403 (admins may read anyone; an unknown user → 404 for them).';
@@ -21,7 +20,7 @@ export class MetricsController {
 
   @Get()
   @Authenticated({ scope: 'monitoring:read' })
-  @UseFilters(MetricsFailureFilter)
+  @FailureBody({ error: 'Failed to fetch metrics', metrics: {} })
   @ApiOperation({
     summary: 'Platform metrics over your agents (admins: all agents)',
     description:

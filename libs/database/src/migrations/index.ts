@@ -11,6 +11,7 @@ import { Migration20261122060000ApiKeyAgent } from './Migration20261122060000Api
 import { Migration20261122070000AgentLastSample } from './Migration20261122070000AgentLastSample';
 import { Migration20261201020000PartitionLocks } from './Migration20261201020000PartitionLocks';
 import { Migration20261201030000LoginAttempts } from './Migration20261201030000LoginAttempts';
+import { Migration20261201040000JobNames } from './Migration20261201040000JobNames';
 
 /** Every migration, in order. A new migration is a new file plus one line here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122070000AgentLastSample', class: Migration20261122070000AgentLastSample },
   { name: 'Migration20261201020000PartitionLocks', class: Migration20261201020000PartitionLocks },
   { name: 'Migration20261201030000LoginAttempts', class: Migration20261201030000LoginAttempts },
+  { name: 'Migration20261201040000JobNames', class: Migration20261201040000JobNames },
 ];

@@ -208,7 +208,7 @@ describe('agents', () => {
       expect((await t.client.get(`/api/agents/${UNKNOWN}`, owner.auth)).status).toBe(404);
       const malformed = await t.client.get('/api/agents/123', owner.auth);
       expect(malformed.status).toBe(400);
-      expect(malformed.body).toEqual({ statusCode: 400, error: 'Bad Request', message: ['id must be a UUID'] });
+      expect(malformed.body).toEqual({ statusCode: 400, error: 'Bad Request', code: 'validation_failed', message: ['id must be a UUID'] });
       const asAdmin = await t.client.get(`/api/agents/${agent.id}`, admin.auth);
       expect(asAdmin.status).toBe(200);
       expect(asAdmin.body.name).toBe('private');

@@ -56,7 +56,7 @@ describe('auth: register, login, me', () => {
       expect(sameEmail.body).toEqual({ statusCode: 409, error: 'Conflict', code: 'email_taken', message: 'email is already registered' });
       const sameUsername = await t.client.post('/api/auth/register').send({ email: 'carol2@example.test', password: 'carol-password', username: 'carol' });
       expect(sameUsername.status).toBe(409);
-      expect(sameUsername.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'username is already taken' });
+      expect(sameUsername.body).toEqual({ statusCode: 409, error: 'Conflict', code: 'username_taken', message: 'username is already taken' });
       const { rows } = await t.sql.query(`select count(*)::int as n from users where email like 'carol%' or username like 'carol%'`);
       expect(rows[0].n).toBe(1);
     });

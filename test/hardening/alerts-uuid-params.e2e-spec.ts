@@ -1,7 +1,7 @@
 import { createUser, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const MALFORMED = { statusCode: 400, error: 'Bad Request', message: ['id must be a UUID'] };
+const MALFORMED = { statusCode: 400, error: 'Bad Request', code: 'validation_failed', message: ['id must be a UUID'] };
 
 describe('alerts: a malformed id in the path is a 400 naming the parameter', () => {
   let t: TestApp;

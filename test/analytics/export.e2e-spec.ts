@@ -88,7 +88,7 @@ describe('analytics export', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as unknown as ArrayBuffer);
+    await workbook.xlsx.load(res.body);
     const sheet = workbook.getWorksheet('llm_calls')!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const rows: Record<string, unknown>[] = [];

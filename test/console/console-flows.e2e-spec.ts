@@ -33,7 +33,7 @@ describeInBrowser('web console: the main flows in Chromium', () => {
     expect((await t.client.patch(`/api/agents/${agent.id}`, user.auth).send({ status: 'error' })).status).toBe(200);
     const fleet = (await t.client.get('/api/monitoring/fleet-status', user.auth)).body as { agents: { agentId: string; reasons: { code: string; label: string }[] }[] };
     expect(fleet.agents.map((a) => a.agentId)).toEqual([agent.id]);
-    expect(fleet.agents[0]!.reasons.map((r) => r.code)).toEqual(['error']);
+    expect(fleet.agents[0].reasons.map((r) => r.code)).toEqual(['error']);
 
     await signIn(w.page, t.baseUrl, user.email, user.password);
     const item = w.page.locator(`#needs-attention [data-agent-id="${agent.id}"]`);
@@ -81,13 +81,13 @@ describeInBrowser('web console: the main flows in Chromium', () => {
     expect(alert).toMatchObject({ status: 'firing', ruleName: 'CPU over 80' });
 
     await signIn(w.page, t.baseUrl, user.email, user.password, '/alerts');
-    const row = w.page.locator(`[data-alert-id="${alert!.id as string}"]`);
+    const row = w.page.locator(`[data-alert-id="${alert.id as string}"]`);
     await row.waitFor();
     expect(await row.getAttribute('data-status')).toBe('firing');
     await row.getByLabel('Note for CPU over 80').fill('looking into it');
     await saveScreenshot(w.page, 'alerts');
     await row.getByRole('button', { name: 'Acknowledge' }).click();
-    await w.page.locator(`[data-alert-id="${alert!.id as string}"][data-status="acknowledged"]`).waitFor();
+    await w.page.locator(`[data-alert-id="${alert.id as string}"][data-status="acknowledged"]`).waitFor();
     const line = await row.getByTestId('acknowledged-by').textContent();
     expect(line).toContain(`Acknowledged by ${user.username} (you)`);
     expect(line).toContain('“looking into it”');
@@ -112,7 +112,7 @@ describeInBrowser('web console: the main flows in Chromium', () => {
       await result.waitFor();
       expect(await result.textContent()).toMatch(/^Delivered · status 200 · /);
       expect(receiver.received).toHaveLength(1);
-      expect(Receiver.verified(receiver.received[0]!, 'webhook-secret-1')).toBe(true);
+      expect(Receiver.verified(receiver.received[0], 'webhook-secret-1')).toBe(true);
     } finally {
       await receiver.stop();
     }
@@ -127,12 +127,12 @@ describeInBrowser('web console: the main flows in Chromium', () => {
     const key = (await shown.textContent())!;
     const keys = (await t.client.get('/api/auth/api-keys', user.auth)).body as { name: string; prefix: string }[];
     expect(keys.map((k) => k.name)).toEqual(['ci key']);
-    expect(key.startsWith(`fw_${keys[0]!.prefix}_`)).toBe(true);
+    expect(key.startsWith(`fw_${keys[0].prefix}_`)).toBe(true);
     expect((await t.client.post('/api/ingest', { apiKey: key }).send({ samples: [] })).status).toBe(202);
 
     await w.page.reload();
     await w.page.locator('#api-keys tbody tr').first().waitFor();
-    expect(await w.page.locator('#api-keys').textContent()).toContain(`fw_${keys[0]!.prefix}_…`);
+    expect(await w.page.locator('#api-keys').textContent()).toContain(`fw_${keys[0].prefix}_…`);
     expect(await w.page.content()).not.toContain(key);
   });
 });

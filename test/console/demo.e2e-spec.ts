@@ -121,7 +121,7 @@ describe('npm run demo', () => {
     expect(result.notifications).toEqual([{ event: 'alert.firing', headline: expect.stringContaining(`${RULE_NAME} on ${hot.name}`), signatureOk: true }]);
     expect(output).toContain('webhook sink: alert.firing');
 
-    const ack = await t.client.post(`/api/alerts/${firing[0]!.id}/acknowledge`, auth).send({ note: 'seen in the demo' });
+    const ack = await t.client.post(`/api/alerts/${String(firing[0].id)}/acknowledge`, auth).send({ note: 'seen in the demo' });
     expect(ack.status).toBe(200);
     expect(ack.body).toMatchObject({ status: 'acknowledged', note: 'seen in the demo' });
   });

@@ -135,7 +135,7 @@ describe('usage', () => {
       res.on('end', () => done(null, text));
     });
     expect(json.headers['content-disposition']).toBe('attachment; filename="fleetwatch-usage-current-2026-11-10.json"');
-    const jsonRows = JSON.parse(json.body as unknown as string) as Record<string, unknown>[];
+    const jsonRows = JSON.parse(json.body as string) as Record<string, string | number | null>[];
     const csvRows = parse(csv.text, { columns: true }) as Record<string, string>[];
     expect(csvRows).toEqual(jsonRows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)]))));
     expect(csvRows.map((r) => [r.timestamp, r.agent_name, r.model, r.total_tokens, r.cost_usd, r.rate_source])).toEqual([

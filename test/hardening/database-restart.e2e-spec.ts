@@ -76,8 +76,8 @@ describe('a server killed with SIGKILL restarts on the same DATA_DIR', () => {
     });
     children.push(child);
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | string | null>((done) => child.on('exit', (code, signal) => done(code ?? signal)));
     return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
   }
@@ -93,14 +93,21 @@ describe('a server killed with SIGKILL restarts on the same DATA_DIR', () => {
     throw new Error(`not ready within ${READY_BOUND_MS} ms: ${server.output()}`);
   }
 
-  async function call(server: Server, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
+  /** The fields of the answers this test reads (every call here answers with a JSON body). */
+  interface AnswerBody {
+    id: string;
+    accessToken: string;
+    points: unknown[];
+  }
+
+  async function call(server: Server, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: AnswerBody }> {
     const response = await fetch(`${server.url}${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as AnswerBody };
   }
 
   it('stops the orphaned PostgreSQL, comes up, and keeps everything acknowledged before the kill', async () => {
@@ -110,7 +117,7 @@ describe('a server killed with SIGKILL restarts on the same DATA_DIR', () => {
     expect((await call(first, 'POST', '/api/auth/register', undefined, { ...credentials, username: 'restart' })).status).toBe(201);
     const firstLogin = await call(first, 'POST', '/api/auth/login', undefined, credentials);
     expect(firstLogin).toMatchObject({ status: 200, body: { accessToken: expect.any(String) } });
-    const token = firstLogin.body.accessToken as string;
+    const token = firstLogin.body.accessToken;
     const agent = await call(first, 'POST', '/api/agents', token, { name: 'survivor' });
     expect(agent.status).toBe(201);
     const timestamp = new Date(Date.now() - 60_000).toISOString();

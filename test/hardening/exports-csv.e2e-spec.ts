@@ -100,7 +100,7 @@ describe('CSV exports neutralise spreadsheet formulas', () => {
 
     const xlsx = await t.client.get(`/api/analytics/export?dataset=tool_calls&format=xlsx&${RANGE}`, owner.auth).buffer(true).parse(binary);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    await workbook.xlsx.load(xlsx.body);
     const sheet = workbook.getWorksheet('tool_calls')!;
     const toolColumn = (sheet.getRow(1).values as unknown[]).indexOf('tool');
     const cells: unknown[] = [];

@@ -86,7 +86,7 @@ describe('hourly rollups', () => {
   it('rolls up LLM calls per model and tool calls per tool, with error types and percentiles within the bound', async () => {
     const latencies = Array.from({ length: 100 }, (_, i) => 100 + i * 10);
     await insertLlmCalls(t.sql, agent.id, [
-      ...latencies.map((latencyMs, i) => ({ latencyMs, inputTokens: 10, outputTokens: 5, costUsd: 0.01, status: (i < 3 ? 'error' : 'success') as 'error' | 'success', ts: '2026-11-22T09:20:00Z' })),
+      ...latencies.map((latencyMs, i) => ({ latencyMs, inputTokens: 10, outputTokens: 5, costUsd: 0.01, status: i < 3 ? ('error' as const) : ('success' as const), ts: '2026-11-22T09:20:00Z' })),
       { model: null, latencyMs: 50, inputTokens: 1, outputTokens: 1, ts: '2026-11-22T09:40:00Z' },
     ]);
     await insertToolCalls(t.sql, agent.id, [
@@ -101,7 +101,7 @@ describe('hourly rollups', () => {
        from rollup_llm_hourly where agent_id = $1 and hour = '2026-11-22T09:00:00Z' order by model`,
       [agent.id],
     );
-    expect(llm.rows.map(({ latency_hist, ...r }) => r)).toEqual([
+    expect(llm.rows.map(({ latency_hist: _hist, ...r }) => r)).toEqual([
       { model: '', count: 1, errors: 0, input_tokens: 1, output_tokens: 1, cost: 0, latency_sum: 50, latency_min: 50, latency_max: 50 },
       { model: 'gpt-4o', count: 100, errors: 3, input_tokens: 1000, output_tokens: 500, cost: 1, latency_sum: 59500, latency_min: 100, latency_max: 1090 },
     ]);

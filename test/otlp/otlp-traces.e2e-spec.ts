@@ -153,7 +153,7 @@ describe('OTLP traces from the OpenTelemetry JS SDK', () => {
       return [
         `1 span: ${NO_AGENT}`,
         `2 spans: agent ${foreign} is unknown or not yours`,
-        `1 span: agent ${spans[4].resource.attributes['fleetwatch.agent.id']} is unknown or not yours`,
+        `1 span: agent ${spans[4].resource.attributes['fleetwatch.agent.id'] as string} is unknown or not yours`,
         `1 span: timestamp is older than the raw retention of ${t.config.telemetry.rawRetentionDays} days`,
       ].join('; ');
     }

@@ -8,7 +8,6 @@ import { runMigrations } from '../../libs/database/src/orm/run-migrations';
 import { TEMPLATE_DATABASE, TEST_ADMIN_URL_ENV } from '../../libs/testing/src/test-database-env';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __FW_EMBEDDED_STOP__: (() => Promise<void>) | undefined;
 }
 

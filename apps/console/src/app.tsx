@@ -35,7 +35,7 @@ function useSignedInUser(): { user?: User; error?: Error; token?: string } {
 function Routes({ path }: { path: string }) {
   if (path === '/') return <FleetPage />;
   const agent = match('/agents/:id', path);
-  if (agent) return <AgentPage id={agent.id!} />;
+  if (agent) return <AgentPage id={agent.id} />;
   const alerts = match('/alerts', path) ?? match('/alerts/:tab', path);
   if (alerts) return <AlertsPage tab={alerts.tab} />;
   if (match('/cost', path) || match('/cost/:tab', path)) return <CostPage tab={match('/cost/:tab', path)?.tab} />;

@@ -23,7 +23,7 @@ export class OtlpModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const fastify = this.adapterHost.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
-    if (fastify?.addHook) registerOtlpBodyHandling(fastify, this.config.server.bodyLimitBytes);
+    const fastify = this.adapterHost.httpAdapter?.getInstance?.<FastifyInstance>();
+    if (typeof fastify?.addHook === 'function') registerOtlpBodyHandling(fastify, this.config.server.bodyLimitBytes);
   }
 }

@@ -14,6 +14,17 @@ export interface TestUser {
   auth: Credentials;
 }
 
+/** The fields of the API's answers that the factories read. */
+interface Registered {
+  id: string;
+}
+interface LoggedIn {
+  accessToken: string;
+}
+interface CreatedApiKey {
+  key: string;
+}
+
 function expectStatus(response: { status: number; body: unknown }, status: number, what: string): void {
   if (response.status !== status) throw new Error(`${what}: expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`);
 }
@@ -26,17 +37,18 @@ export async function createUser(client: TestClient, sql: Client, options: { adm
   const password = `password-${suffix}`;
   const registered = await client.post('/api/auth/register').send({ email, password, username });
   expectStatus(registered, 201, 'register');
-  if (options.admin) await sql.query(`update users set role = 'admin' where id = $1`, [registered.body.id]);
+  const { id } = registered.body as Registered;
+  if (options.admin) await sql.query(`update users set role = 'admin' where id = $1`, [id]);
   const login = await client.post('/api/auth/login').send({ email, password });
   expectStatus(login, 200, 'login');
-  const token = login.body.accessToken as string;
-  return { id: registered.body.id, email, username, password, token, role: options.admin ? 'admin' : 'user', auth: { token } };
+  const token = (login.body as LoggedIn).accessToken;
+  return { id, email, username, password, token, role: options.admin ? 'admin' : 'user', auth: { token } };
 }
 
 export async function createApiKey(client: TestClient, user: TestUser, scopes: Scope[], name = 'test key'): Promise<string> {
   const response = await client.post('/api/auth/api-keys', user.auth).send({ name, scopes });
   expectStatus(response, 201, 'create api key');
-  return response.body.key as string;
+  return (response.body as CreatedApiKey).key;
 }
 
 export interface TestAgent {

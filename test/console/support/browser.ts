@@ -10,7 +10,6 @@ export const CHROMIUM = '/usr/bin/chromium';
 export function describeInBrowser(name: string, body: () => void): void {
   const available = existsSync(CHROMIUM);
   if (!available && process.env.CI !== 'true') {
-    // eslint-disable-next-line no-console
     console.warn(`${name}: skipped, ${CHROMIUM} is missing (apt-get install chromium). In CI this fails instead.`);
     describe.skip(name, body);
     return;

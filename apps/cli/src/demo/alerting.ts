@@ -13,6 +13,14 @@ export interface Notification {
   signatureOk: boolean;
 }
 
+/** The parts of the server's webhook body the sink's log line shows; all optional, since any body is counted. */
+interface WebhookBody {
+  event?: string;
+  rule?: { name?: string };
+  agent?: { name?: string };
+  alert?: { value?: number };
+}
+
 /** The webhook receiver the demo runs itself on loopback; it checks each body's HMAC signature. */
 export class WebhookSink {
   readonly received: Notification[] = [];
@@ -47,9 +55,9 @@ export class WebhookSink {
   private record(raw: Buffer, signature: string): void {
     const expected = Buffer.from(`sha256=${createHmac('sha256', this.secret).update(raw).digest('hex')}`);
     const given = Buffer.from(signature);
-    let body: { event?: string; rule?: { name?: string }; agent?: { name?: string }; alert?: { value?: number } } = {};
+    let body: WebhookBody = {};
     try {
-      body = JSON.parse(raw.toString('utf8'));
+      body = JSON.parse(raw.toString('utf8')) as WebhookBody;
     } catch {
       // Counted all the same: the line shows it arrived, and the missing event says what was odd.
     }

@@ -17,7 +17,7 @@ export class ApiError extends Error {
 
   /** The server's message(s), joined, for deciding what a 4xx was about. */
   get messageText(): string {
-    const message = (this.body as { message?: unknown } | null)?.message;
+    const message = (this.body as { message?: string | string[] } | null)?.message;
     return Array.isArray(message) ? message.join('; ') : String(message ?? '');
   }
 }

@@ -35,7 +35,7 @@ export function parseDemoArgs(argv: string[]): Omit<DemoOptions, 'signal'> {
   const values = new Map<string, string | undefined>();
   const known = ['--url', '--backfill', '--duration', '--email', '--password', '--username', '--seed'];
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2) as [string, string | undefined];
     if (flag === '--help' || flag === '-h') throw new UsageError('');
     if (!known.includes(flag)) throw new UsageError(`unknown option ${flag}`);
     values.set(flag, inline ?? argv[++i]);

@@ -5,8 +5,9 @@ import { BasicTracerProvider, BatchSpanProcessor, ReadableSpan, SpanExporter } f
 import { LlmCallItem, ToolCallItem } from './telemetry-generator';
 
 type ExportCallback = Parameters<SpanExporter['export']>[1];
+type ExportResultCode = Parameters<ExportCallback>[0]['code'];
 /** ExportResultCode.SUCCESS of @opentelemetry/core, which the demo does not depend on directly. */
-const EXPORT_SUCCESS = 0;
+const EXPORT_SUCCESS: ExportResultCode = 0;
 
 /** Passes spans to the OTLP exporter and counts what the server took, for the progress line. */
 class CountingExporter implements SpanExporter {

@@ -30,8 +30,8 @@ export function match(pattern: string, path: string): Record<string, string> | u
   if (want.length !== have.length) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {
-    const part = want[i]!;
-    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(have[i]!);
+    const part = want[i];
+    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(have[i]);
     else if (part !== have[i]) return undefined;
   }
   return params;

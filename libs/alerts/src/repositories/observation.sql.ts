@@ -113,7 +113,7 @@ function observationParamCount(kind: MetricKind): number {
 
 /** Every (rule, agent) pair of the kind observed at `now`; with `ruleId`, only that rule's pairs. */
 export function observe(sql: TxSql, kind: MetricKind, now: Date, ruleId?: string): Promise<ObservationRow[]> {
-  const times = new Array(observationParamCount(kind)).fill(now);
+  const times = new Array<Date>(observationParamCount(kind)).fill(now);
   return ruleId === undefined ? sql.all<ObservationRow>(observationSql(kind), times) : sql.all<ObservationRow>(observationSql(kind, true), [ruleId, ...times]);
 }
 

@@ -1,4 +1,4 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, Knex } from '@mikro-orm/postgresql';
 
 export type CappedKind = 'rules' | 'channels' | 'silences';
 
@@ -16,7 +16,7 @@ const COUNT_SQL: Record<CappedKind, string> = {
  */
 export async function lockedOwnedCount(tx: EntityManager, kind: CappedKind, ownerId: string, now: Date): Promise<number> {
   const connection = tx.getConnection();
-  const ctx = tx.getTransactionContext();
+  const ctx = tx.getTransactionContext<Knex.Transaction>();
   await connection.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`fw_cap:${kind}:${ownerId}`], 'all', ctx);
   const params = kind === 'silences' ? [ownerId, now] : [ownerId];
   const [row] = await connection.execute<{ n: number }[]>(COUNT_SQL[kind], params, 'all', ctx);

@@ -70,8 +70,11 @@ export function toRecord(columns: ExportColumn[], row: Record<string, unknown>):
         return new Date(value as string | Date).toISOString();
       case 'json':
         return value as Record<string, unknown>;
-      case 'text':
-        return String(value);
+      case 'text': {
+        // Text columns arrive as strings (uuid and enum columns too); String() only normalises the type.
+        const text = value as string;
+        return String(text);
+      }
     }
   });
 }

@@ -44,7 +44,7 @@ export function planWhereSql(plan: BucketPlan, timeColumn: string, params: unkno
 
 /** One value per bucket index, from sparse (index, value) rows. */
 export function densify(plan: BucketPlan, rows: { i: number; v: number | null }[], emptyValue: number | null): (number | null)[] {
-  const values: (number | null)[] = new Array(plan.count).fill(emptyValue);
+  const values = new Array<number | null>(plan.count).fill(emptyValue);
   for (const r of rows) if (r.i >= 0 && r.i < plan.count) values[r.i] = r.v === null ? emptyValue : Number(r.v);
   return values;
 }

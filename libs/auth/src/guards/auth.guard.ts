@@ -29,7 +29,7 @@ export class AuthGuard extends PassportAuthGuard(['api-key', 'jwt']) {
     return true;
   }
 
-  override handleRequest<TUser = Principal>(error: unknown, user: TUser | false): TUser {
+  override handleRequest<TUser = Principal>(error: Error | null | undefined, user: TUser | false): TUser {
     if (error) throw error;
     if (!user) throw new UnauthorizedException('Missing, invalid, expired or revoked credentials');
     return user;

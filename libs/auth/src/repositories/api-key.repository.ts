@@ -1,4 +1,4 @@
-import { EntityRepository } from '@mikro-orm/postgresql';
+import { EntityRepository, Knex } from '@mikro-orm/postgresql';
 import { MINUTE_MS } from '@fleetwatch/common';
 import type { ApiKey } from '../entities/api-key.entity';
 
@@ -36,7 +36,7 @@ export class ApiKeyRepository extends EntityRepository<ApiKey> {
    */
   async lockedActiveCount(userId: string): Promise<number> {
     const em = this.getEntityManager();
-    const ctx = em.getTransactionContext();
+    const ctx = em.getTransactionContext<Knex.Transaction>();
     await em.getConnection().execute(`select pg_advisory_xact_lock(hashtext(?))`, [`fw_cap:api_keys:${userId}`], 'all', ctx);
     const [row] = await em
       .getConnection()

@@ -15,7 +15,8 @@ function badRequest(message: string): Error {
  * messages for malformed or empty bodies stay as they were.
  */
 export function limitedJsonParser(fastify: FastifyInstance, limits: JsonLimits): BufferBodyParser {
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  // Fastify's default JSON parser is the callback form of FastifyBodyParser (it never returns a promise).
+  const parseJson = fastify.getDefaultJsonParser('error', 'error') as (request: FastifyRequest, body: string, done: Done) => void;
   return (request, body, done) => {
     const problem = jsonLimitProblem(body, limits);
     if (problem) return done(badRequest(problem));

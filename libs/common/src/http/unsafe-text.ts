@@ -1,5 +1,6 @@
 // A NUL cannot be stored in PostgreSQL text or jsonb, and a lone surrogate is not Unicode at all
 // (it would be stored as U+FFFD): both are refused up front instead of failing in the database.
+// eslint-disable-next-line no-control-regex -- finding the NUL control character is this pattern's purpose
 const NUL = /\u0000/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

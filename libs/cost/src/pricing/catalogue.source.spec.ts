@@ -53,8 +53,8 @@ describe('normalizeCatalogue', () => {
       'v',
     );
     const [row] = c.prices;
-    expect([row!.rates.input, row!.rates.output, row!.rates.cacheRead]).toEqual(['1', '10', '0.1']);
-    expect(row!.tiers.map((t) => [t.aboveInputTokens, t.rates.input, t.rates.output, t.rates.cacheRead])).toEqual([
+    expect([row.rates.input, row.rates.output, row.rates.cacheRead]).toEqual(['1', '10', '0.1']);
+    expect(row.tiers.map((t) => [t.aboveInputTokens, t.rates.input, t.rates.output, t.rates.cacheRead])).toEqual([
       [128_000, '2', '10', '0.1'],
       [200_000, '3', '15', '0.1'],
     ]);
@@ -62,8 +62,8 @@ describe('normalizeCatalogue', () => {
 
   it('keeps per-request fees as USD per request and unmetered price keys verbatim', () => {
     const c = normalizeCatalogue([provider([{ id: 's', match: { equals: 's' }, prices: { input_mtok: 1, output_mtok: 1, requests_kcount: 12, web_searches_kcount: 10 } }])], 'v');
-    expect(c.prices[0]!.perRequest).toBe('0.012');
-    expect(c.prices[0]!.otherPrices).toEqual({ web_searches_kcount: 10 });
+    expect(c.prices[0].perRequest).toBe('0.012');
+    expect(c.prices[0].otherPrices).toEqual({ web_searches_kcount: 10 });
   });
 
   it('skips, with the reason, what it cannot represent faithfully', () => {
@@ -87,6 +87,6 @@ describe('normalizeCatalogue', () => {
     ]);
     expect(c.prices.map((r) => r.model)).toEqual(['ok']);
     // Skipped models still take part in matching, so their names do not fall through to another model.
-    expect(c.providers[0]!.models.map((m) => m.id)).toEqual(['no-parent', 'no-join', 'unsorted', 'ok']);
+    expect(c.providers[0].models.map((m) => m.id)).toEqual(['no-parent', 'no-join', 'unsorted', 'ok']);
   });
 });

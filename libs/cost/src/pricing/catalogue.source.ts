@@ -6,7 +6,6 @@ import {
   UNCONDITIONAL_EFFECTIVE_FROM,
   type Catalogue,
   type CatalogueProvider,
-  type MatchRule,
   type PriceRow,
   type TimeOfDayWindow,
 } from './catalogue.types';
@@ -51,7 +50,7 @@ export async function loadCatalogue(): Promise<Catalogue> {
 type ConditionalEntry = { constraint?: { type?: string; start_date?: string; start_time?: string; end_time?: string }; prices: Record<string, unknown> };
 
 function conditionalEntries(model: ModelInfo): ConditionalEntry[] {
-  return Array.isArray(model.prices) ? (model.prices as ConditionalEntry[]) : [{ prices: model.prices as Record<string, unknown> }];
+  return Array.isArray(model.prices) ? model.prices : [{ prices: model.prices }];
 }
 
 /**
@@ -103,11 +102,11 @@ function rowsOf(provider: Provider, model: ModelInfo, matchOrder: number, versio
     if (request !== undefined && typeof request !== 'number') return `${isTiered(request) ? 'tiered' : 'invalid'} ${REQUEST_PRICE_KEY}`;
     const otherPrices: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(entry.prices)) if (!METERED_KEYS.has(key) && value !== undefined) otherPrices[key] = value;
-    const when = schedule[i] as { effectiveFrom: string; timeOfDay: TimeOfDayWindow | null };
+    const when = schedule[i];
     rows.push({
       provider: provider.id,
       model: model.id,
-      matchRule: model.match as MatchRule,
+      matchRule: model.match,
       matchOrder,
       effectiveFrom: when.effectiveFrom,
       timeOfDay: when.timeOfDay,
@@ -129,13 +128,13 @@ export function normalizeCatalogue(providers: readonly Provider[], version: stri
     const entry: CatalogueProvider = {
       id: provider.id,
       name: provider.name,
-      providerMatch: (provider.provider_match as MatchRule | undefined) ?? null,
-      modelMatch: (provider.model_match as MatchRule | undefined) ?? null,
+      providerMatch: provider.provider_match ?? null,
+      modelMatch: provider.model_match ?? null,
       fallbackModelProviders: provider.fallback_model_providers ?? [],
       models: [],
     };
     for (const [order, model] of provider.models.entries()) {
-      entry.models.push({ id: model.id, match: model.match as MatchRule });
+      entry.models.push({ id: model.id, match: model.match });
       const rows = rowsOf(provider, model, order, version);
       if (typeof rows === 'string') catalogue.skipped.push({ provider: provider.id, model: model.id, reason: rows });
       else catalogue.prices.push(...rows);

@@ -79,8 +79,8 @@ export function ratesProblem(rates: TokenRates): string | null {
   }
   for (let i = 0; i < priced.length; i++) {
     for (let j = i + 1; j < priced.length; j++) {
-      const a = priced[i] as TokenType;
-      const b = priced[j] as TokenType;
+      const a = priced[i];
+      const b = priced[j];
       if (isPartitionOf(a, b) || isPartitionOf(b, a)) continue;
       const da = TOKEN_DIMENSIONS[a];
       const db = TOKEN_DIMENSIONS[b];

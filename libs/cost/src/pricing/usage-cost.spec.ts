@@ -82,8 +82,8 @@ describe('usageCost with catalogue prices', () => {
     const pro = row('google', 'gemini-2.5-pro');
     expectRates(pro.rates, { input: 1.25, cacheRead: 0.125, output: 10 });
     expect(pro.tiers).toHaveLength(1);
-    expect(pro.tiers[0]!.aboveInputTokens).toBe(200_000);
-    expectRates(pro.tiers[0]!.rates, { input: 2.5, cacheRead: 0.25, output: 15 });
+    expect(pro.tiers[0].aboveInputTokens).toBe(200_000);
+    expectRates(pro.tiers[0].rates, { input: 2.5, cacheRead: 0.25, output: 15 });
 
     const above: TokenUsage = { input: 250_000, output: 4_000, cacheRead: 50_000, reasoning: 3_000 };
     const expected = 200_000 * 250 + 50_000 * 25 + 4_000 * 1_500;

@@ -7,7 +7,7 @@ export class MigrationStatusService {
   constructor(private readonly orm: MikroORM) {}
 
   async pending(): Promise<string[]> {
-    const migrator = this.orm.getMigrator() as Migrator;
+    const migrator = this.orm.getMigrator<Migrator>();
     return (await migrator.getPendingMigrations()).map((m) => m.name);
   }
 }

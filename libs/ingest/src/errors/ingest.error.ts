@@ -24,6 +24,8 @@ const KIND: Record<IngestErrorCode, DomainErrorKind> = {
 const MAX_LISTED = 20;
 
 export class IngestError extends DomainError {
+  declare readonly code: IngestErrorCode;
+
   constructor(code: IngestErrorCode, message: string) {
     super(KIND[code], code, message);
   }

@@ -19,7 +19,7 @@ const rejects = counter('fleetwatch_ingest_rejects_total', 'Ingest requests refu
 
 export const IngestMetrics = {
   accepted(accepted: IngestAccepted): void {
-    for (const [kind, n] of Object.entries(accepted)) if (n > 0) items.inc({ kind }, n);
+    for (const [kind, n] of Object.entries(accepted) as [keyof IngestAccepted, number][]) if (n > 0) items.inc({ kind }, n);
   },
   rejected(reason: IngestRejectReason): void {
     rejects.inc({ reason });

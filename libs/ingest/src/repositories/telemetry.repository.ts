@@ -9,6 +9,12 @@ import type { PricedCall } from '@fleetwatch/cost';
 import { LlmCallItem, SampleItem, ToolCallItem } from '../validation/ingest-batch';
 import { copyJson, copyNumber, copyString } from './copy-text.codec';
 
+/** The part of knex's (untyped) pg client that hands out the raw pg connections. */
+interface KnexPgClient {
+  acquireConnection(): Promise<PoolClient>;
+  releaseConnection(connection: PoolClient): Promise<void>;
+}
+
 /**
  * Batch SQL of the ingest path: each method is ONE statement whatever the batch size. Rows go in
  * with COPY straight on the pg connection (the ORM would inline a JSON literal into the SQL text,
@@ -58,8 +64,8 @@ export class TelemetryRepository {
    */
   private async copy(em: EntityManager, target: string, text: string): Promise<void> {
     const trx = em.getTransactionContext<Knex.Transaction>();
-    const client = trx ? trx.client : em.getConnection().getKnex().client;
-    const connection = (await client.acquireConnection()) as PoolClient;
+    const client = (trx ? trx.client : em.getConnection().getKnex().client) as KnexPgClient;
+    const connection = await client.acquireConnection();
     try {
       await pipeline(Readable.from([text]), connection.query(copyFrom(`copy ${target} from stdin`)));
     } finally {

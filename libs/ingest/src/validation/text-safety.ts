@@ -2,6 +2,7 @@
  * PostgreSQL refuses NUL in text and jsonb, and a lone UTF-16 surrogate is not encodable as UTF-8:
  * such strings would fail the write (a 5xx) or be silently replaced, so they are refused up front.
  */
+// eslint-disable-next-line no-control-regex -- finding the NUL control character is part of this pattern's purpose
 const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The Ajv `pattern` for safe strings (Ajv compiles patterns with the `u` flag, where a lone surrogate is its own code point). */

@@ -4,7 +4,10 @@
  * 0.216.0: the last release that still carries the trace and metrics messages in that module.
  * The path is not part of that package's public API, so this file is the only one that touches it.
  */
-const generated = require('@opentelemetry/otlp-transformer/build/src/generated/root') as GeneratedRoot;
+import generatedRoot from '@opentelemetry/otlp-transformer/build/src/generated/root';
+
+// The module's declaration types it as a protobufjs Root; it is the static module's namespace tree of message classes.
+const generated = generatedRoot as unknown as GeneratedRoot;
 
 interface MessageType {
   decode(reader: Uint8Array): object;

@@ -48,7 +48,7 @@ function gunzipped(payload: Readable, limit: number): Readable {
 /** The message of a JSON error body as the service writes it, or the text itself. */
 function errorMessage(payload: string): string {
   try {
-    const parsed = JSON.parse(payload) as { message?: unknown; error?: unknown };
+    const parsed = JSON.parse(payload) as { message?: string | string[]; error?: string };
     if (Array.isArray(parsed.message)) return parsed.message.join('; ');
     return String(parsed.message ?? parsed.error ?? payload);
   } catch {

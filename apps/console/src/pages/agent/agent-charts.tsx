@@ -41,7 +41,7 @@ export function AgentCharts({ agentId }: { agentId: string }) {
     const answers = await Promise.all(
       keys.map((key) => agentsApi.timeseries({ ...QUERIES[key], agentId, start: start.toISOString(), end: end.toISOString(), interval: RANGES[range].interval })),
     );
-    return Object.fromEntries(keys.map((key, i) => [key, answers[i]!.points])) as Record<Key, TimeseriesPoint[]>;
+    return Object.fromEntries(keys.map((key, i) => [key, answers[i].points])) as Record<Key, TimeseriesPoint[]>;
   }, [agentId, range]);
 
   const charts = useMemo(() => {

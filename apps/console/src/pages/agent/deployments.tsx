@@ -36,7 +36,7 @@ export function Deployments({ agentId }: { agentId: string }) {
                   </tbody>
                 </table>
               </div>
-              {picked.length === 2 && <DeploymentCompare a={picked[0]!} b={picked[1]!} />}
+              {picked.length === 2 && <DeploymentCompare a={picked[0]} b={picked[1]} />}
             </>
           )
         }

@@ -3,9 +3,11 @@ import { Card } from '../../components/ui';
 import { when } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 
-type Row = Record<string, unknown>;
+/** The rows are parsed JSON, so a cell is a JSON value. */
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+type Row = Record<string, Json>;
 
-const cell = (value: unknown): string => (value === null || value === undefined ? '—' : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? when(value) : typeof value === 'object' ? JSON.stringify(value) : String(value));
+const cell = (value: Json | undefined): string => (value === null || value === undefined ? '—' : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? when(value) : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
 function RowsTable({ rows }: { rows: Row[] }) {
   const columns = [...new Set(rows.slice(0, 20).flatMap((r) => Object.keys(r)))].filter((c) => c !== 'agentId').slice(0, 7);

@@ -30,7 +30,9 @@ const RULE_KINDS = [
 ];
 
 async function arrange(sql) {
-  await sql.query(`insert into users (id, email, username, password_hash) select gen_random_uuid(), 'bench' || i || '@bench.test', 'bench-' || i, 'x' from generate_series(1, ${OWNERS}) i`);
+  await sql.query(
+    `insert into users (id, email, username, password_hash) select gen_random_uuid(), 'bench' || i || '@bench.test', 'bench-' || i, 'x' from generate_series(1, ${OWNERS}) i`,
+  );
   await sql.query(
     `insert into agents (id, owner_id, name, last_seen_at)
      select gen_random_uuid(), u.id, 'agent-' || g, now() - (random() * 20 || ' minutes')::interval
@@ -69,10 +71,14 @@ async function arrange(sql) {
      join alert_channels c on c.owner_id = a.owner_id
      cross join (select * from jsonb_to_recordset($1::jsonb) as r(i int, metric text, aggregation text, comparator text, threshold float8, win int)) k
      where k.i < ${RULES_PER_AGENT}`,
-    [JSON.stringify(Array.from({ length: RULES_PER_AGENT }, (_, i) => {
-      const [metric, aggregation, comparator, threshold, win] = RULE_KINDS[i % RULE_KINDS.length];
-      return { i, metric, aggregation, comparator, threshold, win };
-    }))],
+    [
+      JSON.stringify(
+        Array.from({ length: RULES_PER_AGENT }, (_, i) => {
+          const [metric, aggregation, comparator, threshold, win] = RULE_KINDS[i % RULE_KINDS.length];
+          return { i, metric, aggregation, comparator, threshold, win };
+        }),
+      ),
+    ],
   );
   await sql.query('analyze');
   const counts = await sql.query(
@@ -83,7 +89,10 @@ async function arrange(sql) {
 }
 
 function sum(phases, pick) {
-  return Object.entries(phases).filter(([k]) => pick(k)).reduce((a, [, v]) => a + v, 0).toFixed(0);
+  return Object.entries(phases)
+    .filter(([k]) => pick(k))
+    .reduce((a, [, v]) => a + v, 0)
+    .toFixed(0);
 }
 
 async function main() {
@@ -108,15 +117,20 @@ async function main() {
       if (!ran || !result.evaluated) throw new Error('tick did not evaluate');
       // +1: the job lock's own try-lock statement.
       ticks.push({ ms, ...result, queries: result.queries + 1 });
-      const phases = Object.entries(result.phases).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
-      log(`tick ${i + 1}: ${ms.toFixed(0)} ms (${phases}), ${result.pairs} (rule, agent) pairs, ${result.transitions} transitions, ${result.notifications} notifications, ${result.queries + 1} queries`);
+      const phases = Object.entries(result.phases)
+        .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+        .join(', ');
+      log(
+        `tick ${i + 1}: ${ms.toFixed(0)} ms (${phases}), ${result.pairs} (rule, agent) pairs, ${result.transitions} transitions, ${result.notifications} notifications, ${result.queries + 1} queries`,
+      );
     }
     const alerts = await sql.query(`select status, count(*)::int as n from alerts group by status order by status`);
     const outbox = await sql.query(`select count(*)::int as n from alert_deliveries`);
     const steady = Math.max(ticks[1].ms, ticks[2].ms);
     const server = await serverVersion(sql, db);
-    const rows = ticks.map((t, i) =>
-      `| ${i + 1}${i === 0 ? ' (creates the alerts)' : ''} | ${t.ms.toFixed(0)} | ${sum(t.phases, (k) => ['samples', 'llm', 'tools', 'age'].includes(k))} | ${sum(t.phases, (k) => k.startsWith('write'))} | ${t.pairs.toLocaleString('en-US')} | ${t.transitions.toLocaleString('en-US')} | ${t.notifications.toLocaleString('en-US')} | ${t.queries} |`,
+    const rows = ticks.map(
+      (t, i) =>
+        `| ${i + 1}${i === 0 ? ' (creates the alerts)' : ''} | ${t.ms.toFixed(0)} | ${sum(t.phases, (k) => ['samples', 'llm', 'tools', 'age'].includes(k))} | ${sum(t.phases, (k) => k.startsWith('write'))} | ${t.pairs.toLocaleString('en-US')} | ${t.transitions.toLocaleString('en-US')} | ${t.notifications.toLocaleString('en-US')} | ${t.queries} |`,
     );
     const section = [
       '## Alerts',
@@ -132,7 +146,11 @@ async function main() {
       ...rows,
       '',
       `Steady-state tick: ${steady.toFixed(0)} ms against a target of ${TARGET_MS} ms (${steady <= TARGET_MS ? 'met' : 'not met'}). ` +
-        `Load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (the machine is shared). The query count does not grow with rules or agents. After the run: ${alerts.rows.map((r) => `${r.n} ${r.status}`).join(', ')} alerts; ${outbox.rows[0].n} outbox rows.`,
+        `Load average during the run: ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(
+            ' / ',
+          )} (the machine is shared). The query count does not grow with rules or agents. After the run: ${alerts.rows.map((r) => `${r.n} ${r.status}`).join(', ')} alerts; ${outbox.rows[0].n} outbox rows.`,
       '',
     ].join('\n');
     writeSection('Alerts', section);

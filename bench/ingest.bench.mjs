@@ -20,7 +20,11 @@ const BATCHES = arg('batches', 300);
 const CONCURRENCY = arg('concurrency', 4);
 const BATCH_SIZE = 1000;
 const AGENTS = 10;
-const MODELS = [['gpt-4o', 'openai', 2.5, 10], ['claude-sonnet-4', 'anthropic', 3, 15], ['gemini-2.5-flash', 'google', 0.3, 2.5]];
+const MODELS = [
+  ['gpt-4o', 'openai', 2.5, 10],
+  ['claude-sonnet-4', 'anthropic', 3, 15],
+  ['gemini-2.5-flash', 'google', 0.3, 2.5],
+];
 
 function freePort() {
   return new Promise((ok, fail) => {
@@ -37,7 +41,17 @@ async function startServer(url, port) {
   const profile = flag('profile') ? ['--cpu-prof', `--cpu-prof-dir=${join(root, '.data', 'bench-profiles')}`] : [];
   const child = spawn(process.execPath, [...profile, join(root, 'dist/apps/api/src/main.js'), '--migrate'], {
     // The server reads its configuration from the environment, like in production.
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', JOBS_ENABLED: 'false', LOG_LEVEL: 'error', NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', SIGNUP_ENABLED: 'true' },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      JOBS_ENABLED: 'false',
+      LOG_LEVEL: 'error',
+      NODE_ENV: 'production',
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+      SIGNUP_ENABLED: 'true',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise((ok, fail) => {
@@ -73,9 +87,15 @@ async function setupCaller(base) {
 
 /** The same logical rows for both paths, built before any timing starts. */
 function buildBatches(agents, now) {
-  const sampleBodies = [], sampleCopies = [], llmBodies = [], llmCopies = [];
+  const sampleBodies = [],
+    sampleCopies = [],
+    llmBodies = [],
+    llmCopies = [];
   for (let b = 0; b < BATCHES; b++) {
-    const samples = [], sCopy = [], calls = [], lCopy = [];
+    const samples = [],
+      sCopy = [],
+      calls = [],
+      lCopy = [];
     for (let i = 0; i < BATCH_SIZE; i++) {
       const agentId = agents[(b + i) % agents.length];
       const ts = new Date(now - ((b * BATCH_SIZE + i) % 3_000_000)).toISOString();
@@ -83,8 +103,19 @@ function buildBatches(agents, now) {
       samples.push({ agentId, type: 'cpu', value, timestamp: ts });
       sCopy.push(`${newId()}\t${agentId}\tcpu\t${value}\t\\N\t${ts}\n`);
       const [model, provider, inP, outP] = MODELS[i % MODELS.length];
-      const input = 500 + (i % 700), output = 100 + (i % 300), latency = 200 + (i % 900);
-      calls.push({ agentId, model, inputTokens: input, outputTokens: output, latencyMs: latency, status: 'success', traceId: `t-${b}-${i >> 2}`, timestamp: ts });
+      const input = 500 + (i % 700),
+        output = 100 + (i % 300),
+        latency = 200 + (i % 900);
+      calls.push({
+        agentId,
+        model,
+        inputTokens: input,
+        outputTokens: output,
+        latencyMs: latency,
+        status: 'success',
+        traceId: `t-${b}-${i >> 2}`,
+        timestamp: ts,
+      });
       const cost = ((input * inP + output * outP) / 1e6).toFixed(10);
       lCopy.push(`${newId()}\t${agentId}\t${model}\t${provider}\t${input}\t${output}\t${latency}\tsuccess\t\\N\t${cost}\tmodel\tt-${b}-${i >> 2}\t${ts}\n`);
     }
@@ -110,9 +141,11 @@ function cpuSeconds(pid) {
 async function timed(work) {
   let next = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async (_, w) => {
-    for (let i = next++; i < BATCHES; i = next++) await work(i, w);
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async (_, w) => {
+      for (let i = next++; i < BATCHES; i = next++) await work(i, w);
+    }),
+  );
   const seconds = (performance.now() - t0) / 1000;
   return (BATCHES * BATCH_SIZE) / seconds;
 }
@@ -134,7 +167,12 @@ async function main() {
     const reset = () => clients[0].query('truncate metric_samples, llm_calls');
 
     // Validation alone, on one 10,000-item body (already parsed), median of 15 runs.
-    const big = JSON.parse(`{"samples":[${sampleBodies.slice(0, 10).map((s) => s.slice(12, -2)).join(',')}]}`);
+    const big = JSON.parse(
+      `{"samples":[${sampleBodies
+        .slice(0, 10)
+        .map((s) => s.slice(12, -2))
+        .join(',')}]}`,
+    );
     const runs = [];
     for (let i = 0; i < 15; i++) {
       const t = performance.now();
@@ -168,7 +206,11 @@ async function main() {
     const serverCpuLlm = cpuSeconds(server.pid) - serverCpu1;
     await reset();
     const copyLlm = await timed(
-      copy('llm_calls', 'id, agent_id, model, provider, input_tokens, output_tokens, latency_ms, status, error_type, cost_usd, rate_source, trace_id, ts', llmCopies),
+      copy(
+        'llm_calls',
+        'id, agent_id, model, provider, input_tokens, output_tokens, latency_ms, status, error_type, cost_usd, rate_source, trace_id, ts',
+        llmCopies,
+      ),
     );
     const { rows } = await clients[0].query('select count(*)::int as n from llm_calls');
     if (rows[0].n !== BATCHES * BATCH_SIZE) throw new Error(`expected ${BATCHES * BATCH_SIZE} copied LLM calls, found ${rows[0].n}`);
@@ -177,8 +219,7 @@ async function main() {
     const pct = (a, b) => `${((100 * a) / b).toFixed(1)} %`;
     log(
       [
-        `machine: ${machine()}, node ${process.version}, ` +
-          `PostgreSQL ${db.embedded ? 'embedded (fsync off)' : 'DATABASE_URL'}`,
+        `machine: ${machine()}, node ${process.version}, ` + `PostgreSQL ${db.embedded ? 'embedded (fsync off)' : 'DATABASE_URL'}`,
         `run: ${BATCHES} batches × ${BATCH_SIZE} items per phase, ${CONCURRENCY} concurrent clients, credentials: ${flag('jwt') ? 'JWT' : 'ingest API key'}`,
         `validate 10,000 samples (compiled schema + checks): ${validateMs.toFixed(1)} ms`,
         `samples   HTTP ingest ${f(httpSamples)}/s   raw COPY ${f(copySamples)}/s   ratio ${pct(httpSamples, copySamples)}`,

@@ -108,7 +108,10 @@ async function main() {
        select gen_random_uuid(), $1, 'agent-' || g, 'running', $3, $3, $3 from generate_series(1, $2) g`,
       [fleet.id, AGENTS, start],
     );
-    await sql.query(`insert into agents (id, owner_id, name, status, created_at, updated_at, status_changed_at) values (gen_random_uuid(), $1, 'solo', 'running', $2, $2, $2)`, [single.id, start]);
+    await sql.query(
+      `insert into agents (id, owner_id, name, status, created_at, updated_at, status_changed_at) values (gen_random_uuid(), $1, 'solo', 'running', $2, $2, $2)`,
+      [single.id, start],
+    );
     await sql.query(`select fw_ensure_daily_partitions('metric_samples', $1::date - 1, $2::date + 1)`, [start, new Date(now)]);
 
     const perAgent = Math.floor(SAMPLES / AGENTS);
@@ -119,7 +122,10 @@ async function main() {
     log(`loaded ${loaded.toLocaleString('en-US')} samples (${AGENTS} + 1 agents, ${DAYS} days) in ${seconds(t0)} s`);
 
     t0 = performance.now();
-    const pass = await app.get(EntityManager).fork().transactional((tx) => app.get(RollupService).refresh(tx));
+    const pass = await app
+      .get(EntityManager)
+      .fork()
+      .transactional((tx) => app.get(RollupService).refresh(tx));
     const rollupSeconds = seconds(t0);
     log(`rollup pass: ${pass.samplesHours.toLocaleString('en-US')} agent-hours, ${pass.ownerHours} owner-hours in ${rollupSeconds} s`);
     await sql.query('analyze');
@@ -130,7 +136,10 @@ async function main() {
        union all select gen_random_uuid(), (select id from agents order by id limit 1), 'cpu', 70, null::jsonb, now() - interval '20 days'`,
     );
     t0 = performance.now();
-    const tick = await app.get(EntityManager).fork().transactional((tx) => app.get(RollupService).refresh(tx));
+    const tick = await app
+      .get(EntityManager)
+      .fork()
+      .transactional((tx) => app.get(RollupService).refresh(tx));
     const tickMs = (performance.now() - t0).toFixed(0);
     log(`steady-state rollup tick (${tick.samplesHours} agent-hours, ${tick.ownerHours} owner-hours): ${tickMs} ms`);
     const { rows: sizes } = await sql.query(
@@ -144,14 +153,19 @@ async function main() {
       return { from: new Date(to.getTime() - 720 * HOUR), to };
     };
     const results = [];
-    for (const [label, user] of [[`1 user, ${AGENTS} agents`, fleet], ['1 user, 1 agent', single]]) {
+    for (const [label, user] of [
+      [`1 user, ${AGENTS} agents`, fleet],
+      ['1 user, 1 agent', single],
+    ]) {
       const timed = await timeRequests(fastify, `/api/metrics/${user.id}/historical?range=30d`, user.token, REQUESTS);
       const { from, to } = routeWindow();
       const raw = await fromRaw(sql, user.id, from, to);
       const mismatch = compare(timed.body.metrics, raw.points);
       results.push({ label, ...timed, rawMs: raw.ms, points: timed.body.metrics.length, mismatch });
-      log(`${label}: p50 ${timed.p50.toFixed(2)} ms, p95 ${timed.p95.toFixed(2)} ms over ${REQUESTS} requests; ${timed.body.metrics.length} points; ` +
-        `raw-row query ${raw.ms.toFixed(0)} ms; ${mismatch ? 'MISMATCH ' + mismatch : 'identical to the raw-row answer'}`);
+      log(
+        `${label}: p50 ${timed.p50.toFixed(2)} ms, p95 ${timed.p95.toFixed(2)} ms over ${REQUESTS} requests; ${timed.body.metrics.length} points; ` +
+          `raw-row query ${raw.ms.toFixed(0)} ms; ${mismatch ? 'MISMATCH ' + mismatch : 'identical to the raw-row answer'}`,
+      );
     }
     const baseline = await timeRequests(fastify, '/api/auth/me', fleet.token, REQUESTS);
     log(`baseline GET /api/auth/me: p50 ${baseline.p50.toFixed(2)} ms, p95 ${baseline.p95.toFixed(2)} ms`);
@@ -182,8 +196,10 @@ async function main() {
     const server = await serverVersion(sql, db);
     const load = loadavg()[0].toFixed(1);
     const targets = [20, 5];
-    const lines = results.map((r, i) =>
-      `| ${r.label} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${targets[i]} | ${r.p95 <= targets[i] ? 'met' : 'not met'} | ${r.rawMs.toFixed(0)} | ${r.mismatch ? 'no: ' + r.mismatch : 'yes'} |`);
+    const lines = results.map(
+      (r, i) =>
+        `| ${r.label} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${targets[i]} | ${r.p95 <= targets[i] ? 'met' : 'not met'} | ${r.rawMs.toFixed(0)} | ${r.mismatch ? 'no: ' + r.mismatch : 'yes'} |`,
+    );
     writeSection(
       'Query',
       `## Query\n\n` +

@@ -22,7 +22,7 @@ describe('health', () => {
     });
   });
 
-  it('gives every answer a request id, keeping the caller\'s', async () => {
+  it("gives every answer a request id, keeping the caller's", async () => {
     const fresh = await t.client.get('/health/live');
     expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     const kept = await t.client.get('/health/live').set('X-Request-Id', 'trace-abc-123');
@@ -70,7 +70,12 @@ describe('health', () => {
     const agents = await t.client.get('/api/agents', auth);
     expect(agents.status).toBe(503);
     expect(agents.headers['retry-after']).toBe('5');
-    expect(agents.body).toEqual({ statusCode: 503, error: 'Service Unavailable', code: 'database_unavailable', message: 'The database is unavailable; retry later.' });
+    expect(agents.body).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      code: 'database_unavailable',
+      message: 'The database is unavailable; retry later.',
+    });
     expect(JSON.stringify(agents.body)).not.toMatch(/at .*\.js/);
 
     await t.proxy!.restore();

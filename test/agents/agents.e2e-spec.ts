@@ -22,7 +22,9 @@ describe('agents', () => {
   describe('POST /api/agents', () => {
     it('creates a stopped agent with exactly the given fields, its first history row and an agent_created event', async () => {
       const at = t.clock.now().toISOString();
-      const res = await t.client.post('/api/agents', owner.auth).send({ name: 'billing-bot', description: 'Pays invoices', runtime: 'docker', model: 'gpt-4o', labels: { team: 'payments' } });
+      const res = await t.client
+        .post('/api/agents', owner.auth)
+        .send({ name: 'billing-bot', description: 'Pays invoices', runtime: 'docker', model: 'gpt-4o', labels: { team: 'payments' } });
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
         id: expect.any(String),
@@ -42,7 +44,14 @@ describe('agents', () => {
       expect(history.rows).toEqual([{ status: 'stopped', changed_at: new Date(at) }]);
       const events = await t.sql.query(`select owner_id, type, message, metadata, actor, ts from events where agent_id = $1`, [res.body.id]);
       expect(events.rows).toEqual([
-        { owner_id: owner.id, type: 'agent_created', message: 'Agent "billing-bot" created', metadata: { agentId: res.body.id }, actor: owner.id, ts: new Date(at) },
+        {
+          owner_id: owner.id,
+          type: 'agent_created',
+          message: 'Agent "billing-bot" created',
+          metadata: { agentId: res.body.id },
+          actor: owner.id,
+          ts: new Date(at),
+        },
       ]);
     });
 
@@ -53,7 +62,11 @@ describe('agents', () => {
     });
 
     it.each([
-      ['a missing name', {}, ['name must be shorter than or equal to 100 characters', 'name must be longer than or equal to 1 characters', 'name must be a string']],
+      [
+        'a missing name',
+        {},
+        ['name must be shorter than or equal to 100 characters', 'name must be longer than or equal to 1 characters', 'name must be a string'],
+      ],
       ['an empty name', { name: '' }, ['name must be longer than or equal to 1 characters']],
       ['non-string labels', { name: 'x', labels: { team: 1 } }, ['labels must be an object of at most 64 string values (keys 1-63 chars, values up to 255)']],
       ['array labels', { name: 'x', labels: ['a'] }, ['labels must be an object of at most 64 string values (keys 1-63 chars, values up to 255)']],
@@ -133,7 +146,12 @@ describe('agents', () => {
     ])('answers 400 naming cursor for %s', async (_, cursor) => {
       const res = await t.client.get(`/api/agents?cursor=${encodeURIComponent(cursor)}`, lister.auth);
       expect(res.status).toBe(400);
-      expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', code: 'validation_failed', message: ['cursor must be a value taken from the X-Next-Cursor header'] });
+      expect(res.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'validation_failed',
+        message: ['cursor must be a value taken from the X-Next-Cursor header'],
+      });
     });
 
     it('rejects unknown query parameters and bad limits', async () => {
@@ -183,7 +201,9 @@ describe('agents', () => {
 
       const history = await t.sql.query(`select status from agent_status_changes where agent_id = $1 order by changed_at, id`, [agent.id]);
       expect(history.rows.map((r) => r.status)).toEqual(['stopped', 'warning']);
-      const events = await t.sql.query(`select type, message, metadata, actor, ts from events where agent_id = $1 and type = 'agent_status_changed'`, [agent.id]);
+      const events = await t.sql.query(`select type, message, metadata, actor, ts from events where agent_id = $1 and type = 'agent_status_changed'`, [
+        agent.id,
+      ]);
       expect(events.rows).toEqual([
         {
           type: 'agent_status_changed',
@@ -225,7 +245,20 @@ describe('agents', () => {
         { agentId, type: 'cpu', value: 0.5, ts: now },
         { agentId, type: 'memory', value: 12, ts: now },
       ]);
-      await insertLlmCalls(t.sql, [{ agentId, model: 'gpt-4o', provider: 'openai', inputTokens: 10, outputTokens: 20, latencyMs: 300, status: 'success', costUsd: 0.001, rateSource: 'model', ts: now }]);
+      await insertLlmCalls(t.sql, [
+        {
+          agentId,
+          model: 'gpt-4o',
+          provider: 'openai',
+          inputTokens: 10,
+          outputTokens: 20,
+          latencyMs: 300,
+          status: 'success',
+          costUsd: 0.001,
+          rateSource: 'model',
+          ts: now,
+        },
+      ]);
       await insertToolCalls(t.sql, [{ agentId, tool: 'search', durationMs: 40, status: 'success', ts: now }]);
       await insertEvents(t.sql, [{ ownerId, agentId, type: 'custom', message: 'sent by the agent', actor: 'agent', ts: now }]);
     }
@@ -262,7 +295,15 @@ describe('agents', () => {
       const res = await t.client.delete(`/api/agents/${doomed.id}`, owner.auth);
       expect(res.status).toBe(204);
       expect(res.text).toBe('');
-      expect(await counts(doomed.id)).toEqual({ metric_samples: 0, llm_calls: 0, tool_calls: 0, events: 0, deployments: 0, agent_status_changes: 0, agents: 0 });
+      expect(await counts(doomed.id)).toEqual({
+        metric_samples: 0,
+        llm_calls: 0,
+        tool_calls: 0,
+        events: 0,
+        deployments: 0,
+        agent_status_changes: 0,
+        agents: 0,
+      });
       expect(await counts(survivor.id)).toEqual(survivorBefore);
       expect((await t.client.get(`/api/agents/${doomed.id}`, owner.auth)).status).toBe(404);
       expect((await t.client.delete(`/api/agents/${doomed.id}`, owner.auth)).status).toBe(404);

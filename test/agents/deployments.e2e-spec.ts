@@ -52,7 +52,15 @@ describe('deployments', () => {
   it.each([
     ['a missing configuration', { environment: 'prod' }, ['configuration must be an object']],
     ['an array configuration', { environment: 'prod', configuration: [1] }, ['configuration must be an object']],
-    ['a missing environment', { configuration: {} }, ['environment must be shorter than or equal to 100 characters', 'environment must be longer than or equal to 1 characters', 'environment must be a string']],
+    [
+      'a missing environment',
+      { configuration: {} },
+      [
+        'environment must be shorter than or equal to 100 characters',
+        'environment must be longer than or equal to 1 characters',
+        'environment must be a string',
+      ],
+    ],
     ['an unknown property', { environment: 'prod', configuration: {}, status: 'succeeded' }, ['property status should not exist']],
   ])('rejects %s with 400 naming the field and writes nothing', async (_, body, message) => {
     const agent = await createAgent(t.client, owner);
@@ -97,7 +105,12 @@ describe('deployments', () => {
     const deployment = await createDeployment(t.client, owner, agent.id);
     const res = await move(deployment.id, { status: 'in_progress', error: 'not a failure' });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', code: 'invalid_deployment_update', message: 'error is accepted only with status failed' });
+    expect(res.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'invalid_deployment_update',
+      message: 'error is accepted only with status failed',
+    });
     const { rows } = await t.sql.query(`select status, error from deployments where id = $1`, [deployment.id]);
     expect(rows).toEqual([{ status: 'pending', error: null }]);
   });
@@ -143,7 +156,12 @@ describe('deployments', () => {
     const statusBefore = await agentStatus(agent.id);
     const res = await move(deployment.id, { status: to });
     expect(res.status).toBe(409);
-    expect(res.body).toEqual({ statusCode: 409, error: 'Conflict', code: 'illegal_transition', message: `deployment ${deployment.id} cannot move from ${from} to ${to}` });
+    expect(res.body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      code: 'illegal_transition',
+      message: `deployment ${deployment.id} cannot move from ${from} to ${to}`,
+    });
     expect((await t.sql.query(`select * from deployments where id = $1`, [deployment.id])).rows).toEqual(before.rows);
     expect(await agentStatus(agent.id)).toBe(statusBefore);
   });
@@ -165,7 +183,11 @@ describe('deployments', () => {
     }
     const all = await t.client.get(`/api/agents/${agent.id}/deployments`, owner.auth);
     expect(all.status).toBe(200);
-    expect(all.body.map((d: { id: string; version: string }) => [d.id, d.version])).toEqual([[ids[2], '3'], [ids[1], '2'], [ids[0], '1']]);
+    expect(all.body.map((d: { id: string; version: string }) => [d.id, d.version])).toEqual([
+      [ids[2], '3'],
+      [ids[1], '2'],
+      [ids[0], '1'],
+    ]);
     const first = await t.client.get(`/api/agents/${agent.id}/deployments?limit=2`, owner.auth);
     expect(first.body.map((d: { id: string }) => d.id)).toEqual([ids[2], ids[1]]);
     const next = await t.client.get(`/api/agents/${agent.id}/deployments?limit=2&cursor=${encodeURIComponent(first.headers['x-next-cursor'])}`, owner.auth);
@@ -217,7 +239,12 @@ describe('deployments', () => {
       await move(deployment.id, { status: 'in_progress' }).expect(200);
       const res = await t.client.put(`/api/deployments/${deployment.id}/configuration`, owner.auth).send({ v: 2 });
       expect(res.status).toBe(409);
-      expect(res.body).toEqual({ statusCode: 409, error: 'Conflict', code: 'configuration_locked', message: `deployment ${deployment.id} is in_progress; its configuration can change only while pending` });
+      expect(res.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'configuration_locked',
+        message: `deployment ${deployment.id} is in_progress; its configuration can change only while pending`,
+      });
       expect((await t.client.get(`/api/deployments/${deployment.id}/configuration`, owner.auth)).body).toEqual({ v: 1 });
     });
   });
@@ -234,7 +261,9 @@ describe('deployments', () => {
     expect((await t.client.put(`/api/deployments/${deployment.id}/configuration`, other.auth).send({ x: 1 })).body).toEqual(deploymentMissing);
     expect((await t.client.patch(`/api/deployments/${UNKNOWN}`, owner.auth).send({ status: 'in_progress' })).status).toBe(404);
     expect((await t.client.get('/api/deployments/nope/configuration', owner.auth)).body.message).toEqual(['id must be a UUID']);
-    expect((await t.client.post('/api/agents/nope/deployments', owner.auth).send({ environment: 'x', configuration: {} })).body.message).toEqual(['id must be a UUID']);
+    expect((await t.client.post('/api/agents/nope/deployments', owner.auth).send({ environment: 'x', configuration: {} })).body.message).toEqual([
+      'id must be a UUID',
+    ]);
     const { rows } = await t.sql.query(`select status, configuration from deployments where id = $1`, [deployment.id]);
     expect(rows).toEqual([{ status: 'pending', configuration: {} }]);
   });
@@ -286,7 +315,13 @@ describe('deployments', () => {
     try {
       const res = await t.client.post(`/api/agents/${agent.id}/deployments`, owner.auth).send({ environment: 'production', configuration: { a: 1 } });
       expect(res.status).toBe(500);
-      expect(res.body).toEqual({ statusCode: 500, error: 'Internal Server Error', code: 'internal_error', message: 'Internal server error', errorId: expect.any(String) });
+      expect(res.body).toEqual({
+        statusCode: 500,
+        error: 'Internal Server Error',
+        code: 'internal_error',
+        message: 'Internal server error',
+        errorId: expect.any(String),
+      });
     } finally {
       await t.sql.query(`alter table events drop constraint test_refuse_deployed`);
     }

@@ -59,20 +59,38 @@ describe('alert notifications', () => {
       agent: { id: agentId, name: 'billing-bot' },
     });
     expect(first.headers['x-fleetwatch-delivery']).toBe(row.id);
-    expect(row).toMatchObject({ alertId: alert.id, channelId: channel.id, channelType: 'webhook', event: 'alert.firing', status: 'delivered', attempts: 1, lastStatusCode: 200, lastError: null });
+    expect(row).toMatchObject({
+      alertId: alert.id,
+      channelId: channel.id,
+      channelType: 'webhook',
+      event: 'alert.firing',
+      status: 'delivered',
+      attempts: 1,
+      lastStatusCode: 200,
+      lastError: null,
+    });
 
     await step(t); // T0+1: nothing new
     await step(t); // T0+2: repeat interval reached
     await deliver(t);
     const ack = await t.client.post(`/api/alerts/${alert.id as string}/acknowledge`, user.auth).send({ note: 'looking' });
     expect(ack.status).toBe(200);
-    expect(ack.body).toMatchObject({ status: 'acknowledged', acknowledgedBy: user.id, acknowledgedAt: new Date(T0.getTime() + 2 * MINUTE).toISOString(), note: 'looking' });
+    expect(ack.body).toMatchObject({
+      status: 'acknowledged',
+      acknowledgedBy: user.id,
+      acknowledgedAt: new Date(T0.getTime() + 2 * MINUTE).toISOString(),
+      note: 'looking',
+    });
     expect((await t.client.post(`/api/alerts/${alert.id as string}/acknowledge`, user.auth).send({})).status).toBe(409);
     for (let i = 0; i < 3; i++) {
       await step(t); // T0+3, T0+4 still true but acknowledged; T0+5 false → resolved
       await deliver(t);
     }
-    const seen = receiver.received.map((r) => [(r.body as { event: string }).event, (r.body as { repeat: boolean }).repeat, (r.body as { alert: { status: string } }).alert.status]);
+    const seen = receiver.received.map((r) => [
+      (r.body as { event: string }).event,
+      (r.body as { repeat: boolean }).repeat,
+      (r.body as { alert: { status: string } }).alert.status,
+    ]);
     expect(seen).toEqual([
       ['alert.firing', false, 'firing'],
       ['alert.firing', true, 'firing'],
@@ -125,7 +143,9 @@ describe('alert notifications', () => {
       t.clock.advance(10_000);
     }
     expect(receiver.received).toHaveLength(4);
-    expect(await deliveries('failed')).toEqual([expect.objectContaining({ status: 'failed', attempts: 4, lastStatusCode: 500, lastError: 'receiver answered 500', nextAttemptAt: null })]);
+    expect(await deliveries('failed')).toEqual([
+      expect.objectContaining({ status: 'failed', attempts: 4, lastStatusCode: 500, lastError: 'receiver answered 500', nextAttemptAt: null }),
+    ]);
     expect(await deliveries('pending')).toEqual([]);
   });
 

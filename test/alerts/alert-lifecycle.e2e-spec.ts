@@ -54,7 +54,10 @@ describe('alert lifecycle', () => {
       { from: null, to: 'pending', value: 95, actor: 'system', note: null, at: at(0) },
       { from: 'pending', to: 'firing', value: 95, actor: 'system', note: null, at: at(3) },
     ]);
-    const events = await t.sql.query(`select type, actor, metadata->>'alertId' as alert_id from events where agent_id = $1 and type like 'alert_%' order by ts`, [agentId]);
+    const events = await t.sql.query(
+      `select type, actor, metadata->>'alertId' as alert_id from events where agent_id = $1 and type like 'alert_%' order by ts`,
+      [agentId],
+    );
     expect(events.rows).toEqual([{ type: 'alert_firing', actor: 'system', alert_id: alert.id }]);
   });
 
@@ -74,7 +77,10 @@ describe('alert lifecycle', () => {
   it('treats an empty window as ok, alerting or keep as the rule says', async () => {
     const ok = await createRule(t, user, { name: 'ok', metric: 'custom.gap', noData: 'ok' });
     const alerting = await createRule(t, user, { name: 'alerting', metric: 'custom.gap', noData: 'alerting' });
-    await insertSamples(t.sql, agentId, 'custom.keep', [[T0, 95], [new Date(T0.getTime() + 3 * MINUTE), 10]]);
+    await insertSamples(t.sql, agentId, 'custom.keep', [
+      [T0, 95],
+      [new Date(T0.getTime() + 3 * MINUTE), 10],
+    ]);
     const keep = await createRule(t, user, { name: 'keep', metric: 'custom.keep', windowMinutes: 1, forMinutes: 2, noData: 'keep' });
     const statusOf = async (ruleId: string): Promise<unknown> => (await alertsOf(t, user)).find((a) => a.ruleId === ruleId)?.status;
     const seen: unknown[][] = [];
@@ -145,7 +151,18 @@ describe('alert lifecycle', () => {
     ] as const;
     for (const [i, [latency, status, input, output, cost]] of calls.entries()) {
       await insertLlmCalls(t.sql, [
-        { id: newId(), agentId: second, model: 'gpt-4o', inputTokens: input, outputTokens: output, latencyMs: latency, status, costUsd: Number(cost), rateSource: 'model', ts: new Date(T0.getTime() - i * MINUTE) },
+        {
+          id: newId(),
+          agentId: second,
+          model: 'gpt-4o',
+          inputTokens: input,
+          outputTokens: output,
+          latencyMs: latency,
+          status,
+          costUsd: Number(cost),
+          rateSource: 'model',
+          ts: new Date(T0.getTime() - i * MINUTE),
+        },
       ]);
     }
     for (const [i, status] of (['error', 'success', 'success', 'success'] as const).entries()) {
@@ -157,10 +174,31 @@ describe('alert lifecycle', () => {
       p95: await createRule(t, user, { name: 'p95', metric: 'llm_latency_ms', aggregation: 'p95', comparator: 'gte', threshold: 0, windowMinutes: 10 }),
       tokens: await createRule(t, user, { name: 'tokens', metric: 'tokens', aggregation: 'sum', comparator: 'gt', threshold: 0, windowMinutes: 10 }),
       cost: await createRule(t, user, { name: 'cost', metric: 'cost_usd', aggregation: 'sum', comparator: 'gt', threshold: 0, windowMinutes: 10 }),
-      llmErrors: await createRule(t, user, { name: 'llm errors', metric: 'llm_error_rate', aggregation: 'avg', comparator: 'gt', threshold: 0.1, windowMinutes: 10 }),
-      toolErrors: await createRule(t, user, { name: 'tool errors', metric: 'tool_error_rate', aggregation: 'avg', comparator: 'gte', threshold: 0.25, windowMinutes: 10 }),
+      llmErrors: await createRule(t, user, {
+        name: 'llm errors',
+        metric: 'llm_error_rate',
+        aggregation: 'avg',
+        comparator: 'gt',
+        threshold: 0.1,
+        windowMinutes: 10,
+      }),
+      toolErrors: await createRule(t, user, {
+        name: 'tool errors',
+        metric: 'tool_error_rate',
+        aggregation: 'avg',
+        comparator: 'gte',
+        threshold: 0.25,
+        windowMinutes: 10,
+      }),
       count: await createRule(t, user, { name: 'count', metric: 'llm_latency_ms', aggregation: 'count', comparator: 'eq', threshold: 5, windowMinutes: 10 }),
-      age: await createRule(t, user, { name: 'dead man', metric: 'telemetry_age_minutes', aggregation: 'max', comparator: 'gt', threshold: 30, windowMinutes: 1 }),
+      age: await createRule(t, user, {
+        name: 'dead man',
+        metric: 'telemetry_age_minutes',
+        aggregation: 'max',
+        comparator: 'gt',
+        threshold: 30,
+        windowMinutes: 1,
+      }),
     };
     await step(t);
     const alerts = await alertsOf(t, user);

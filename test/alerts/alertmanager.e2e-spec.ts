@@ -26,7 +26,10 @@ function freePort(): Promise<number> {
 
 async function waitReady(url: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`${url}/-/ready`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/-/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -47,7 +50,11 @@ describe('alertmanager channel against a real Alertmanager', () => {
     writeFileSync(join(dir, 'am.yml'), 'route:\n  receiver: blackhole\nreceivers:\n  - name: blackhole\n');
     const port = await freePort();
     amUrl = `http://127.0.0.1:${port}`;
-    am = spawn(binary, [`--config.file=${join(dir, 'am.yml')}`, `--storage.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address='], { stdio: 'ignore' });
+    am = spawn(
+      binary,
+      [`--config.file=${join(dir, 'am.yml')}`, `--storage.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address='],
+      { stdio: 'ignore' },
+    );
     await waitReady(amUrl);
     // In the past, so the resolve's endsAt is already over for Alertmanager's own clock.
     t = await startTestApp({ env: ALERT_ENV, now: new Date(alignedNow().getTime() - 60 * MINUTE) });

@@ -22,7 +22,9 @@ describe('alerts end to end through ingest', () => {
     const channel = await createChannel(t, user, { url: receiver.url, secret: 'acceptance-secret' });
     await createRule(t, user, { metric: 'cpu', aggregation: 'avg', comparator: 'gt', threshold: 80, windowMinutes: 5, channelIds: [channel.id] });
 
-    const ingested = await t.client.post('/api/ingest', user.auth).send({ samples: [{ agentId: agent.id, type: 'cpu', value: 95, timestamp: t.clock.now().toISOString() }] });
+    const ingested = await t.client
+      .post('/api/ingest', user.auth)
+      .send({ samples: [{ agentId: agent.id, type: 'cpu', value: 95, timestamp: t.clock.now().toISOString() }] });
     expect(ingested.status).toBe(202);
     await step(t);
     await deliver(t);

@@ -31,7 +31,19 @@ describe('alerts: authorization', () => {
     const id = newId();
     const now = t.clock.now();
     await insertAlerts(t.sql, [
-      { id, ruleId: rule.id, agentId, ownerId: owner.id, status: 'firing', severity: 'warning', value: 90, threshold: 80, startedAt: now, firedAt: now, lastNotifiedAt: now },
+      {
+        id,
+        ruleId: rule.id,
+        agentId,
+        ownerId: owner.id,
+        status: 'firing',
+        severity: 'warning',
+        value: 90,
+        threshold: 80,
+        startedAt: now,
+        firedAt: now,
+        lastNotifiedAt: now,
+      },
     ]);
     return id;
   }
@@ -47,36 +59,111 @@ describe('alerts: authorization', () => {
   const freshChannel = async (w: MatrixWorld) => ({ id: (await createChannel(t, w.owner, { url: receiver.url })).id });
   const freshAlert = async (w: MatrixWorld) => ({ id: await openAlert(w.owner, w.fixtures.agentId) });
   const freshSilence = async (w: MatrixWorld) => {
-    const response = await t.client.post('/api/alerts/silences', w.owner.auth).send({ matchers: {}, endsAt: new Date(t.clock.now().getTime() + 3_600_000).toISOString(), comment: 'x' });
+    const response = await t.client
+      .post('/api/alerts/silences', w.owner.auth)
+      .send({ matchers: {}, endsAt: new Date(t.clock.now().getTime() + 3_600_000).toISOString(), comment: 'x' });
     return { id: response.body.id as string };
   };
 
   const routes: MatrixRoute[] = [
-    { route: 'POST /api/alerts/rules', method: 'post', path: () => '/api/alerts/rules', scope: W, expect: create, body: () => ({ name: 'r', metric: 'cpu', aggregation: 'avg', comparator: 'gt', threshold: 1, windowMinutes: 5 }) },
+    {
+      route: 'POST /api/alerts/rules',
+      method: 'post',
+      path: () => '/api/alerts/rules',
+      scope: W,
+      expect: create,
+      body: () => ({ name: 'r', metric: 'cpu', aggregation: 'avg', comparator: 'gt', threshold: 1, windowMinutes: 5 }),
+    },
     { route: 'GET /api/alerts/rules', method: 'get', path: () => '/api/alerts/rules', scope: R, expect: read },
     { route: 'GET /api/alerts/rules/:id', method: 'get', path: (w) => `/api/alerts/rules/${w.fixtures.ruleId}`, scope: R, expect: ownedRead },
-    { route: 'PATCH /api/alerts/rules/:id', method: 'patch', path: (w) => `/api/alerts/rules/${w.fixtures.ruleId}`, scope: W, expect: ownedWrite, body: () => ({ threshold: 85 }) },
+    {
+      route: 'PATCH /api/alerts/rules/:id',
+      method: 'patch',
+      path: (w) => `/api/alerts/rules/${w.fixtures.ruleId}`,
+      scope: W,
+      expect: ownedWrite,
+      body: () => ({ threshold: 85 }),
+    },
     { route: 'DELETE /api/alerts/rules/:id', method: 'delete', prepare: freshRule, path: (_, p) => `/api/alerts/rules/${p.id}`, scope: W, expect: ownedDelete },
     { route: 'GET /api/alerts', method: 'get', path: () => '/api/alerts?status=firing', scope: R, expect: read },
     { route: 'GET /api/alerts/dashboard', method: 'get', path: () => '/api/alerts/dashboard', scope: R, expect: read },
     { route: 'GET /api/alerts/deliveries', method: 'get', path: () => '/api/alerts/deliveries?status=pending', scope: R, expect: read },
     { route: 'GET /api/alerts/:id/history', method: 'get', path: (w) => `/api/alerts/${w.fixtures.alertId}/history`, scope: R, expect: ownedRead },
-    { route: 'POST /api/alerts/:id/acknowledge', method: 'post', prepare: freshAlert, path: (_, p) => `/api/alerts/${p.id}/acknowledge`, scope: W, expect: ownedWrite, body: () => ({}) },
-    { route: 'POST /api/alerts/:id/resolve', method: 'post', prepare: freshAlert, path: (_, p) => `/api/alerts/${p.id}/resolve`, scope: W, expect: ownedWrite, body: () => ({ note: 'n' }) },
-    { route: 'POST /api/alerts/channels', method: 'post', path: () => '/api/alerts/channels', scope: W, expect: create, body: () => ({ name: 'c', type: 'slack', url: receiver.url }) },
+    {
+      route: 'POST /api/alerts/:id/acknowledge',
+      method: 'post',
+      prepare: freshAlert,
+      path: (_, p) => `/api/alerts/${p.id}/acknowledge`,
+      scope: W,
+      expect: ownedWrite,
+      body: () => ({}),
+    },
+    {
+      route: 'POST /api/alerts/:id/resolve',
+      method: 'post',
+      prepare: freshAlert,
+      path: (_, p) => `/api/alerts/${p.id}/resolve`,
+      scope: W,
+      expect: ownedWrite,
+      body: () => ({ note: 'n' }),
+    },
+    {
+      route: 'POST /api/alerts/channels',
+      method: 'post',
+      path: () => '/api/alerts/channels',
+      scope: W,
+      expect: create,
+      body: () => ({ name: 'c', type: 'slack', url: receiver.url }),
+    },
     { route: 'GET /api/alerts/channels', method: 'get', path: () => '/api/alerts/channels', scope: R, expect: read },
-    { route: 'PATCH /api/alerts/channels/:id', method: 'patch', path: (w) => `/api/alerts/channels/${w.fixtures.channelId}`, scope: W, expect: ownedWrite, body: () => ({ name: 'renamed' }) },
-    { route: 'DELETE /api/alerts/channels/:id', method: 'delete', prepare: freshChannel, path: (_, p) => `/api/alerts/channels/${p.id}`, scope: W, expect: ownedDelete },
-    { route: 'POST /api/alerts/channels/:id/test', method: 'post', path: (w) => `/api/alerts/channels/${w.fixtures.channelId}/test`, scope: W, expect: ownedWrite },
-    { route: 'POST /api/alerts/silences', method: 'post', path: () => '/api/alerts/silences', scope: W, expect: create, body: () => ({ matchers: { severity: 'critical' }, endsAt: '2099-01-01T00:00:00Z', comment: 'c' }) },
+    {
+      route: 'PATCH /api/alerts/channels/:id',
+      method: 'patch',
+      path: (w) => `/api/alerts/channels/${w.fixtures.channelId}`,
+      scope: W,
+      expect: ownedWrite,
+      body: () => ({ name: 'renamed' }),
+    },
+    {
+      route: 'DELETE /api/alerts/channels/:id',
+      method: 'delete',
+      prepare: freshChannel,
+      path: (_, p) => `/api/alerts/channels/${p.id}`,
+      scope: W,
+      expect: ownedDelete,
+    },
+    {
+      route: 'POST /api/alerts/channels/:id/test',
+      method: 'post',
+      path: (w) => `/api/alerts/channels/${w.fixtures.channelId}/test`,
+      scope: W,
+      expect: ownedWrite,
+    },
+    {
+      route: 'POST /api/alerts/silences',
+      method: 'post',
+      path: () => '/api/alerts/silences',
+      scope: W,
+      expect: create,
+      body: () => ({ matchers: { severity: 'critical' }, endsAt: '2099-01-01T00:00:00Z', comment: 'c' }),
+    },
     { route: 'GET /api/alerts/silences', method: 'get', path: () => '/api/alerts/silences', scope: R, expect: read },
-    { route: 'DELETE /api/alerts/silences/:id', method: 'delete', prepare: freshSilence, path: (_, p) => `/api/alerts/silences/${p.id}`, scope: W, expect: ownedDelete },
+    {
+      route: 'DELETE /api/alerts/silences/:id',
+      method: 'delete',
+      prepare: freshSilence,
+      path: (_, p) => `/api/alerts/silences/${p.id}`,
+      scope: W,
+      expect: ownedDelete,
+    },
   ];
   describeAuthorizationMatrix('alerts', () => world, routes);
 
   describe('validation', () => {
     const post = (body: Record<string, unknown>) =>
-      t.client.post('/api/alerts/rules', world.owner.auth).send({ name: 'v', metric: 'cpu', aggregation: 'avg', comparator: 'gt', threshold: 80, windowMinutes: 5, ...body });
+      t.client
+        .post('/api/alerts/rules', world.owner.auth)
+        .send({ name: 'v', metric: 'cpu', aggregation: 'avg', comparator: 'gt', threshold: 80, windowMinutes: 5, ...body });
 
     it.each([
       [{ windowMinutes: 0 }, 'windowMinutes must not be less than 1'],
@@ -105,7 +192,8 @@ describe('alerts: authorization', () => {
     });
 
     it('rejects a silence without matchers, with a foreign rule or ending before it starts', async () => {
-      const silence = (body: Record<string, unknown>) => t.client.post('/api/alerts/silences', world.owner.auth).send({ endsAt: '2099-01-01T00:00:00Z', comment: 'c', ...body });
+      const silence = (body: Record<string, unknown>) =>
+        t.client.post('/api/alerts/silences', world.owner.auth).send({ endsAt: '2099-01-01T00:00:00Z', comment: 'c', ...body });
       const none = await silence({});
       expect(none.status).toBe(400);
       expect(JSON.stringify(none.body.message)).toContain('matchers must be an object');

@@ -75,7 +75,10 @@ export class Receiver {
 
 /** Inserts metric samples directly (partitions ensured), one statement. */
 export async function insertSamples(sql: Client, agentId: string, type: string, points: [Date, number][]): Promise<void> {
-  await insertSampleRows(sql, points.map(([ts, value]) => ({ id: newId(), agentId, type, value, ts })));
+  await insertSampleRows(
+    sql,
+    points.map(([ts, value]) => ({ id: newId(), agentId, type, value, ts })),
+  );
 }
 
 /** One sample per minute from `from` to `to` minutes relative to `base`. */

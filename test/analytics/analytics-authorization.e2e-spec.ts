@@ -38,7 +38,13 @@ describe('analytics routes', () => {
     { route: 'GET /api/analytics/tools/by-tool', method: 'get', path: () => '/api/analytics/tools/by-tool', scope: read, expect: anyone },
     { route: 'GET /api/analytics/tools/recent', method: 'get', path: () => '/api/analytics/tools/recent', scope: read, expect: anyone },
     { route: 'GET /api/analytics/deployments/summary', method: 'get', path: () => '/api/analytics/deployments/summary', scope: read, expect: anyone },
-    { route: 'GET /api/analytics/deployments/metrics', method: 'get', path: () => '/api/analytics/deployments/metrics?interval=week', scope: read, expect: anyone },
+    {
+      route: 'GET /api/analytics/deployments/metrics',
+      method: 'get',
+      path: () => '/api/analytics/deployments/metrics?interval=week',
+      scope: read,
+      expect: anyone,
+    },
     {
       route: 'GET /api/analytics/deployments/compare',
       method: 'get',

@@ -16,7 +16,14 @@ describe('deployment analytics', () => {
   const ids: Record<string, string> = {};
 
   /** Creates a deployment at `createdAt` and walks it through `steps` ([status, at]) with the clock. */
-  async function deploy(user: TestUser, agent: string, name: string, body: Record<string, unknown>, createdAt: number, steps: [string, number][]): Promise<void> {
+  async function deploy(
+    user: TestUser,
+    agent: string,
+    name: string,
+    body: Record<string, unknown>,
+    createdAt: number,
+    steps: [string, number][],
+  ): Promise<void> {
     t.clock.set(new Date(createdAt));
     ids[name] = (await createDeployment(t.client, user, agent, body)).id;
     for (const [status, when] of steps) {
@@ -38,11 +45,23 @@ describe('deployment analytics', () => {
     agentId = (await createAgent(t.client, owner)).id;
     const otherAgent = (await createAgent(t.client, other)).id;
     await deploy(owner, agentId, 'd0', { configuration: {} }, NOW - 40 * DAY, [['failed', NOW - 40 * DAY + MIN]]);
-    await deploy(owner, agentId, 'd1', { configuration: configA }, NOW - 10 * DAY, [['in_progress', NOW - 10 * DAY + MIN], ['succeeded', d1Finish]]);
-    await deploy(owner, agentId, 'd2', { configuration: configB }, NOW - 3 * DAY, [['in_progress', NOW - 3 * DAY + MIN], ['failed', NOW - 3 * DAY + 11 * MIN]]);
-    await deploy(owner, agentId, 'd3', { environment: 'staging', configuration: {} }, NOW - DAY, [['in_progress', NOW - DAY], ['succeeded', NOW - DAY + 2 * MIN]]);
+    await deploy(owner, agentId, 'd1', { configuration: configA }, NOW - 10 * DAY, [
+      ['in_progress', NOW - 10 * DAY + MIN],
+      ['succeeded', d1Finish],
+    ]);
+    await deploy(owner, agentId, 'd2', { configuration: configB }, NOW - 3 * DAY, [
+      ['in_progress', NOW - 3 * DAY + MIN],
+      ['failed', NOW - 3 * DAY + 11 * MIN],
+    ]);
+    await deploy(owner, agentId, 'd3', { environment: 'staging', configuration: {} }, NOW - DAY, [
+      ['in_progress', NOW - DAY],
+      ['succeeded', NOW - DAY + 2 * MIN],
+    ]);
     await deploy(owner, agentId, 'd4', { configuration: {} }, NOW - 2 * 3_600_000, []);
-    await deploy(other, otherAgent, 'd5', { configuration: {} }, NOW - DAY, [['in_progress', NOW - DAY], ['succeeded', NOW - DAY + MIN]]);
+    await deploy(other, otherAgent, 'd5', { configuration: {} }, NOW - DAY, [
+      ['in_progress', NOW - DAY],
+      ['succeeded', NOW - DAY + MIN],
+    ]);
     t.clock.set(new Date(NOW));
   });
   afterAll(async () => {
@@ -77,7 +96,9 @@ describe('deployment analytics', () => {
     expect(days.body).toHaveLength(11);
     expect(days.body[0].bucketStart).toBe('2026-11-12T00:00:00.000Z');
     expect(days.body[10].bucketStart).toBe('2026-11-22T00:00:00.000Z');
-    const byDay = Object.fromEntries(days.body.map((p: { bucketStart: string; total: number; successRate: number | null }) => [p.bucketStart.slice(0, 10), [p.total, p.successRate]]));
+    const byDay = Object.fromEntries(
+      days.body.map((p: { bucketStart: string; total: number; successRate: number | null }) => [p.bucketStart.slice(0, 10), [p.total, p.successRate]]),
+    );
     expect(byDay).toEqual({
       '2026-11-12': [1, 1],
       '2026-11-13': [0, null],
@@ -98,7 +119,9 @@ describe('deployment analytics', () => {
       ['2026-11-16T00:00:00.000Z', 3],
     ]);
     const months = await t.client.get('/api/analytics/deployments/metrics?days=10&interval=month&environment=production', owner.auth);
-    expect(months.body).toEqual([{ bucketStart: '2026-11-01T00:00:00.000Z', total: 3, byStatus: { pending: 1, in_progress: 0, succeeded: 1, failed: 1 }, successRate: 0.5 }]);
+    expect(months.body).toEqual([
+      { bucketStart: '2026-11-01T00:00:00.000Z', total: 3, byStatus: { pending: 1, in_progress: 0, succeeded: 1, failed: 1 }, successRate: 0.5 },
+    ]);
     expect((await t.client.get('/api/analytics/deployments/metrics?interval=year', owner.auth)).status).toBe(400);
   });
 

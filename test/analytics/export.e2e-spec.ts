@@ -35,13 +35,32 @@ describe('analytics export', () => {
     // More rows than one cursor batch, so the download spans several fetches.
     const calls: LlmCallFixture[] = [];
     for (let i = 0; i < 2500; i += 1) {
-      calls.push({ agentId, model: i % 2 ? 'gpt-4o' : 'claude-3', latencyMs: i + 0.5, inputTokens: i, outputTokens: 2 * i, costUsd: i / 10000, status: i % 7 ? 'success' : 'error', ts: iso(START + i * 10_000) });
+      calls.push({
+        agentId,
+        model: i % 2 ? 'gpt-4o' : 'claude-3',
+        latencyMs: i + 0.5,
+        inputTokens: i,
+        outputTokens: 2 * i,
+        costUsd: i / 10000,
+        status: i % 7 ? 'success' : 'error',
+        ts: iso(START + i * 10_000),
+      });
     }
     const ids = await insertLlmCalls(t.sql, calls);
     await insertLlmCalls(t.sql, [{ agentId: otherAgentId, latencyMs: 1, ts: iso(START + 5) }]);
     await insertLlmCalls(t.sql, [{ agentId, latencyMs: 1, ts: iso(START - 1) }]);
     expected = calls
-      .map((c, i) => ({ id: ids[i], agent_id: agentId, model: c.model, input_tokens: c.inputTokens, output_tokens: c.outputTokens, latency_ms: c.latencyMs, status: c.status, cost_usd: c.costUsd, ts: iso(Date.parse(String(c.ts))) }))
+      .map((c, i) => ({
+        id: ids[i],
+        agent_id: agentId,
+        model: c.model,
+        input_tokens: c.inputTokens,
+        output_tokens: c.outputTokens,
+        latency_ms: c.latencyMs,
+        status: c.status,
+        cost_usd: c.costUsd,
+        ts: iso(Date.parse(String(c.ts))),
+      }))
       .sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : a.id < b.id ? -1 : 1));
     await insertSamples(t.sql, [{ agentId, type: 'cpu_usage', value: 12.5, metadata: { host: 'a', tags: ['x'] }, ts: iso(START + 1) }]);
     await insertToolCalls(t.sql, [{ agentId, tool: 'search', durationMs: 3.25, status: 'error', errorType: 'timeout', ts: iso(START + 2) }]);
@@ -70,7 +89,21 @@ describe('analytics export', () => {
     expect(res.headers['content-disposition']).toBe('attachment; filename="fleetwatch-llm_calls-2026-11-21_2026-11-22.csv"');
     expect(res.headers['content-length']).toBeUndefined();
     const rows = parse(res.body as Buffer, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0])).toEqual(['id', 'agent_id', 'model', 'provider', 'input_tokens', 'output_tokens', 'latency_ms', 'status', 'error_type', 'cost_usd', 'rate_source', 'trace_id', 'ts']);
+    expect(Object.keys(rows[0])).toEqual([
+      'id',
+      'agent_id',
+      'model',
+      'provider',
+      'input_tokens',
+      'output_tokens',
+      'latency_ms',
+      'status',
+      'error_type',
+      'cost_usd',
+      'rate_source',
+      'trace_id',
+      'ts',
+    ]);
     expect(rows.map(pick)).toEqual(expected);
   });
 
@@ -102,7 +135,9 @@ describe('analytics export', () => {
 
   it('exports samples, tool calls and events with JSON metadata, each user their own', async () => {
     const samples = await t.client.get(`/api/analytics/export?dataset=samples&format=json&${range}`, owner.auth);
-    expect(samples.body).toEqual([expect.objectContaining({ agent_id: agentId, type: 'cpu_usage', value: 12.5, metadata: { host: 'a', tags: ['x'] }, ts: iso(START + 1) })]);
+    expect(samples.body).toEqual([
+      expect.objectContaining({ agent_id: agentId, type: 'cpu_usage', value: 12.5, metadata: { host: 'a', tags: ['x'] }, ts: iso(START + 1) }),
+    ]);
     const csv = await t.client.get(`/api/analytics/export?dataset=samples&${range}`, owner.auth).buffer(true).parse(binary);
     expect((parse(csv.body as Buffer, { columns: true }) as Record<string, string>[])[0].metadata).toBe('{"host":"a","tags":["x"]}');
     const tools = await t.client.get(`/api/analytics/export?dataset=tool_calls&format=json&${range}`, owner.auth);
@@ -138,13 +173,21 @@ describe('analytics export', () => {
     const { port } = t.app.getHttpServer().address() as AddressInfo;
     // DATABASE_POOL_MAX=5 in tests: one export at a time. Hold one open by not reading it.
     const held = await new Promise<http.IncomingMessage>((resolve) => {
-      http.get({ host: '127.0.0.1', port, path: `/api/analytics/export?dataset=llm_calls&format=csv&${range}`, headers: { authorization: `Bearer ${owner.token}` } }, resolve);
+      http.get(
+        { host: '127.0.0.1', port, path: `/api/analytics/export?dataset=llm_calls&format=csv&${range}`, headers: { authorization: `Bearer ${owner.token}` } },
+        resolve,
+      );
     });
     expect(held.statusCode).toBe(200);
     const refused = await t.client.get(`/api/analytics/export?dataset=llm_calls&format=json&${range}`, owner.auth);
     expect(refused.status).toBe(429);
     expect(refused.headers['retry-after']).toBe('5');
-    expect(refused.body).toEqual({ statusCode: 429, error: 'Too Many Requests', code: 'too_many_exports', message: 'at most 1 exports run at once per server; retry shortly' });
+    expect(refused.body).toEqual({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      code: 'too_many_exports',
+      message: 'at most 1 exports run at once per server; retry shortly',
+    });
     held.destroy();
     // The server notices the hang-up asynchronously; poll (bounded) until the slot is free again.
     let after = refused;

@@ -30,7 +30,10 @@ describe('retention', () => {
     t.clock.set(new Date(OLD_HOUR + 2 * HOUR));
     // Through the service, so the day is in its cache when retention drops it.
     await t.get(PartitionService).ensureForTimestamps('metric_samples', [new Date(OLD_HOUR)]);
-    await insertSamples(t.sql, [10, 20, 60].map((value, i) => ({ agentId, type: 'queue_depth', value, ts: iso(OLD_HOUR + i * 600_000) })));
+    await insertSamples(
+      t.sql,
+      [10, 20, 60].map((value, i) => ({ agentId, type: 'queue_depth', value, ts: iso(OLD_HOUR + i * 600_000) })),
+    );
     await insertLlmCalls(t.sql, [{ agentId, latencyMs: 120, costUsd: 0.5, ts: iso(OLD_HOUR + 60_000) }]);
     await insertToolCalls(t.sql, [{ agentId, tool: 'search', durationMs: 7, ts: iso(OLD_HOUR + 60_000) }]);
     await t.get(JobScheduler).runNow(ROLLUP_JOB);
@@ -59,9 +62,7 @@ describe('retention', () => {
     const raw = await t.sql.query(`select value from metric_samples where agent_id = $1 order by ts`, [agentId]);
     expect(raw.rows.map((r) => r.value)).toEqual([1, 3]);
     const rollups = await t.sql.query(`select hour, count, sum from rollup_samples_hourly where agent_id = $1 order by hour`, [agentId]);
-    expect(rollups.rows.map((r) => [new Date(r.hour).toISOString(), Number(r.count), Number(r.sum)])).toEqual(
-      expect.arrayContaining([[iso(OLD_HOUR), 3, 90]]),
-    );
+    expect(rollups.rows.map((r) => [new Date(r.hour).toISOString(), Number(r.count), Number(r.sum)])).toEqual(expect.arrayContaining([[iso(OLD_HOUR), 3, 90]]));
     expect(rollups.rows.some((r) => Date.parse(new Date(r.hour).toISOString()) < NOW - 400 * DAY)).toBe(false);
     const llm = await t.sql.query(`select count from rollup_llm_hourly where agent_id = $1 and hour = $2`, [agentId, iso(OLD_HOUR)]);
     expect(llm.rows.map((r) => Number(r.count))).toEqual([1]);

@@ -31,7 +31,10 @@ export interface SampleFixture {
 
 /** Tool calls as ingest stores them, with ids the test can read back. */
 export function insertToolCalls(sql: Client, rows: ToolCallFixture[]): Promise<string[]> {
-  return factories.insertToolCalls(sql, rows.map((r) => ({ ...r, status: r.status ?? 'success', errorType: r.errorType ?? null, traceId: null })));
+  return factories.insertToolCalls(
+    sql,
+    rows.map((r) => ({ ...r, status: r.status ?? 'success', errorType: r.errorType ?? null, traceId: null })),
+  );
 }
 
 /** LLM calls priced by the model table; an error is a rate limit. */
@@ -56,7 +59,10 @@ export function insertLlmCalls(sql: Client, rows: LlmCallFixture[]): Promise<str
 }
 
 export function insertSamples(sql: Client, rows: SampleFixture[]): Promise<string[]> {
-  return factories.insertSamples(sql, rows.map((r) => ({ ...r, metadata: r.metadata ?? null })));
+  return factories.insertSamples(
+    sql,
+    rows.map((r) => ({ ...r, metadata: r.metadata ?? null })),
+  );
 }
 
 /** Linear-interpolation percentile (the definition percentile_cont uses), computed independently of PostgreSQL. */

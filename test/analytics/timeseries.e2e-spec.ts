@@ -124,7 +124,10 @@ describe('analytics timeseries', () => {
   });
 
   it('buckets raw rows for intervals that are not whole hours, aligned to the epoch', async () => {
-    const res = await t.client.get(`/api/analytics/timeseries?metric=tokens&agentId=${agentId}&start=${iso(START + 5 * 60_000)}&end=${iso(START + HOUR)}&interval=20m`, owner.auth);
+    const res = await t.client.get(
+      `/api/analytics/timeseries?metric=tokens&agentId=${agentId}&start=${iso(START + 5 * 60_000)}&end=${iso(START + HOUR)}&interval=20m`,
+      owner.auth,
+    );
     expect(res.body).toMatchObject({ source: 'raw', intervalSeconds: 1200, start: iso(START), end: iso(START + HOUR) });
     const expected = [0, 1, 2].map((b) =>
       llm

@@ -67,7 +67,11 @@ describe('tool analytics', () => {
     const [s, f] = res.body;
     const durations = search().map((c) => c.durationMs);
     expect(s.percentiles).toBe('exact');
-    for (const [key, q] of [['p50', 0.5], ['p95', 0.95], ['p99', 0.99]] as const) {
+    for (const [key, q] of [
+      ['p50', 0.5],
+      ['p95', 0.95],
+      ['p99', 0.99],
+    ] as const) {
       expect(s.durationMs[key]).toBeCloseTo(interpolatedPercentile(durations, q), 9);
     }
     expect(s.calls).toBe(60);
@@ -78,7 +82,11 @@ describe('tool analytics', () => {
       { errorType: 'unknown', count: 1 },
     ]);
     expect(f).toMatchObject({ tool: 'fetch', calls: 12, errors: 0, successRate: 1, errorRate: 0, commonErrors: [] });
-    expect(f.durationMs).toEqual({ p50: 65, p95: interpolatedPercentile([10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120], 0.95), p99: interpolatedPercentile([10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120], 0.99) });
+    expect(f.durationMs).toEqual({
+      p50: 65,
+      p95: interpolatedPercentile([10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120], 0.95),
+      p99: interpolatedPercentile([10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120], 0.99),
+    });
   });
 
   it('filters by tool_name and by time, excluding rows outside [start_date, end_date)', async () => {
@@ -88,7 +96,11 @@ describe('tool analytics', () => {
 
   it('lets admins see everyone or one user, and refuses a user naming another', async () => {
     const all = await t.client.get(`/api/analytics/tools/by-tool?${range}`, admin.auth);
-    expect(all.body.map((r: { tool: string; calls: number }) => [r.tool, r.calls])).toEqual([['search', 61], ['fetch', 12], ['mail', 1]]);
+    expect(all.body.map((r: { tool: string; calls: number }) => [r.tool, r.calls])).toEqual([
+      ['search', 61],
+      ['fetch', 12],
+      ['mail', 1],
+    ]);
     const one = await t.client.get(`/api/analytics/tools/by-tool?${range}&user_id=${other.id}`, admin.auth);
     expect(one.body.map((r: { tool: string }) => r.tool)).toEqual(['mail', 'search']);
     expect(one.body[0].commonErrors).toEqual([{ errorType: 'bounce', count: 1 }]);
@@ -121,7 +133,12 @@ describe('tool analytics', () => {
     const random = seeded(7);
     const spread: ToolCallFixture[] = [];
     for (let i = 0; i < 400; i += 1) {
-      spread.push({ agentId: ownerAgent, tool: 'index', durationMs: Math.round(Math.exp(random() * 9) * 1000) / 1000, ts: at(24 * (1 + (i % 20)) + (i % 24), i % 60) });
+      spread.push({
+        agentId: ownerAgent,
+        tool: 'index',
+        durationMs: Math.round(Math.exp(random() * 9) * 1000) / 1000,
+        ts: at(24 * (1 + (i % 20)) + (i % 24), i % 60),
+      });
     }
     spread.push({ agentId: ownerAgent, tool: 'index', durationMs: 3, status: 'error', errorType: 'timeout', ts: at(24 * 15) });
     await insertToolCalls(t.sql, spread);
@@ -132,7 +149,11 @@ describe('tool analytics', () => {
     const [row] = res.body;
     expect(row).toMatchObject({ tool: 'index', calls: 401, errors: 1, percentiles: 'histogram', commonErrors: [{ errorType: 'timeout', count: 1 }] });
     const durations = spread.map((c) => c.durationMs);
-    for (const [key, q] of [['p50', 0.5], ['p95', 0.95], ['p99', 0.99]] as const) {
+    for (const [key, q] of [
+      ['p50', 0.5],
+      ['p95', 0.95],
+      ['p99', 0.99],
+    ] as const) {
       const exact = nearestRankPercentile(durations, q);
       expect(Math.abs(row.durationMs[key] - exact) / exact).toBeLessThanOrEqual(HISTOGRAM_RELATIVE_ERROR + 1e-12);
     }

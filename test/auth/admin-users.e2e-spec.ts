@@ -80,7 +80,12 @@ describe('admin: users', () => {
   it('refuses to demote the last admin (409) and leaves the role unchanged', async () => {
     const res = await t.client.patch(`/api/admin/users/${admin.id}`, admin.auth).send({ role: 'user' });
     expect(res.status).toBe(409);
-    expect(res.body).toEqual({ statusCode: 409, error: 'Conflict', code: 'last_admin', message: 'the last admin cannot be demoted; promote another user first' });
+    expect(res.body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      code: 'last_admin',
+      message: 'the last admin cannot be demoted; promote another user first',
+    });
     const { rows } = await t.sql.query(`select role from users where id = $1`, [admin.id]);
     expect(rows).toEqual([{ role: 'admin' }]);
   });

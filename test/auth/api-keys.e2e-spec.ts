@@ -27,7 +27,16 @@ describe('auth: API keys', () => {
   it('shows the key once, stores only the SHA-256 of its secret, and lists it without the key', async () => {
     const created = await createKey(owner, { name: 'ci', scopes: ['ingest', 'monitoring:read'] });
     const [, prefix, secret] = KEY.exec(created.key) ?? [];
-    expect(created).toEqual({ id: expect.any(String), name: 'ci', prefix, scopes: ['ingest', 'monitoring:read'], agentId: null, createdAt: NOW, lastUsedAt: null, key: created.key });
+    expect(created).toEqual({
+      id: expect.any(String),
+      name: 'ci',
+      prefix,
+      scopes: ['ingest', 'monitoring:read'],
+      agentId: null,
+      createdAt: NOW,
+      lastUsedAt: null,
+      key: created.key,
+    });
 
     const { rows } = await t.sql.query(`select prefix, key_hash, scopes, user_id from api_keys where id = $1`, [created.id]);
     expect(rows).toEqual([{ prefix, key_hash: createHash('sha256').update(secret).digest('hex'), scopes: ['ingest', 'monitoring:read'], user_id: owner.id }]);

@@ -170,7 +170,12 @@ describe('auth: login throttling', () => {
     const blocked = await t.client.post('/api/auth/login').send({ email: gina.email, password: gina.password });
     expect(blocked.status).toBe(429);
     expect(blocked.headers['retry-after']).toBe('900');
-    expect(blocked.body).toEqual({ statusCode: 429, error: 'Too Many Requests', code: 'too_many_attempts', message: 'Too many failed logins; try again later' });
+    expect(blocked.body).toEqual({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      code: 'too_many_attempts',
+      message: 'Too many failed logins; try again later',
+    });
 
     // The client address failed three times too, so another account from it waits as well.
     const otherEmail = await t.client.post('/api/auth/login').send({ email: 'someone-else@example.test', password: 'whatever-password' });

@@ -36,7 +36,7 @@ describeInBrowser('web console: who sees what, sessions and serving', () => {
     await w.context.close();
   });
 
-  it("shows the same agent to an admin", async () => {
+  it('shows the same agent to an admin', async () => {
     const w = await openPage(chrome.browser);
     await signIn(w.page, t.baseUrl, admin.email, admin.password, `/agents/${agentId}`);
     await w.page.getByTestId('agent-name').waitFor();

@@ -31,7 +31,9 @@ describeInBrowser('web console: the main flows in Chromium', () => {
     const agent = await createAgent(t.client, user, { name: 'support-bot', labels: { team: 'support' } });
     await createAgent(t.client, user, { name: 'billing-bot' });
     expect((await t.client.patch(`/api/agents/${agent.id}`, user.auth).send({ status: 'error' })).status).toBe(200);
-    const fleet = (await t.client.get('/api/monitoring/fleet-status', user.auth)).body as { agents: { agentId: string; reasons: { code: string; label: string }[] }[] };
+    const fleet = (await t.client.get('/api/monitoring/fleet-status', user.auth)).body as {
+      agents: { agentId: string; reasons: { code: string; label: string }[] }[];
+    };
     expect(fleet.agents.map((a) => a.agentId)).toEqual([agent.id]);
     expect(fleet.agents[0].reasons.map((r) => r.code)).toEqual(['error']);
 
@@ -55,7 +57,13 @@ describeInBrowser('web console: the main flows in Chromium', () => {
     const at = (m: number): string => new Date(now - m * 60_000).toISOString();
     const samples = minutes.map((m, i) => ({ agentId: agent.id, type: 'cpu', value: 20 + i * 5, timestamp: at(m) }));
     const llmCalls = minutes.slice(0, 5).map((m, i) => ({
-      agentId: agent.id, model: 'gpt-4o-mini', inputTokens: 1000 + i * 200, outputTokens: 250, latencyMs: 600 + i * 150, status: 'success', timestamp: at(m),
+      agentId: agent.id,
+      model: 'gpt-4o-mini',
+      inputTokens: 1000 + i * 200,
+      outputTokens: 250,
+      latencyMs: 600 + i * 150,
+      status: 'success',
+      timestamp: at(m),
     }));
     expect((await t.client.post('/api/ingest', user.auth).send({ samples, llmCalls })).status).toBe(202);
 

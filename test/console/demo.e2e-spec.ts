@@ -127,7 +127,11 @@ describe('npm run demo', () => {
   });
 
   it('has two agents needing attention: the failed deployment and the budget past its soft threshold', async () => {
-    const fleet = (await get('/api/monitoring/fleet-status')) as { total: number; attentionCount: number; agents: { name: string; reasons: { code: string }[] }[] };
+    const fleet = (await get('/api/monitoring/fleet-status')) as {
+      total: number;
+      attentionCount: number;
+      agents: { name: string; reasons: { code: string }[] }[];
+    };
     expect(fleet.total).toBe(8);
     expect(fleet.agents.map((a) => [a.name, a.reasons.map((r) => r.code)])).toEqual([
       ['invoice-extractor', ['error']],

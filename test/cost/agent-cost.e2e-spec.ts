@@ -21,11 +21,56 @@ describe('GET /api/agents/:id/cost', () => {
     empty = await createAgent(t.client, owner);
     await ensureLlmPartitions(t.sql, '2026-09-30', '2026-11-21');
     await insertLlmCalls(t.sql, [
-      { agentId: agent.id, ts: '2026-11-10T00:00:00Z', model: 'gpt-4o', provider: 'openai', inputTokens: 1000, outputTokens: 500, costUsd: 0.0075, rateSource: 'model' },
-      { agentId: agent.id, ts: '2026-11-12T00:00:00Z', model: 'gpt-4o', provider: 'openai', inputTokens: 3000, outputTokens: 1500, costUsd: 0.0225, rateSource: 'model' },
-      { agentId: agent.id, ts: '2026-11-13T00:00:00Z', model: 'gpt-4o', provider: 'openai', inputTokens: 100, outputTokens: 100, costUsd: 0.5, rateSource: 'client' },
-      { agentId: agent.id, ts: '2026-11-14T00:00:00Z', model: null, provider: null, inputTokens: 2000, outputTokens: 1000, costUsd: 0.006, rateSource: 'fallback' },
-      { agentId: agent.id, ts: '2026-10-01T08:00:00Z', model: 'gpt-4o', provider: 'openai', inputTokens: 10, outputTokens: 10, costUsd: 1, rateSource: 'model' },
+      {
+        agentId: agent.id,
+        ts: '2026-11-10T00:00:00Z',
+        model: 'gpt-4o',
+        provider: 'openai',
+        inputTokens: 1000,
+        outputTokens: 500,
+        costUsd: 0.0075,
+        rateSource: 'model',
+      },
+      {
+        agentId: agent.id,
+        ts: '2026-11-12T00:00:00Z',
+        model: 'gpt-4o',
+        provider: 'openai',
+        inputTokens: 3000,
+        outputTokens: 1500,
+        costUsd: 0.0225,
+        rateSource: 'model',
+      },
+      {
+        agentId: agent.id,
+        ts: '2026-11-13T00:00:00Z',
+        model: 'gpt-4o',
+        provider: 'openai',
+        inputTokens: 100,
+        outputTokens: 100,
+        costUsd: 0.5,
+        rateSource: 'client',
+      },
+      {
+        agentId: agent.id,
+        ts: '2026-11-14T00:00:00Z',
+        model: null,
+        provider: null,
+        inputTokens: 2000,
+        outputTokens: 1000,
+        costUsd: 0.006,
+        rateSource: 'fallback',
+      },
+      {
+        agentId: agent.id,
+        ts: '2026-10-01T08:00:00Z',
+        model: 'gpt-4o',
+        provider: 'openai',
+        inputTokens: 10,
+        outputTokens: 10,
+        costUsd: 1,
+        rateSource: 'model',
+      },
       { agentId: empty.id, ts: '2026-11-14T00:00:00Z', model: 'gpt-4o', provider: 'openai', inputTokens: 7, outputTokens: 7, costUsd: 7, rateSource: 'client' },
     ]);
   });
@@ -65,9 +110,22 @@ describe('GET /api/agents/:id/cost', () => {
     expect(week.body).toMatchObject({ token_cost: 0.006, input_tokens: 2000, periodStart: '2026-11-13T12:00:00.000Z' });
     // Timestamps are taken as given, the end inclusive: the calls at 00:00 on the 10th and the 12th, not the 13th's.
     const exact = await t.client.get(`/api/agents/${agent.id}/cost?period_start=2026-11-10T00:00:00Z&period_end=2026-11-12T00:00:00Z`, owner.auth);
-    expect(exact.body).toMatchObject({ token_cost: 0.03, input_tokens: 4000, output_tokens: 2000, periodStart: '2026-11-10T00:00:00.000Z', periodEnd: '2026-11-12T00:00:00.000Z' });
+    expect(exact.body).toMatchObject({
+      token_cost: 0.03,
+      input_tokens: 4000,
+      output_tokens: 2000,
+      periodStart: '2026-11-10T00:00:00.000Z',
+      periodEnd: '2026-11-12T00:00:00.000Z',
+    });
     const none = await t.client.get(`/api/agents/${empty.id}/cost?period_start=2026-10-01&period_end=2026-10-31`, owner.auth);
-    expect(none.body).toMatchObject({ token_cost: 0, total_cost: 0, input_tokens: 0, output_tokens: 0, total_tokens: 0, cost_details: { tokens: { fallback_per_1k: 0.002, models: [] } } });
+    expect(none.body).toMatchObject({
+      token_cost: 0,
+      total_cost: 0,
+      input_tokens: 0,
+      output_tokens: 0,
+      total_tokens: 0,
+      cost_details: { tokens: { fallback_per_1k: 0.002, models: [] } },
+    });
   });
 
   it('rejects bad periods naming the parameter, and hides other users’ agents', async () => {

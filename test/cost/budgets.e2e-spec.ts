@@ -14,10 +14,14 @@ describe('budgets', () => {
   let capped: TestAgent;
   let soft: TestAgent;
 
-  const spend = (agentId: string, costUsd: number, ts = '2026-11-05T00:00:00Z') => insertLlmCalls(t.sql, [{ agentId, ts, model: 'gpt-4o', costUsd, rateSource: 'client' }]);
+  const spend = (agentId: string, costUsd: number, ts = '2026-11-05T00:00:00Z') =>
+    insertLlmCalls(t.sql, [{ agentId, ts, model: 'gpt-4o', costUsd, rateSource: 'client' }]);
   const tick = () => t.get(JobScheduler).runNow(BUDGET_JOB);
   async function events(agentId: string): Promise<{ type: string; message: string }[]> {
-    const rows = await t.sql.query(`select type, message from events where agent_id = $1 and type in ('budget_warning', 'budget_paused', 'agent_status_changed') order by ts, id`, [agentId]);
+    const rows = await t.sql.query(
+      `select type, message from events where agent_id = $1 and type in ('budget_warning', 'budget_paused', 'agent_status_changed') order by ts, id`,
+      [agentId],
+    );
     return rows.rows;
   }
   const status = async (id: string) => (await t.client.get(`/api/agents/${id}`, owner.auth)).body.status as string;
@@ -79,7 +83,13 @@ describe('budgets', () => {
     expect(await events(capped.id)).toEqual([{ type: 'budget_warning', message: 'Agent "capped" used 50% of its monthly budget ($5.00 of $10.00)' }]);
     const fleet = await t.client.get('/api/monitoring/fleet-status', owner.auth);
     expect(fleet.body.agents).toEqual([
-      { agentId: capped.id, name: 'capped', status: 'running', severity: 'warning', reasons: [{ code: 'budget_warning', severity: 'warning', label: 'Budget 50% used ($5.00 of $10.00 this month)' }] },
+      {
+        agentId: capped.id,
+        name: 'capped',
+        status: 'running',
+        severity: 'warning',
+        reasons: [{ code: 'budget_warning', severity: 'warning', label: 'Budget 50% used ($5.00 of $10.00 this month)' }],
+      },
     ]);
   });
 
@@ -108,7 +118,18 @@ describe('budgets', () => {
 
     // Telemetry is still accepted from a paused agent: ingest does not look at budgets.
     const ingest = await t.client.post('/api/ingest', owner.auth).send({
-      llmCalls: [{ agentId: capped.id, model: 'gpt-4o', inputTokens: 1, outputTokens: 1, latencyMs: 5, status: 'success', costUsd: 1, timestamp: '2026-11-20T11:00:00Z' }],
+      llmCalls: [
+        {
+          agentId: capped.id,
+          model: 'gpt-4o',
+          inputTokens: 1,
+          outputTokens: 1,
+          latencyMs: 5,
+          status: 'success',
+          costUsd: 1,
+          timestamp: '2026-11-20T11:00:00Z',
+        },
+      ],
     });
     expect(ingest.status).toBe(202);
     expect((await t.client.get(`/api/agents/${capped.id}/budget`, owner.auth)).body.monthToDateUsd).toBe(11.5);
@@ -128,7 +149,13 @@ describe('budgets', () => {
       await tick();
       await tick();
       // Already stopped: no second status change, but the new month's warning and pause are written once.
-      expect((await events(capped.id)).map((e) => e.type)).toEqual(['budget_warning', 'agent_status_changed', 'budget_paused', 'budget_warning', 'budget_paused']);
+      expect((await events(capped.id)).map((e) => e.type)).toEqual([
+        'budget_warning',
+        'agent_status_changed',
+        'budget_paused',
+        'budget_warning',
+        'budget_paused',
+      ]);
     } finally {
       t.clock.set(NOW);
     }

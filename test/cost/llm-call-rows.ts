@@ -18,7 +18,15 @@ export interface LlmCallRow {
 export function insertLlmCalls(sql: Client, rows: LlmCallRow[]): Promise<string[]> {
   return insertLlmCallRows(
     sql,
-    rows.map((r) => ({ ...r, model: r.model ?? null, provider: r.provider ?? null, inputTokens: r.inputTokens ?? 0, outputTokens: r.outputTokens ?? 0, latencyMs: r.latencyMs ?? 100, status: r.status ?? 'success' })),
+    rows.map((r) => ({
+      ...r,
+      model: r.model ?? null,
+      provider: r.provider ?? null,
+      inputTokens: r.inputTokens ?? 0,
+      outputTokens: r.outputTokens ?? 0,
+      latencyMs: r.latencyMs ?? 100,
+      status: r.status ?? 'success',
+    })),
   );
 }
 

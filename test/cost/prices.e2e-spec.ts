@@ -24,7 +24,14 @@ describe('model prices and cost at ingest', () => {
   });
 
   const call = (model: string, inputTokens: number, outputTokens: number, timestamp: string, extra: Record<string, unknown> = {}) => ({
-    agentId: agent.id, model, inputTokens, outputTokens, latencyMs: 100, status: 'success', timestamp, ...extra,
+    agentId: agent.id,
+    model,
+    inputTokens,
+    outputTokens,
+    latencyMs: 100,
+    status: 'success',
+    timestamp,
+    ...extra,
   });
   const costs = async (traceId: string) =>
     (await t.sql.query(`select model, provider, cost_usd::float as cost, rate_source from llm_calls where trace_id = $1 order by ts`, [traceId])).rows;
@@ -34,7 +41,11 @@ describe('model prices and cost at ingest', () => {
     expect(res.status).toBe(200);
     expect(res.body).toHaveLength(seed.models.length);
     expect(res.body.find((p: { model: string }) => p.model === 'claude-sonnet-4')).toEqual({
-      model: 'claude-sonnet-4', provider: 'anthropic', inputPer1M: 3, outputPer1M: 15, effectiveFrom: new Date(seed.effectiveFrom).toISOString(),
+      model: 'claude-sonnet-4',
+      provider: 'anthropic',
+      inputPer1M: 3,
+      outputPer1M: 15,
+      effectiveFrom: new Date(seed.effectiveFrom).toISOString(),
     });
   });
 
@@ -52,7 +63,11 @@ describe('model prices and cost at ingest', () => {
       { model: 'gpt-4o', provider: 'openai', cost: (2000 * 5 + 1000 * 20) / 1e6, rate_source: 'model' },
     ]);
     const current = await t.client.get('/api/cost/models', owner.auth);
-    expect(current.body.find((p: { model: string }) => p.model === 'gpt-4o')).toMatchObject({ inputPer1M: 5, outputPer1M: 20, effectiveFrom: '2026-05-20T00:00:00.000Z' });
+    expect(current.body.find((p: { model: string }) => p.model === 'gpt-4o')).toMatchObject({
+      inputPer1M: 5,
+      outputPer1M: 20,
+      effectiveFrom: '2026-05-20T00:00:00.000Z',
+    });
     const before = await t.client.get('/api/cost/models?at=2026-05-19T00:00:00Z', owner.auth);
     expect(before.body.find((p: { model: string }) => p.model === 'gpt-4o')).toMatchObject({ inputPer1M: 2.5, outputPer1M: 10 });
   });
@@ -76,7 +91,10 @@ describe('model prices and cost at ingest', () => {
   it('a call before a model’s first version falls back', async () => {
     await t.get(PriceBook).addVersion({ model: 'new-model', provider: 'acme', inputPer1M: 1, outputPer1M: 2, effectiveFrom: new Date('2026-05-20T06:00:00Z') });
     const res = await t.client.post('/api/ingest', owner.auth).send({
-      llmCalls: [call('new-model', 1000, 1000, '2026-05-20T05:00:00Z', { traceId: 'first' }), call('new-model', 1000, 1000, '2026-05-20T07:00:00Z', { traceId: 'first' })],
+      llmCalls: [
+        call('new-model', 1000, 1000, '2026-05-20T05:00:00Z', { traceId: 'first' }),
+        call('new-model', 1000, 1000, '2026-05-20T07:00:00Z', { traceId: 'first' }),
+      ],
     });
     expect(res.status).toBe(202);
     expect(await costs('first')).toEqual([

@@ -32,10 +32,14 @@ describe('price versions and repricing', () => {
   });
 
   it('adds price versions and keeps the history', async () => {
-    const v1 = await t.client.put('/api/cost/models/test-model', admin.auth).send({ provider: 'acme', inputPer1M: 1, outputPer1M: 2, effectiveFrom: '2026-11-01T00:00:00Z' });
+    const v1 = await t.client
+      .put('/api/cost/models/test-model', admin.auth)
+      .send({ provider: 'acme', inputPer1M: 1, outputPer1M: 2, effectiveFrom: '2026-11-01T00:00:00Z' });
     expect(v1.status).toBe(200);
     expect(v1.body).toEqual({ model: 'test-model', provider: 'acme', inputPer1M: 1, outputPer1M: 2, effectiveFrom: '2026-11-01T00:00:00.000Z' });
-    const v2 = await t.client.put('/api/cost/models/test-model', admin.auth).send({ provider: 'acme', inputPer1M: 10, outputPer1M: 20, effectiveFrom: '2026-11-15T00:00:00Z' });
+    const v2 = await t.client
+      .put('/api/cost/models/test-model', admin.auth)
+      .send({ provider: 'acme', inputPer1M: 10, outputPer1M: 20, effectiveFrom: '2026-11-15T00:00:00Z' });
     expect(v2.body.effectiveFrom).toBe('2026-11-15T00:00:00.000Z');
     const at = async (when: string) =>
       ((await t.client.get(`/api/cost/models?at=${when}`, owner.auth)).body as { model: string; inputPer1M: number }[]).find((p) => p.model === 'test-model');
@@ -43,7 +47,9 @@ describe('price versions and repricing', () => {
     expect((await at('2026-11-16T00:00:00Z'))?.inputPer1M).toBe(10);
     expect(await at('2026-10-31T00:00:00Z')).toBeUndefined();
 
-    const slashed = await t.client.put('/api/cost/models/openai%2Fgpt-5.5', admin.auth).send({ provider: 'openai', inputPer1M: 3, outputPer1M: 6, effectiveFrom: '2026-11-01T00:00:00Z' });
+    const slashed = await t.client
+      .put('/api/cost/models/openai%2Fgpt-5.5', admin.auth)
+      .send({ provider: 'openai', inputPer1M: 3, outputPer1M: 6, effectiveFrom: '2026-11-01T00:00:00Z' });
     expect(slashed.body).toMatchObject({ model: 'openai/gpt-5.5', inputPer1M: 3 });
 
     const bad = await t.client.put('/api/cost/models/test-model', admin.auth).send({ inputPer1M: -1, outputPer1M: 2 });
@@ -56,13 +62,40 @@ describe('price versions and repricing', () => {
       // priced before v1 existed: stale 0 → v1
       { agentId: agent.id, ts: '2026-11-10T00:00:00Z', model: 'test-model', inputTokens: 1000, outputTokens: 1000, costUsd: 0, rateSource: 'fallback' },
       // priced with v1 before v2 was added → v2
-      { agentId: agent.id, ts: '2026-11-16T00:00:00Z', model: 'test-model', provider: 'acme', inputTokens: 1000, outputTokens: 1000, costUsd: 0.003, rateSource: 'model' },
+      {
+        agentId: agent.id,
+        ts: '2026-11-16T00:00:00Z',
+        model: 'test-model',
+        provider: 'acme',
+        inputTokens: 1000,
+        outputTokens: 1000,
+        costUsd: 0.003,
+        rateSource: 'model',
+      },
       // the client's cost stays
-      { agentId: agent.id, ts: '2026-11-16T00:00:00Z', model: 'test-model', provider: 'acme', inputTokens: 1000, outputTokens: 1000, costUsd: 0.5, rateSource: 'client' },
+      {
+        agentId: agent.id,
+        ts: '2026-11-16T00:00:00Z',
+        model: 'test-model',
+        provider: 'acme',
+        inputTokens: 1000,
+        outputTokens: 1000,
+        costUsd: 0.5,
+        rateSource: 'client',
+      },
       // no price: fallback 0.002 per 1k tokens
       { agentId: agent.id, ts: '2026-11-16T00:00:00Z', model: 'no-such-model', inputTokens: 500, outputTokens: 500, costUsd: 0, rateSource: 'fallback' },
       // already right
-      { agentId: agent.id, ts: '2026-11-18T00:00:00Z', model: 'test-model', provider: 'acme', inputTokens: 1000, outputTokens: 1000, costUsd: 0.03, rateSource: 'model' },
+      {
+        agentId: agent.id,
+        ts: '2026-11-18T00:00:00Z',
+        model: 'test-model',
+        provider: 'acme',
+        inputTokens: 1000,
+        outputTokens: 1000,
+        costUsd: 0.03,
+        rateSource: 'model',
+      },
       // outside the range
       { agentId: agent.id, ts: '2026-10-30T00:00:00Z', model: 'test-model', inputTokens: 1000, outputTokens: 1000, costUsd: 9, rateSource: 'model' },
     ]);
@@ -91,7 +124,9 @@ describe('price versions and repricing', () => {
 
     const again = await t.client.post('/api/admin/cost/reprice', admin.auth).send({ from: '2026-11-01T00:00:00Z', to: '2026-11-20T00:00:00Z' });
     expect(again.body).toEqual({ scanned: 4, changed: 0, costDelta: 0 });
-    const oneModel = await t.client.post('/api/admin/cost/reprice', admin.auth).send({ from: '2026-11-01T00:00:00Z', to: '2026-11-20T00:00:00Z', model: 'TEST-MODEL' });
+    const oneModel = await t.client
+      .post('/api/admin/cost/reprice', admin.auth)
+      .send({ from: '2026-11-01T00:00:00Z', to: '2026-11-20T00:00:00Z', model: 'TEST-MODEL' });
     expect(oneModel.body).toEqual({ scanned: 3, changed: 0, costDelta: 0 });
 
     const cost = await t.client.get(`/api/agents/${agent.id}/cost?period_start=2026-11-01&period_end=2026-11-19`, owner.auth);
@@ -105,18 +140,33 @@ describe('price versions and repricing', () => {
   });
 
   it('walks batches keyed on microsecond timestamps and sums the delta exactly', async () => {
-    await t.client.put('/api/cost/models/micro-model', admin.auth).send({ provider: 'acme', inputPer1M: 1, outputPer1M: 0, effectiveFrom: '2026-11-01T00:00:00Z' });
+    await t.client
+      .put('/api/cost/models/micro-model', admin.auth)
+      .send({ provider: 'acme', inputPer1M: 1, outputPer1M: 0, effectiveFrom: '2026-11-01T00:00:00Z' });
     // 2,500 calls a microsecond apart (finer than a JS Date): every batch boundary falls inside one millisecond.
     await generateLlmCalls(t.sql, 2500, {
-      agentId: agent.id, model: 'micro-model', inputTokens: 1, outputTokens: 0, latencyMs: 1, status: 'success', costUsd: 0, rateSource: 'fallback',
+      agentId: agent.id,
+      model: 'micro-model',
+      inputTokens: 1,
+      outputTokens: 0,
+      latencyMs: 1,
+      status: 'success',
+      costUsd: 0,
+      rateSource: 'fallback',
       ts: rowTime('2026-11-19T00:00:00Z', { every: '1 microsecond', mod: 7 }),
     });
-    const response = await t.client.post('/api/admin/cost/reprice', admin.auth).send({ from: '2026-11-19T00:00:00Z', to: '2026-11-19T00:00:01Z', model: 'micro-model' });
+    const response = await t.client
+      .post('/api/admin/cost/reprice', admin.auth)
+      .send({ from: '2026-11-19T00:00:00Z', to: '2026-11-19T00:00:01Z', model: 'micro-model' });
     // Each call: 1 input token at $1 per 1M = 0.000001; 2,500 of them add exactly 0.0025.
     expect(response.body).toEqual({ scanned: 2500, changed: 2500, costDelta: 0.0025 });
-    const rows = await t.sql.query(`select count(*)::int as n, sum(cost_usd)::text as total, count(*) filter (where provider = 'acme')::int as acme from llm_calls where model = 'micro-model'`);
+    const rows = await t.sql.query(
+      `select count(*)::int as n, sum(cost_usd)::text as total, count(*) filter (where provider = 'acme')::int as acme from llm_calls where model = 'micro-model'`,
+    );
     expect(rows.rows[0]).toEqual({ n: 2500, total: '0.0025000000', acme: 2500 });
-    const again = await t.client.post('/api/admin/cost/reprice', admin.auth).send({ from: '2026-11-19T00:00:00Z', to: '2026-11-19T00:00:01Z', model: 'micro-model' });
+    const again = await t.client
+      .post('/api/admin/cost/reprice', admin.auth)
+      .send({ from: '2026-11-19T00:00:00Z', to: '2026-11-19T00:00:01Z', model: 'micro-model' });
     expect(again.body).toEqual({ scanned: 2500, changed: 0, costDelta: 0 });
   });
 

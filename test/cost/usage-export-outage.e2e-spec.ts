@@ -18,7 +18,15 @@ describe('usage export during a database outage', () => {
     await t.sql.query(`select fw_ensure_daily_partitions('llm_calls', '2026-11-01', '2026-11-20')`);
     // 5,000 calls: five keyset batches, so the download is still reading when PostgreSQL goes away.
     await generateLlmCalls(t.sql, 5000, {
-      agentId: agent.id, model: 'gpt-4o', provider: 'openai', inputTokens: 10, outputTokens: 5, latencyMs: 100, status: 'success', costUsd: 0.001, rateSource: 'model',
+      agentId: agent.id,
+      model: 'gpt-4o',
+      provider: 'openai',
+      inputTokens: 10,
+      outputTokens: 5,
+      latencyMs: 100,
+      status: 'success',
+      costUsd: 0.001,
+      rateSource: 'model',
       ts: rowTime('2026-11-10T00:00:00Z', { every: '1 second' }),
     });
     await t.app.listen(0, '127.0.0.1');
@@ -53,11 +61,14 @@ describe('usage export during a database outage', () => {
     await t.proxy!.restore();
     const live = await t.client.get('/health/live');
     expect(live.status).toBe(200);
-    const again = await t.client.get('/api/usage/export?format=json', owner.auth).buffer(true).parse((res, done) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => done(null, text));
-    });
+    const again = await t.client
+      .get('/api/usage/export?format=json', owner.auth)
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => done(null, text));
+      });
     expect(again.status).toBe(200);
     expect(JSON.parse(again.body as string)).toHaveLength(5000);
   });

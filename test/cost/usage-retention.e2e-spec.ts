@@ -20,10 +20,21 @@ describe('usage aggregate across raw retention', () => {
     // Recent raw calls, and their hour's rollup as the rollup job would have written it: counted once.
     await insertLlmCalls(t.sql, [
       { agentId: agent.id, ts: '2026-11-20T10:15:00Z', model: 'gpt-4o', inputTokens: 100, outputTokens: 50, costUsd: 0.25, rateSource: 'model' },
-      { agentId: agent.id, ts: '2026-11-20T10:45:00Z', model: 'gpt-4o', inputTokens: 200, outputTokens: 20, costUsd: 0.5, rateSource: 'model', status: 'error' },
+      {
+        agentId: agent.id,
+        ts: '2026-11-20T10:45:00Z',
+        model: 'gpt-4o',
+        inputTokens: 200,
+        outputTokens: 20,
+        costUsd: 0.5,
+        rateSource: 'model',
+        status: 'error',
+      },
     ]);
     const rollup = (agentId: string, hour: string, count: number, errors: number, inputTokens: number, outputTokens: number, costUsd: number) =>
-      insertLlmRollups(t.sql, [{ agentId, model: 'gpt-4o', hour, count, errors, inputTokens, outputTokens, costUsd, latencySum: 0, latencyMin: 0, latencyMax: 0, latencyHist: {} }]);
+      insertLlmRollups(t.sql, [
+        { agentId, model: 'gpt-4o', hour, count, errors, inputTokens, outputTokens, costUsd, latencySum: 0, latencyMin: 0, latencyMax: 0, latencyHist: {} },
+      ]);
     await rollup(agent.id, '2026-11-20T10:00:00Z', 2, 1, 300, 70, 0.75);
     // An hour 60 days back: its raw partition is long gone, only the rollup remains.
     await rollup(agent.id, '2026-09-21T08:00:00Z', 4, 1, 1000, 400, 1.125);

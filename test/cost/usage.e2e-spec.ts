@@ -1,5 +1,15 @@
 import { parse } from 'csv-parse/sync';
-import { createAgent, createUser, describeAuthorizationMatrix, generateLlmCalls, insertLlmRollups, MatrixWorld, rowTime, TestAgent, TestUser } from '@fleetwatch/testing';
+import {
+  createAgent,
+  createUser,
+  describeAuthorizationMatrix,
+  generateLlmCalls,
+  insertLlmRollups,
+  MatrixWorld,
+  rowTime,
+  TestAgent,
+  TestUser,
+} from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ensureLlmPartitions, insertLlmCalls } from './llm-call-rows';
 
@@ -24,8 +34,27 @@ describe('usage', () => {
     await ensureLlmPartitions(t.sql, '2026-08-31', '2026-11-11');
     await insertLlmCalls(t.sql, [
       { agentId: a.id, ts: '2026-11-02T08:00:00Z', model: 'gpt-4o', provider: 'openai', inputTokens: 100, outputTokens: 50, costUsd: 1, rateSource: 'model' },
-      { agentId: a.id, ts: '2026-11-09T08:00:00Z', model: 'gpt-4o', provider: 'openai', inputTokens: 200, outputTokens: 100, costUsd: 2, rateSource: 'model', status: 'error' },
-      { agentId: a.id, ts: '2026-11-10T06:00:00Z', model: 'claude-x', provider: 'anthropic', inputTokens: 300, outputTokens: 150, costUsd: 0.75, rateSource: 'client' },
+      {
+        agentId: a.id,
+        ts: '2026-11-09T08:00:00Z',
+        model: 'gpt-4o',
+        provider: 'openai',
+        inputTokens: 200,
+        outputTokens: 100,
+        costUsd: 2,
+        rateSource: 'model',
+        status: 'error',
+      },
+      {
+        agentId: a.id,
+        ts: '2026-11-10T06:00:00Z',
+        model: 'claude-x',
+        provider: 'anthropic',
+        inputTokens: 300,
+        outputTokens: 150,
+        costUsd: 0.75,
+        rateSource: 'client',
+      },
       { agentId: b.id, ts: '2026-11-05T08:00:00Z', model: null, inputTokens: 1000, outputTokens: 0, costUsd: 0.002, rateSource: 'fallback' },
       { agentId: a.id, ts: '2026-10-25T08:00:00Z', model: 'gpt-4o', provider: 'openai', inputTokens: 10, outputTokens: 10, costUsd: 5, rateSource: 'model' },
       { agentId: a.id, ts: '2026-09-01T08:00:00Z', model: 'gpt-4o', provider: 'openai', inputTokens: 1, outputTokens: 1, costUsd: 100, rateSource: 'model' },
@@ -34,7 +63,20 @@ describe('usage', () => {
     // The 2026-09-01 call lies before raw retention: the rollup job rolled its hour up while it was
     // fresh, and all_time reads that hour from the rollup (the raw row may already be dropped).
     await insertLlmRollups(t.sql, [
-      { agentId: a.id, model: 'gpt-4o', hour: '2026-09-01T08:00:00Z', count: 1, errors: 0, inputTokens: 1, outputTokens: 1, costUsd: 100, latencySum: 100, latencyMin: 100, latencyMax: 100, latencyHist: {} },
+      {
+        agentId: a.id,
+        model: 'gpt-4o',
+        hour: '2026-09-01T08:00:00Z',
+        count: 1,
+        errors: 0,
+        inputTokens: 1,
+        outputTokens: 1,
+        costUsd: 100,
+        latencySum: 100,
+        latencyMin: 100,
+        latencyMax: 100,
+        latencyHist: {},
+      },
     ]);
     await t.client.put(`/api/agents/${a.id}/budget`, owner.auth).send({ monthlyUsd: 10, softThresholdPct: 30 });
     await t.client.put(`/api/agents/${b.id}/budget`, owner.auth).send({ monthlyUsd: 1 });
@@ -68,7 +110,11 @@ describe('usage', () => {
         ],
       },
     });
-    expect((await t.client.get('/api/usage/aggregate?period=last_30_days', owner.auth)).body).toMatchObject({ requests: 5, costUsd: 8.752, periodStart: '2026-10-11T12:00:00.000Z' });
+    expect((await t.client.get('/api/usage/aggregate?period=last_30_days', owner.auth)).body).toMatchObject({
+      requests: 5,
+      costUsd: 8.752,
+      periodStart: '2026-10-11T12:00:00.000Z',
+    });
     expect((await t.client.get('/api/usage/aggregate?period=all_time', owner.auth)).body).toMatchObject({ requests: 6, costUsd: 108.752, periodStart: null });
     expect((await t.client.get('/api/usage/aggregate?period=all_time', other.auth)).body).toMatchObject({
       requests: 1,
@@ -129,11 +175,14 @@ describe('usage', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toBe('attachment; filename="fleetwatch-usage-current-2026-11-10.csv"');
-    const json = await t.client.get('/api/usage/export?format=json', owner.auth).buffer(true).parse((res, done) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => done(null, text));
-    });
+    const json = await t.client
+      .get('/api/usage/export?format=json', owner.auth)
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => done(null, text));
+      });
     expect(json.headers['content-disposition']).toBe('attachment; filename="fleetwatch-usage-current-2026-11-10.json"');
     const jsonRows = JSON.parse(json.body as string) as Record<string, string | number | null>[];
     const csvRows = parse(csv.text, { columns: true }) as Record<string, string>[];
@@ -182,10 +231,20 @@ describe('usage', () => {
   it('streams exports across keyset batches without losing or repeating rows', async () => {
     // 2,500 calls within 3 ms, microseconds apart (finer than a JS Date): the (ts, id) keyset must still page them exactly once.
     await generateLlmCalls(t.sql, 2500, {
-      agentId: b.id, model: 'bulk', inputTokens: 1, outputTokens: 1, latencyMs: 1, status: 'success', costUsd: 0.001, rateSource: 'model',
+      agentId: b.id,
+      model: 'bulk',
+      inputTokens: 1,
+      outputTokens: 1,
+      latencyMs: 1,
+      status: 'success',
+      costUsd: 0.001,
+      rateSource: 'model',
       ts: rowTime('2026-11-10T07:00:00Z', { every: '1 millisecond', mod: 3 }, { every: '1 microsecond', mod: 5 }),
     });
-    const stored = await t.sql.query(`select l.id::text as id from llm_calls l join agents a on a.id = l.agent_id where a.owner_id = $1 and l.ts >= '2026-11-01' order by l.ts, l.id`, [owner.id]);
+    const stored = await t.sql.query(
+      `select l.id::text as id from llm_calls l join agents a on a.id = l.agent_id where a.owner_id = $1 and l.ts >= '2026-11-01' order by l.ts, l.id`,
+      [owner.id],
+    );
     const csv = await t.client.get('/api/usage/export?format=csv&period=current', owner.auth);
     const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(2504);
@@ -198,6 +257,12 @@ describe('usage', () => {
   describeAuthorizationMatrix(
     'usage',
     (): MatrixWorld => ({ client: t.client, owner, otherUser: other, admin, fixtures: {} }),
-    ['aggregate', 'costs', 'export', 'requests'].map((name) => ({ route: `GET /api/usage/${name}`, method: 'get' as const, path: () => `/api/usage/${name}`, scope: 'monitoring:read' as const, expect: read })),
+    ['aggregate', 'costs', 'export', 'requests'].map((name) => ({
+      route: `GET /api/usage/${name}`,
+      method: 'get' as const,
+      path: () => `/api/usage/${name}`,
+      scope: 'monitoring:read' as const,
+      expect: read,
+    })),
   );
 });

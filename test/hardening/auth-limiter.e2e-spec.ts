@@ -143,5 +143,4 @@ describe('hardening: login limiter with a larger per-address budget (LOGIN_MAX_F
     // The pair's window opened at the first failure after the success.
     expect(locked.retryAfter).toBe(String(900 - (t.clock.now().getTime() - started) / 1000));
   });
-
 });

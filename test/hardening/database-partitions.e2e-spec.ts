@@ -56,8 +56,21 @@ describe('creating one partition from many sessions at once', () => {
     const offsets = [8, 7, 6, 5];
     expect(await partitionsOf(a.sql, 'metric_samples', utcDay(Date.now() - 8 * DAY), utcDay(Date.now() - 5 * DAY))).toEqual([]);
     const batch = (replica: number, i: number) => ({
-      samples: offsets.map((days, k) => ({ agentId: agent.id, type: `r${replica}`, value: i * 10 + k, timestamp: new Date(Date.now() - days * DAY).toISOString() })),
-      llmCalls: offsets.map((days) => ({ agentId: agent.id, model: 'gpt-4o', inputTokens: 1, outputTokens: 1, latencyMs: 5, status: 'success', timestamp: new Date(Date.now() - days * DAY).toISOString() })),
+      samples: offsets.map((days, k) => ({
+        agentId: agent.id,
+        type: `r${replica}`,
+        value: i * 10 + k,
+        timestamp: new Date(Date.now() - days * DAY).toISOString(),
+      })),
+      llmCalls: offsets.map((days) => ({
+        agentId: agent.id,
+        model: 'gpt-4o',
+        inputTokens: 1,
+        outputTokens: 1,
+        latencyMs: 5,
+        status: 'success',
+        timestamp: new Date(Date.now() - days * DAY).toISOString(),
+      })),
     });
     const answers = await Promise.all(
       [a, b].flatMap((t, replica) => Array.from({ length: 6 }, (_, i) => t.client.post('/api/ingest', owner.auth).send(batch(replica, i)).timeout(20_000))),

@@ -71,7 +71,15 @@ describe('a server killed with SIGKILL restarts on the same DATA_DIR', () => {
     const port = await freePort();
     const child = spawn(process.execPath, [MAIN, '--migrate'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', JWT_SECRET: 'restart-test-secret-long-enough-for-hs256', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'production',
+        JWT_SECRET: 'restart-test-secret-long-enough-for-hs256',
+        LOG_LEVEL: 'warn',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(child);
@@ -86,7 +94,10 @@ describe('a server killed with SIGKILL restarts on the same DATA_DIR', () => {
     const deadline = Date.now() + READY_BOUND_MS;
     while (Date.now() < deadline) {
       if (server.child.exitCode !== null) throw new Error(`server exited ${server.child.exitCode}: ${server.output()}`);
-      const status = await fetch(`${server.url}/health/ready`).then((r) => r.status, () => 0);
+      const status = await fetch(`${server.url}/health/ready`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status === 200) return;
       await new Promise((r) => setTimeout(r, 250));
     }

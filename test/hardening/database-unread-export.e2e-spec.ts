@@ -13,7 +13,7 @@ const EXPORT_ROWS = 150_000;
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const partitionName = (ms: number) => `metric_samples_p${utcDay(ms).replace(/-/g, '')}`;
 
-describe('one export left unread does not stall anyone else\'s telemetry', () => {
+describe("one export left unread does not stall anyone else's telemetry", () => {
   let t: TestApp;
   let reader: TestUser;
   let writer: TestUser;
@@ -50,7 +50,12 @@ describe('one export left unread does not stall anyone else\'s telemetry', () =>
     const start = new Date(now - 3 * DAY).toISOString();
     return new Promise((resolve, reject) => {
       exportRequest = httpRequest(
-        { host: '127.0.0.1', port, path: `/api/analytics/export?dataset=samples&format=csv&start=${start}`, headers: { Authorization: `Bearer ${reader.token}` } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: `/api/analytics/export?dataset=samples&format=csv&start=${start}`,
+          headers: { Authorization: `Bearer ${reader.token}` },
+        },
         (response) => {
           response.pause();
           resolve(response);

@@ -50,7 +50,17 @@ describe('CSV exports neutralise spreadsheet formulas', () => {
     for (const name of RAW) agents.push(await createAgent(t.client, owner, { name }));
     const ingest = await t.client.post('/api/ingest', owner.auth).send({
       samples: [{ agentId: agents[0].id, type: 'temperature', value: -3.5, timestamp: at(0) }],
-      llmCalls: agents.map((agent, i) => ({ agentId: agent.id, model: RAW[i], provider: 'openai', inputTokens: 10, outputTokens: 5, latencyMs: 20, status: 'success', costUsd: 0.25, timestamp: at(i) })),
+      llmCalls: agents.map((agent, i) => ({
+        agentId: agent.id,
+        model: RAW[i],
+        provider: 'openai',
+        inputTokens: 10,
+        outputTokens: 5,
+        latencyMs: 20,
+        status: 'success',
+        costUsd: 0.25,
+        timestamp: at(i),
+      })),
       toolCalls: RAW.map((tool, i) => ({ agentId: agents[i].id, tool, durationMs: 3, status: 'error', errorType: RAW[i], timestamp: at(i) })),
       events: RAW.map((message, i) => ({ agentId: agents[i].id, type: 'note', message, timestamp: at(i) })),
     });

@@ -41,21 +41,45 @@ describe('a stalled export download', () => {
 
     // While unread, the export's cursor keeps its transaction (and snapshot) open in PostgreSQL: a
     // portal between fetches, without Sync, which pg_stat_activity shows as still active ...
-    const during = await until(() => openTransactions(t.sql), (rows) => rows.length > 0, 20);
+    const during = await until(
+      () => openTransactions(t.sql),
+      (rows) => rows.length > 0,
+      20,
+    );
     expect(during.map((r) => [r.state, r.query.startsWith(EXPORT_QUERY)])).toEqual([['active', true]]);
     // ... and its slot: another user waits.
     const waiting = await t.client.get(TOOLS, b.auth);
     expect(waiting.status).toBe(429);
 
     // After the 2 s idle timeout the server gives the cursor up: no transaction is left open.
-    expect(await until(() => openTransactions(t.sql), (rows) => rows.length === 0, 200)).toEqual([]);
+    expect(
+      await until(
+        () => openTransactions(t.sql),
+        (rows) => rows.length === 0,
+        200,
+      ),
+    ).toEqual([]);
     // A client that reads again finds the download cut off, not complete.
     held.response.resume();
     const outcome = await Promise.race([held.closed, new Promise((resolve) => setTimeout(() => resolve('still open'), 20_000))]);
     expect(outcome).toEqual({ complete: false });
-    const again = await until(() => t.client.get(TOOLS, a.auth), (res) => res.status !== 429);
+    const again = await until(
+      () => t.client.get(TOOLS, a.auth),
+      (res) => res.status !== 429,
+    );
     expect(again.status).toBe(200);
-    expect(again.body).toEqual([{ id: aTool[0], agent_id: expect.any(String), tool: 'search', duration_ms: 7, status: 'success', error_type: null, trace_id: null, ts: '2026-11-20T02:00:00.000Z' }]);
+    expect(again.body).toEqual([
+      {
+        id: aTool[0],
+        agent_id: expect.any(String),
+        tool: 'search',
+        duration_ms: 7,
+        status: 'success',
+        error_type: null,
+        trace_id: null,
+        ts: '2026-11-20T02:00:00.000Z',
+      },
+    ]);
     expect((await t.client.get(TOOLS, b.auth)).status).toBe(200);
   }, 40_000);
 

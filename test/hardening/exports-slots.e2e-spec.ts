@@ -35,7 +35,9 @@ describe('export slots per user', () => {
       { agentId: bAgent, tool: 'search', durationMs: 12.5, ts: '2026-11-20T03:00:00.000Z' },
       { agentId: bAgent, tool: 'fetch', durationMs: 3, status: 'error', errorType: 'timeout', ts: '2026-11-20T04:00:00.000Z' },
     ]);
-    await insertLlmCalls(t.sql, [{ agentId: bAgent, model: 'gpt-4o', inputTokens: 10, outputTokens: 5, latencyMs: 42, costUsd: 0.5, ts: '2026-11-20T05:00:00.000Z' }]);
+    await insertLlmCalls(t.sql, [
+      { agentId: bAgent, model: 'gpt-4o', inputTokens: 10, outputTokens: 5, latencyMs: 42, costUsd: 0.5, ts: '2026-11-20T05:00:00.000Z' },
+    ]);
     port = await loopbackPort(t);
   });
   afterAll(async () => {
@@ -51,7 +53,12 @@ describe('export slots per user', () => {
     const refused = await t.client.get(TOOLS, a.auth);
     expect(refused.status).toBe(429);
     expect(refused.headers['retry-after']).toBe('5');
-    expect(refused.body).toEqual({ statusCode: 429, error: 'Too Many Requests', code: 'too_many_exports', message: 'at most 2 of your exports run at once; retry when one of them has ended' });
+    expect(refused.body).toEqual({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      code: 'too_many_exports',
+      message: 'at most 2 of your exports run at once; retry when one of them has ended',
+    });
     // The usage export counts against the same cap.
     const usage = await t.client.get('/api/usage/export?format=json', a.auth);
     expect(usage.status).toBe(429);
@@ -60,21 +67,47 @@ describe('export slots per user', () => {
     const theirs = await t.client.get(TOOLS, b.auth);
     expect(theirs.status).toBe(200);
     expect(theirs.body).toEqual([
-      { id: bToolIds[0], agent_id: bAgent, tool: 'search', duration_ms: 12.5, status: 'success', error_type: null, trace_id: null, ts: '2026-11-20T03:00:00.000Z' },
-      { id: bToolIds[1], agent_id: bAgent, tool: 'fetch', duration_ms: 3, status: 'error', error_type: 'timeout', trace_id: null, ts: '2026-11-20T04:00:00.000Z' },
+      {
+        id: bToolIds[0],
+        agent_id: bAgent,
+        tool: 'search',
+        duration_ms: 12.5,
+        status: 'success',
+        error_type: null,
+        trace_id: null,
+        ts: '2026-11-20T03:00:00.000Z',
+      },
+      {
+        id: bToolIds[1],
+        agent_id: bAgent,
+        tool: 'fetch',
+        duration_ms: 3,
+        status: 'error',
+        error_type: 'timeout',
+        trace_id: null,
+        ts: '2026-11-20T04:00:00.000Z',
+      },
     ]);
-    const theirUsage = await t.client.get('/api/usage/export?format=json', b.auth).buffer(true).parse((res, done) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => done(null, text));
-    });
+    const theirUsage = await t.client
+      .get('/api/usage/export?format=json', b.auth)
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => done(null, text));
+      });
     expect(theirUsage.status).toBe(200);
-    expect((JSON.parse(theirUsage.body as string) as Record<string, unknown>[]).map((r) => [r.agent_id, r.model, r.total_tokens, r.cost_usd])).toEqual([[bAgent, 'gpt-4o', 15, 0.5]]);
+    expect((JSON.parse(theirUsage.body as string) as Record<string, unknown>[]).map((r) => [r.agent_id, r.model, r.total_tokens, r.cost_usd])).toEqual([
+      [bAgent, 'gpt-4o', 15, 0.5],
+    ]);
   });
 
   it('gives the user a slot back as soon as one of their downloads ends', async () => {
     held.shift()!.response.destroy();
-    const after = await until(() => t.client.get(TOOLS, a.auth), (res) => res.status !== 429);
+    const after = await until(
+      () => t.client.get(TOOLS, a.auth),
+      (res) => res.status !== 429,
+    );
     expect(after.status).toBe(200);
     expect(after.body.map((r: { tool: string }) => r.tool)).toEqual(['a-tool']);
   });

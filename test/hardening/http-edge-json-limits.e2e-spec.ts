@@ -29,7 +29,10 @@ describe('JSON bodies: nesting depth and keys per object are capped before parsi
   });
 
   const json = (request: ReturnType<TestApp['client']['post']>, text: string | Buffer) =>
-    request.set('Content-Type', 'application/json').serialize((body: unknown) => body as string).send(text);
+    request
+      .set('Content-Type', 'application/json')
+      .serialize((body: unknown) => body as string)
+      .send(text);
 
   it('an anonymous 100,000-key register body answers 400 fast, and /health/live answers meanwhile', async () => {
     const body = manyKeys(100_000, { email: 'x@example.test', password: 'password-1', username: 'keys-user' });
@@ -46,9 +49,17 @@ describe('JSON bodies: nesting depth and keys per object are capped before parsi
 
   it('5,000 levels of nesting answer 400 naming the limit on login, register and agents', async () => {
     const deep = `{"email":"x@example.test","password":"password-1","extra":${nested(5000)}}`;
-    for (const [path, auth] of [['/api/auth/login', undefined], ['/api/auth/register', undefined], ['/api/agents', user.auth]] as const) {
+    for (const [path, auth] of [
+      ['/api/auth/login', undefined],
+      ['/api/auth/register', undefined],
+      ['/api/agents', user.auth],
+    ] as const) {
       const response = await json(t.client.post(path, auth), deep);
-      expect([path, response.status, response.body]).toEqual([path, 400, { statusCode: 400, error: 'Bad Request', code: 'bad_request', message: 'body nests deeper than 32 levels' }]);
+      expect([path, response.status, response.body]).toEqual([
+        path,
+        400,
+        { statusCode: 400, error: 'Bad Request', code: 'bad_request', message: 'body nests deeper than 32 levels' },
+      ]);
     }
   });
 
@@ -75,7 +86,9 @@ describe('JSON bodies: nesting depth and keys per object are capped before parsi
     const tooDeep = await t.client.post(`/api/agents/${agent.id}/deployments`, user.auth).send({ environment: 'deep', configuration: JSON.parse(nested(32)) });
     expect(tooDeep.status).toBe(400);
     expect(tooDeep.body.message).toBe('body nests deeper than 32 levels');
-    const tooMany = await t.client.post(`/api/agents/${agent.id}/deployments`, user.auth).send({ environment: 'wide', configuration: JSON.parse(manyKeys(1001)) });
+    const tooMany = await t.client
+      .post(`/api/agents/${agent.id}/deployments`, user.auth)
+      .send({ environment: 'wide', configuration: JSON.parse(manyKeys(1001)) });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.message).toBe('body has an object with more than 1000 keys');
   });
@@ -100,10 +113,16 @@ describe('JSON bodies: nesting depth and keys per object are capped before parsi
   });
 
   it('form-encoded bodies are still parsed, with the same key cap', async () => {
-    const login = await t.client.post('/api/auth/login').type('form').send(`email=${encodeURIComponent(user.email)}&password=${encodeURIComponent(user.password)}`);
+    const login = await t.client
+      .post('/api/auth/login')
+      .type('form')
+      .send(`email=${encodeURIComponent(user.email)}&password=${encodeURIComponent(user.password)}`);
     expect(login.status).toBe(200);
     expect(typeof login.body.accessToken).toBe('string');
-    const wide = await t.client.post('/api/auth/login').type('form').send(Array.from({ length: 1001 }, (_, i) => `k${i}=1`).join('&'));
+    const wide = await t.client
+      .post('/api/auth/login')
+      .type('form')
+      .send(Array.from({ length: 1001 }, (_, i) => `k${i}=1`).join('&'));
     expect(wide.status).toBe(400);
     expect(wide.body.message).toBe('body has more than 1000 keys');
   });

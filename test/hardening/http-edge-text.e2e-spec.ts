@@ -29,16 +29,24 @@ describe('text fields refuse NUL and lone surrogates', () => {
 
   it('agent name and description with NUL answer 400, and nothing is stored', async () => {
     expect400(await t.client.post('/api/agents', user.auth).send({ name: NUL }), 'name', 'must not contain NUL characters');
-    expect400(await t.client.post('/api/agents', user.auth).send({ name: 'ok-name', description: `x${NUL}` }), 'description', 'must not contain NUL characters');
+    expect400(
+      await t.client.post('/api/agents', user.auth).send({ name: 'ok-name', description: `x${NUL}` }),
+      'description',
+      'must not contain NUL characters',
+    );
     expect400(await t.client.patch(`/api/agents/${agent.id}`, user.auth).send({ description: NUL }), 'description', 'must not contain NUL characters');
     const { rows } = await t.sql.query(`select count(*)::int as n from agents where owner_id = $1`, [user.id]);
     expect(rows[0].n).toBe(1);
   });
 
   it('a NUL in a nested object key or value names its path', async () => {
-    const response = await t.client.post(`/api/agents/${agent.id}/deployments`, user.auth).send({ environment: 'production', configuration: { model: { ['na\u0000me']: 'x' } } });
+    const response = await t.client
+      .post(`/api/agents/${agent.id}/deployments`, user.auth)
+      .send({ environment: 'production', configuration: { model: { ['na\u0000me']: 'x' } } });
     expect400(response, 'configuration.model', 'must not contain NUL characters in its keys');
-    const value = await t.client.post(`/api/agents/${agent.id}/deployments`, user.auth).send({ environment: 'production', configuration: { steps: ['a', NUL] } });
+    const value = await t.client
+      .post(`/api/agents/${agent.id}/deployments`, user.auth)
+      .send({ environment: 'production', configuration: { steps: ['a', NUL] } });
     expect400(value, 'configuration.steps[1]', 'must not contain NUL characters');
   });
 
@@ -46,8 +54,16 @@ describe('text fields refuse NUL and lone surrogates', () => {
     const created = await t.client.post(`/api/agents/${agent.id}/deployments`, user.auth).send({ environment: 'staging', configuration: { replicas: 2 } });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    expect400(await t.client.put(`/api/deployments/${id}/configuration`, user.auth).send({ model: { name: NUL } }), 'configuration.model.name', 'must not contain NUL characters');
-    expect400(await t.client.put(`/api/deployments/${id}/configuration`, user.auth).send({ [LONE_LOW]: 1 }), 'configuration', 'must not contain unpaired surrogates in its keys');
+    expect400(
+      await t.client.put(`/api/deployments/${id}/configuration`, user.auth).send({ model: { name: NUL } }),
+      'configuration.model.name',
+      'must not contain NUL characters',
+    );
+    expect400(
+      await t.client.put(`/api/deployments/${id}/configuration`, user.auth).send({ [LONE_LOW]: 1 }),
+      'configuration',
+      'must not contain unpaired surrogates in its keys',
+    );
     expect((await t.client.get(`/api/deployments/${id}/configuration`, user.auth)).body).toEqual({ replicas: 2 });
     await t.sql.query(`delete from deployments where id = $1`, [id]);
   });
@@ -55,7 +71,10 @@ describe('text fields refuse NUL and lone surrogates', () => {
   it('ingest keeps its own answers for text PostgreSQL cannot store: 400, never 5xx', async () => {
     const key = (await t.client.post('/api/auth/api-keys', user.auth).send({ name: 'ingest', scopes: ['ingest'] })).body.key as string;
     for (const text of [NUL, LONE_HIGH]) {
-      const response = await t.client.post('/api/ingest', { apiKey: key }).set('Content-Type', 'application/json').send(JSON.stringify({ events: [{ agentId: agent.id, type: 'note', message: text }] }));
+      const response = await t.client
+        .post('/api/ingest', { apiKey: key })
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ events: [{ agentId: agent.id, type: 'note', message: text }] }));
       expect([JSON.stringify(text), response.status]).toEqual([JSON.stringify(text), 400]);
     }
   });
@@ -83,8 +102,16 @@ describe('text fields refuse NUL and lone surrogates', () => {
   });
 
   it('a query filter with NUL answers 400', async () => {
-    expect400(await t.client.get(`/api/analytics/tools/summary?tool_name=${encodeURIComponent(NUL)}`, user.auth), 'tool_name', 'must not contain NUL characters');
-    expect400(await t.client.get(`/api/analytics/tools/by-tool?tool_name=${encodeURIComponent(NUL)}`, user.auth), 'tool_name', 'must not contain NUL characters');
+    expect400(
+      await t.client.get(`/api/analytics/tools/summary?tool_name=${encodeURIComponent(NUL)}`, user.auth),
+      'tool_name',
+      'must not contain NUL characters',
+    );
+    expect400(
+      await t.client.get(`/api/analytics/tools/by-tool?tool_name=${encodeURIComponent(NUL)}`, user.auth),
+      'tool_name',
+      'must not contain NUL characters',
+    );
   });
 
   it('a lone surrogate answers 400 in a body (JSON escape) and in a query', async () => {

@@ -65,7 +65,13 @@ describe('slow clients are cut off: request and headers timeouts', () => {
   });
 
   it('headers trickled one byte at a time get the connection closed', async () => {
-    const outcome = await trickle(port, 'GET /health/live HTTP/1.1\r\n', 'X-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 250, 15_000);
+    const outcome = await trickle(
+      port,
+      'GET /health/live HTTP/1.1\r\n',
+      'X-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      250,
+      15_000,
+    );
     expect(outcome.closedAfterMs).toBeLessThan(CUT_WITHIN_MS);
     expect(outcome.received === '' || outcome.received.startsWith('HTTP/1.1 408')).toBe(true);
   });
@@ -90,7 +96,9 @@ describe('slow clients are cut off: request and headers timeouts', () => {
       });
       socket.on('close', () => resolve(received));
       socket.on('connect', () => {
-        socket.write(`POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`);
+        socket.write(
+          `POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+        );
         const half = Math.floor(body.length / 2);
         setTimeout(() => socket.write(body.slice(0, half)), 300);
         setTimeout(() => socket.write(body.slice(half)), 600);
@@ -126,7 +134,15 @@ describe('X-Request-Id: a client value is kept only when it is a plain token of 
   });
 
   it('replaces a missing, too long or unsafe value with a fresh UUID', async () => {
-    const replaced = [await idFor(), await idFor('a'.repeat(129)), await idFor('a'.repeat(10_000)), await idFor('two words'), await idFor('<script>'), await idFor('x;y=z'), await idFor('é')];
+    const replaced = [
+      await idFor(),
+      await idFor('a'.repeat(129)),
+      await idFor('a'.repeat(10_000)),
+      await idFor('two words'),
+      await idFor('<script>'),
+      await idFor('x;y=z'),
+      await idFor('é'),
+    ];
     expect(replaced.map((id) => UUID.test(id))).toEqual(replaced.map(() => true));
     expect(new Set(replaced).size).toBe(replaced.length);
   });

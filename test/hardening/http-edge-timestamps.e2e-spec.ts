@@ -5,8 +5,17 @@ const NOW = '2026-03-10T12:00:00.000Z';
 
 /** ISO 8601 forms that are not RFC 3339, a naive time, impossible values, and years out of range. */
 const BAD = [
-  '2026-W01', '2026-W01-1', '20261201', '2026-123', '2026-12-01T00:00:00,5Z', '2026-12-01T00:00:00',
-  '2026-12-01T00:00:00+0100', '2026-02-30T00:00:00Z', '2026-12-01T25:00:00Z', '0001-01-01T00:00:00Z', '+275760-09-13T00:00:00Z',
+  '2026-W01',
+  '2026-W01-1',
+  '20261201',
+  '2026-123',
+  '2026-12-01T00:00:00,5Z',
+  '2026-12-01T00:00:00',
+  '2026-12-01T00:00:00+0100',
+  '2026-02-30T00:00:00Z',
+  '2026-12-01T25:00:00Z',
+  '0001-01-01T00:00:00Z',
+  '+275760-09-13T00:00:00Z',
 ];
 const GOOD = ['2026-03-09T12:00:00Z', '2026-03-09T13:00:00.250+01:00', '2026-03-09T12:00:00.123456Z'];
 
@@ -35,7 +44,11 @@ describe('timestamps in queries and bodies follow one strict rule', () => {
 
   const q = (value: string) => encodeURIComponent(value);
   const fields: DateField[] = [
-    { route: 'GET /api/analytics/tools/summary', field: 'start_date', call: (t, v) => t.client.get(`/api/analytics/tools/summary?start_date=${q(v)}`, user.auth) },
+    {
+      route: 'GET /api/analytics/tools/summary',
+      field: 'start_date',
+      call: (t, v) => t.client.get(`/api/analytics/tools/summary?start_date=${q(v)}`, user.auth),
+    },
     { route: 'GET /api/analytics/tools/recent', field: 'end_date', call: (t, v) => t.client.get(`/api/analytics/tools/recent?end_date=${q(v)}`, user.auth) },
     { route: 'GET /api/analytics/timeseries', field: 'start', call: (t, v) => t.client.get(`/api/analytics/timeseries?metric=cpu&start=${q(v)}`, user.auth) },
     { route: 'GET /api/analytics/export', field: 'start', call: (t, v) => t.client.get(`/api/analytics/export?dataset=samples&start=${q(v)}`, user.auth) },
@@ -45,10 +58,18 @@ describe('timestamps in queries and bodies follow one strict rule', () => {
       call: (t, v) => t.client.get(`/api/v1/agents/${user.username}/dated-bot/observability/metrics?start_time=${q(v)}`, user.auth),
     },
     { route: 'GET /api/agents/:id/metrics', field: 'since', call: (t, v) => t.client.get(`/api/agents/${agent.id}/metrics?since=${q(v)}`, user.auth) },
-    { route: 'GET /api/agents/:id/cost', field: 'period_start', call: (t, v) => t.client.get(`/api/agents/${agent.id}/cost?period_start=${q(v)}&period_end=2026-03-10`, user.auth) },
+    {
+      route: 'GET /api/agents/:id/cost',
+      field: 'period_start',
+      call: (t, v) => t.client.get(`/api/agents/${agent.id}/cost?period_start=${q(v)}&period_end=2026-03-10`, user.auth),
+    },
     { route: 'GET /api/cost/models', field: 'at', call: (t, v) => t.client.get(`/api/cost/models?at=${q(v)}`, user.auth) },
     { route: 'GET /api/monitoring/performance', field: 'since', call: (t, v) => t.client.get(`/api/monitoring/performance?since=${q(v)}`, user.auth) },
-    { route: 'POST /api/admin/cost/reprice', field: 'from', call: (t, v) => t.client.post('/api/admin/cost/reprice', admin.auth).send({ from: v, to: '2026-03-10T00:00:00Z' }) },
+    {
+      route: 'POST /api/admin/cost/reprice',
+      field: 'from',
+      call: (t, v) => t.client.post('/api/admin/cost/reprice', admin.auth).send({ from: v, to: '2026-03-10T00:00:00Z' }),
+    },
     {
       route: 'PUT /api/cost/models/:model',
       field: 'effectiveFrom',
@@ -89,7 +110,9 @@ describe('timestamps in queries and bodies follow one strict rule', () => {
       expect(JSON.stringify(response.body.message)).toContain('startsAt must be a timestamp with Z or an offset');
     }
     expect((await t.sql.query(`select count(*)::int as n from alert_silences where comment = 'far'`)).rows[0].n).toBe(0);
-    const edge = await t.client.post('/api/alerts/silences', user.auth).send({ matchers: {}, startsAt: '1970-01-01T00:00:00Z', endsAt: '9999-12-31T23:59:59.999Z', comment: 'edges' });
+    const edge = await t.client
+      .post('/api/alerts/silences', user.auth)
+      .send({ matchers: {}, startsAt: '1970-01-01T00:00:00Z', endsAt: '9999-12-31T23:59:59.999Z', comment: 'edges' });
     expect(edge.status).toBe(201);
     expect(edge.body).toMatchObject({ startsAt: '1970-01-01T00:00:00.000Z', endsAt: '9999-12-31T23:59:59.999Z', state: 'active' });
   });

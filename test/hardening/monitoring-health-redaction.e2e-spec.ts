@@ -14,7 +14,16 @@ describe('hardening: /api/monitoring/health shows job and database errors to adm
     user = await createUser(t.client, t.sql);
     admin = await createUser(t.client, t.sql, { admin: true });
     await insertJobRuns(t.sql, [
-      { name: 'test.sql-failure', intervalMs: 60000, lastStartedAt: '2026-12-01T12:29:00Z', lastFinishedAt: '2026-12-01T12:29:01Z', lastDurationMs: 1000, lastError: SQL_ERROR, runs: 4, failures: 2 },
+      {
+        name: 'test.sql-failure',
+        intervalMs: 60000,
+        lastStartedAt: '2026-12-01T12:29:00Z',
+        lastFinishedAt: '2026-12-01T12:29:01Z',
+        lastDurationMs: 1000,
+        lastError: SQL_ERROR,
+        runs: 4,
+        failures: 2,
+      },
     ]);
   });
   afterAll(async () => {
@@ -48,7 +57,16 @@ describe('hardening: /api/monitoring/health shows job and database errors to adm
 
   it('keeps healthy jobs at lastError null for both', async () => {
     await insertJobRuns(t.sql, [
-      { name: 'test.healthy', intervalMs: 60000, lastStartedAt: '2026-12-01T12:29:30Z', lastFinishedAt: '2026-12-01T12:29:31Z', lastDurationMs: 1000, lastError: null, runs: 1, failures: 0 },
+      {
+        name: 'test.healthy',
+        intervalMs: 60000,
+        lastStartedAt: '2026-12-01T12:29:30Z',
+        lastFinishedAt: '2026-12-01T12:29:31Z',
+        lastDurationMs: 1000,
+        lastError: null,
+        runs: 1,
+        failures: 0,
+      },
     ]);
     for (const caller of [user, admin]) {
       const res = await t.client.get('/api/monitoring/health', caller.auth);
@@ -62,7 +80,12 @@ describe('hardening: /api/monitoring/health shows job and database errors to adm
       // Authenticating needs the database, so the generic outage answer comes before the report.
       const forUser = await t.client.get('/api/monitoring/health', user.auth);
       expect(forUser.status).toBe(503);
-      expect(forUser.body).toEqual({ statusCode: 503, error: 'Service Unavailable', code: 'database_unavailable', message: 'The database is unavailable; retry later.' });
+      expect(forUser.body).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        code: 'database_unavailable',
+        message: 'The database is unavailable; retry later.',
+      });
     } finally {
       await t.proxy!.restore();
     }

@@ -38,9 +38,15 @@ describe('POST /api/ingest text and timestamp refusals', () => {
   it.each([
     [{ llmCalls: [call('a'), call('b'), call('gpt\u0000')] }, 'llmCalls[2].model must not contain NUL or unpaired surrogates'],
     [{ llmCalls: [call('\uD83D')] }, 'llmCalls[0].model must not contain NUL or unpaired surrogates'],
-    [{ toolCalls: [{ tool: 'x', durationMs: 1, status: 'error', errorType: 'e\uDE00', timestamp: T }] }, 'toolCalls[0].errorType must not contain NUL or unpaired surrogates'],
+    [
+      { toolCalls: [{ tool: 'x', durationMs: 1, status: 'error', errorType: 'e\uDE00', timestamp: T }] },
+      'toolCalls[0].errorType must not contain NUL or unpaired surrogates',
+    ],
     [{ events: [{ type: 'note', message: 'hi\u0000' }] }, 'events[0].message must not contain NUL or unpaired surrogates'],
-    [{ events: [{ type: 'note', message: '', metadata: { who: { name: 'x\u0000' } } }] }, 'events[0].metadata.who.name must not contain NUL or unpaired surrogates'],
+    [
+      { events: [{ type: 'note', message: '', metadata: { who: { name: 'x\u0000' } } }] },
+      'events[0].metadata.who.name must not contain NUL or unpaired surrogates',
+    ],
   ])('%j → 400 %s, nothing stored', async (body, message) => {
     const before = await stored();
     const res = await t.client.post('/api/ingest', user.auth).send(withAgent(body));
@@ -49,14 +55,25 @@ describe('POST /api/ingest text and timestamp refusals', () => {
     expect(await stored()).toBe(before);
   });
 
-  it.each(['2026-W01', '20261201', '2026-123', '2026-12-01T00:00:00,5Z', '2026-11-22T12:20Z', '2026-11-22T12:20:00+0000', '1969-12-31T23:59:59Z', '10000-01-01T00:00:00Z'])('timestamp %s → 400', async (timestamp) => {
+  it.each([
+    '2026-W01',
+    '20261201',
+    '2026-123',
+    '2026-12-01T00:00:00,5Z',
+    '2026-11-22T12:20Z',
+    '2026-11-22T12:20:00+0000',
+    '1969-12-31T23:59:59Z',
+    '10000-01-01T00:00:00Z',
+  ])('timestamp %s → 400', async (timestamp) => {
     const res = await t.client.post('/api/ingest', user.auth).send({ samples: [{ agentId: agent.id, type: 'cpu', value: 1, timestamp }] });
     expect(res.status).toBe(400);
     expect(res.body.message).toBe('samples[0].timestamp must be an ISO 8601 date-time with a time zone (e.g. 2026-01-31T12:00:00Z)');
   });
 
   it('refuses a calendar-impossible date instead of rolling it over, and accepts astral characters and offsets', async () => {
-    const impossible = await t.client.post('/api/ingest', user.auth).send({ samples: [{ agentId: agent.id, type: 'cpu', value: 1, timestamp: '2026-02-30T00:00:00Z' }] });
+    const impossible = await t.client
+      .post('/api/ingest', user.auth)
+      .send({ samples: [{ agentId: agent.id, type: 'cpu', value: 1, timestamp: '2026-02-30T00:00:00Z' }] });
     expect(impossible.status).toBe(400);
     expect(impossible.body.message).toBe('samples[0].timestamp is not a valid date-time');
     const ok = await t.client.post('/api/ingest', user.auth).send({

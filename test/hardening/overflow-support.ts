@@ -6,7 +6,11 @@ import { TestApp } from '../support/test-app';
 /** A second tenant whose cpu rule must fire whatever the first tenant stored: cpu at 95 for the last 10 minutes. */
 export async function cpuTenant(t: TestApp, user: TestUser): Promise<{ agentId: string; ruleId: string }> {
   const agent = await createAgent(t.client, user);
-  await insertSamples(t.sql, agent.id, everyMinute(t.clock.now(), -10, 0, 95).map(([at, value]) => ({ type: 'cpu', value, ts: at.toISOString() })));
+  await insertSamples(
+    t.sql,
+    agent.id,
+    everyMinute(t.clock.now(), -10, 0, 95).map(([at, value]) => ({ type: 'cpu', value, ts: at.toISOString() })),
+  );
   const rule = await createRule(t, user, { name: 'cpu high', metric: 'cpu', aggregation: 'avg', comparator: 'gt', threshold: 80, windowMinutes: 5 });
   return { agentId: agent.id, ruleId: rule.id };
 }

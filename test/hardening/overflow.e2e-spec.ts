@@ -68,22 +68,43 @@ describe('numeric ranges at ingest and the jobs over every tenant', () => {
         ...[1, 2].map(() => ({ agentId: agent.id, type: 'messages', value: MAX_SAMPLE, timestamp: T })),
       ],
       llmCalls: [1, 2].map(() => ({
-        agentId: agent.id, model: 'm', inputTokens: MAX_TOKENS, outputTokens: MAX_TOKENS, latencyMs: MAX_MS, costUsd: 1, status: 'success', timestamp: T,
+        agentId: agent.id,
+        model: 'm',
+        inputTokens: MAX_TOKENS,
+        outputTokens: MAX_TOKENS,
+        latencyMs: MAX_MS,
+        costUsd: 1,
+        status: 'success',
+        timestamp: T,
       })),
       toolCalls: [1, 2].map(() => ({ agentId: agent.id, tool: 'x', durationMs: MAX_MS, status: 'success', timestamp: T })),
     });
     expect(res.status).toBe(202);
     const queueRule = await createRule(t, owner, { name: 'queue', metric: 'queue', aggregation: 'sum', comparator: 'gt', threshold: 1e15, windowMinutes: 30 });
-    const latencyRule = await createRule(t, owner, { name: 'latency', metric: 'llm_latency_ms', aggregation: 'avg', comparator: 'gt', threshold: 1e9, windowMinutes: 30 });
-    const tokensRule = await createRule(t, owner, { name: 'tokens', metric: 'tokens', aggregation: 'sum', comparator: 'gt', threshold: 1e9, windowMinutes: 30 });
+    const latencyRule = await createRule(t, owner, {
+      name: 'latency',
+      metric: 'llm_latency_ms',
+      aggregation: 'avg',
+      comparator: 'gt',
+      threshold: 1e9,
+      windowMinutes: 30,
+    });
+    const tokensRule = await createRule(t, owner, {
+      name: 'tokens',
+      metric: 'tokens',
+      aggregation: 'sum',
+      comparator: 'gt',
+      threshold: 1e9,
+      windowMinutes: 30,
+    });
     const cpu = await cpuTenant(t, second);
 
     const outcome = await t.get(JobScheduler).runNow(ROLLUP_JOB);
     expect(outcome.error).toBeUndefined();
-    const rollups = await t.sql.query(
-      `select type, count::int, sum, min, max from rollup_samples_hourly where agent_id = $1 and hour = $2 order by type`,
-      [agent.id, START],
-    );
+    const rollups = await t.sql.query(`select type, count::int, sum, min, max from rollup_samples_hourly where agent_id = $1 and hour = $2 order by type`, [
+      agent.id,
+      START,
+    ]);
     expect(rollups.rows).toEqual([
       { type: 'messages', count: 2, sum: 2e15, min: 1e15, max: 1e15 },
       { type: 'queue', count: 2, sum: 2e15, min: 1e15, max: 1e15 },
@@ -121,11 +142,19 @@ describe('numeric ranges at ingest and the jobs over every tenant', () => {
       const dashboard = await get('/api/monitoring/dashboard');
       if (user === owner) expect(dashboard.current).toMatchObject({ llmCallsLastHour: 2, llmLatencyMsLastHour: MAX_MS });
       expect(await get(`/api/agents/${agent.id}/metrics/summary`)).toEqual({
-        total_tokens: 4 * MAX_TOKENS, total_requests: 2, avg_response_ms: MAX_MS, last_active_at: T,
+        total_tokens: 4 * MAX_TOKENS,
+        total_requests: 2,
+        avg_response_ms: MAX_MS,
+        last_active_at: T,
       });
       const observability = await get(`/api/v1/agents/${owner.username}/${agent.name}/observability/metrics`);
       expect(observability.buckets.at(-1)).toEqual({
-        timestamp: START, trace_count: 4, avg_latency_ms: MAX_MS, input_tokens: 2 * MAX_TOKENS, output_tokens: 2 * MAX_TOKENS, error_count: 0,
+        timestamp: START,
+        trace_count: 4,
+        avg_latency_ms: MAX_MS,
+        input_tokens: 2 * MAX_TOKENS,
+        output_tokens: 2 * MAX_TOKENS,
+        error_count: 0,
       });
       expect((await get(raw('queue'))).points).toEqual([{ ts: START, value: 2e15 }]);
       expect((await get(raw('llm_latency_ms'))).points).toEqual([{ ts: START, value: 2e12 }]);

@@ -24,9 +24,15 @@ describe('POST /api/ingest with Idempotency-Key', () => {
     await t.close();
   });
 
-  const body = () => ({ samples: [{ agentId: agent.id, type: 'errors', value: 2 }], toolCalls: [{ agentId: agent.id, tool: 't', durationMs: 5, status: 'success' }] });
+  const body = () => ({
+    samples: [{ agentId: agent.id, type: 'errors', value: 2 }],
+    toolCalls: [{ agentId: agent.id, tool: 't', durationMs: 5, status: 'success' }],
+  });
   const post = (idem: string, payload: unknown, as: { apiKey: string } | { token: string } = { apiKey: key }) =>
-    t.client.post('/api/ingest', as).set('Idempotency-Key', idem).send(payload as object);
+    t.client
+      .post('/api/ingest', as)
+      .set('Idempotency-Key', idem)
+      .send(payload as object);
   const stored = async () => Number((await t.sql.query(`select count(*) from metric_samples`)).rows[0].count);
 
   it('replays the first answer for the same key and body, storing once', async () => {
@@ -68,10 +74,10 @@ describe('POST /api/ingest with Idempotency-Key', () => {
   });
 
   it('takes over a key left in flight for more than a minute (its request died)', async () => {
-    await t.sql.query(`update idempotency_keys set status = 'in_flight', response_status = null, response_body = null, created_at = $2 where key = 'k-busy2' and user_id = $1`, [
-      owner.id,
-      new Date(Date.parse(NOW) - 60_000 - 1000),
-    ]);
+    await t.sql.query(
+      `update idempotency_keys set status = 'in_flight', response_status = null, response_body = null, created_at = $2 where key = 'k-busy2' and user_id = $1`,
+      [owner.id, new Date(Date.parse(NOW) - 60_000 - 1000)],
+    );
     const before = await stored();
     const res = await post('k-busy2', body());
     expect(res.status).toBe(202);
@@ -132,7 +138,8 @@ describe('POST /api/ingest body limit', () => {
   });
 
   it('413 for a body over BODY_LIMIT_MB, nothing stored', async () => {
-    const rejects = async () => (await register.getSingleMetric('fleetwatch_ingest_rejects_total')?.get())?.values.find((v) => v.labels.reason === 'body_too_large')?.value ?? 0;
+    const rejects = async () =>
+      (await register.getSingleMetric('fleetwatch_ingest_rejects_total')?.get())?.values.find((v) => v.labels.reason === 'body_too_large')?.value ?? 0;
     const before = await rejects();
     const samples = Array.from({ length: 200 }, () => ({ agentId: agent.id, type: 'cpu', value: 1 }));
     const res = await t.client.post('/api/ingest', owner.auth).send({ samples });

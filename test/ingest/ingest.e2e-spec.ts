@@ -76,12 +76,24 @@ describe('POST /api/ingest', () => {
     // gpt-4o list price 2.50 / 10.00 per 1M tokens: 1000 × 2.5 / 1e6 + 500 × 10 / 1e6.
     expect(llm.rows).toEqual([
       {
-        agent_id: agent.id, model: 'gpt-4o', provider: 'openai', input_tokens: 1000, output_tokens: 500, latency_ms: 812.5,
-        status: 'success', error_type: null, cost: '0.0075000000', rate_source: 'model', trace_id: 'tr-1', ts: new Date(T1),
+        agent_id: agent.id,
+        model: 'gpt-4o',
+        provider: 'openai',
+        input_tokens: 1000,
+        output_tokens: 500,
+        latency_ms: 812.5,
+        status: 'success',
+        error_type: null,
+        cost: '0.0075000000',
+        rate_source: 'model',
+        trace_id: 'tr-1',
+        ts: new Date(T1),
       },
     ]);
     const tools = await t.sql.query(`select agent_id, tool, duration_ms, status, error_type, trace_id, ts from tool_calls`);
-    expect(tools.rows).toEqual([{ agent_id: agent2.id, tool: 'web_search', duration_ms: 120, status: 'error', error_type: 'timeout', trace_id: 'tr-1', ts: new Date(T2) }]);
+    expect(tools.rows).toEqual([
+      { agent_id: agent2.id, tool: 'web_search', duration_ms: 120, status: 'error', error_type: 'timeout', trace_id: 'tr-1', ts: new Date(T2) },
+    ]);
     const events = await t.sql.query(`select owner_id, agent_id, type, message, metadata, actor, ts from events where actor = 'agent' order by type`);
     expect(events.rows).toEqual([
       { owner_id: owner.id, agent_id: null, type: 'note', message: 'fleet-wide', metadata: {}, actor: 'agent', ts: new Date(NOW) },
@@ -120,10 +132,19 @@ describe('POST /api/ingest', () => {
   it.each([
     [{ samples: [{ agentId: 'nope', type: 'cpu', value: 1 }] }, 'samples[0].agentId must be a UUID'],
     [{ samples: [{ type: 'cpu', value: 1 }] }, 'samples[0].agentId is required'],
-    [{ samples: [{ agentId: '0190b6a0-0000-7000-8000-000000000000', type: 'cpu', value: 101 }] }, 'samples[0].value must be between 0 and 100 for cpu (percent)'],
+    [
+      { samples: [{ agentId: '0190b6a0-0000-7000-8000-000000000000', type: 'cpu', value: 101 }] },
+      'samples[0].value must be between 0 and 100 for cpu (percent)',
+    ],
     [{ samples: [{ agentId: '0190b6a0-0000-7000-8000-000000000000', type: 'Bad Type', value: 1 }] }, 'samples[0].type must match ^[a-z][a-z0-9_.]{0,63}$'],
-    [{ toolCalls: [{ agentId: '0190b6a0-0000-7000-8000-000000000000', tool: 'x', durationMs: 1, status: 'maybe' }] }, 'toolCalls[0].status must be one of success, error'],
-    [{ llmCalls: [{ agentId: '0190b6a0-0000-7000-8000-000000000000', model: 'm', inputTokens: 1.5, outputTokens: 1, latencyMs: 1, status: 'success' }] }, 'llmCalls[0].inputTokens must be an integer'],
+    [
+      { toolCalls: [{ agentId: '0190b6a0-0000-7000-8000-000000000000', tool: 'x', durationMs: 1, status: 'maybe' }] },
+      'toolCalls[0].status must be one of success, error',
+    ],
+    [
+      { llmCalls: [{ agentId: '0190b6a0-0000-7000-8000-000000000000', model: 'm', inputTokens: 1.5, outputTokens: 1, latencyMs: 1, status: 'success' }] },
+      'llmCalls[0].inputTokens must be an integer',
+    ],
     [{ events: [{ type: 'x', message: 'm', extra: 1 }] }, 'events[0].extra is not an allowed property'],
     [{ gauges: [] }, 'gauges is not an allowed property'],
     [[1, 2], 'body must be a JSON object'],
@@ -146,7 +167,9 @@ describe('POST /api/ingest', () => {
       toolCalls: [{ agentId: agent.id, tool: 'x', durationMs: 1, status: 'success', timestamp: old }],
     });
     expect(res.status).toBe(400);
-    expect(res.body.message).toBe('samples[1].timestamp is more than 5 minutes in the future; toolCalls[0].timestamp is older than the raw retention of 30 days');
+    expect(res.body.message).toBe(
+      'samples[1].timestamp is more than 5 minutes in the future; toolCalls[0].timestamp is older than the raw retention of 30 days',
+    );
     expect(await counts(t)).toEqual(before);
   });
 
@@ -185,7 +208,12 @@ describe('POST /api/ingest', () => {
     const before = await counts(t);
     const seenBefore = (await t.sql.query(`select last_seen_at from agents where id = $1`, [agent2.id])).rows[0].last_seen_at;
     t.clock.advance(120_000);
-    const res = await post({ samples: [{ agentId: agent2.id, type: 'cpu', value: 5 }, { agentId: foreign.id, type: 'cpu', value: 5 }] });
+    const res = await post({
+      samples: [
+        { agentId: agent2.id, type: 'cpu', value: 5 },
+        { agentId: foreign.id, type: 'cpu', value: 5 },
+      ],
+    });
     t.clock.set(NOW);
     expect(res.status).toBe(404);
     expect(res.body.message).toBe(`agent ${foreign.id} not found (samples[1].agentId)`);
@@ -207,7 +235,8 @@ describe('POST /api/ingest', () => {
     expect(refused.status).toBe(403);
     expect(refused.body).toEqual({
       statusCode: 403,
-      error: 'Forbidden', code: 'key_bound_to_other_agent',
+      error: 'Forbidden',
+      code: 'key_bound_to_other_agent',
       message: `this API key is bound to agent ${agent2.id} (samples[1].agentId names another)`,
     });
     expect(await counts(t)).toEqual(before);
@@ -242,7 +271,7 @@ describe('POST /api/ingest', () => {
     expect(res.body.accepted.samples).toBe(10_000);
     expect((await counts(t)).samples).toBe(before.samples + 10_000);
     const { rows } = await t.sql.query(`select sum(value)::float as total from metric_samples where type = 'memory'`);
-    expect(rows[0].total).toBe(100 * (99 * 100) / 2);
+    expect(rows[0].total).toBe((100 * (99 * 100)) / 2);
   });
 
   let world: MatrixWorld;

@@ -30,11 +30,27 @@ describe('metrics routes: who may read what', () => {
       scope: 'monitoring:read',
       expect: { anonymous: 401, owner: 200, otherUser: 200, admin: 200, wrongScopeKey: 403, rightScopeKey: 200 },
     },
-    ...(['historical', 'performance', 'summary'] as const).map(
-      (leaf): MatrixRoute => ({ route: `GET /api/metrics/:userId/${leaf}`, method: 'get', path: (w) => `/api/metrics/${w.owner.id}/${leaf}`, scope: 'monitoring:read', expect: keyedByUser }),
-    ),
-    { route: 'GET /api/agents/:id/metrics', method: 'get', path: (w) => `/api/agents/${w.fixtures.agentId}/metrics`, scope: 'monitoring:read', expect: agentById },
-    { route: 'GET /api/agents/:id/metrics/summary', method: 'get', path: (w) => `/api/agents/${w.fixtures.agentId}/metrics/summary`, scope: 'monitoring:read', expect: agentById },
+    ...(['historical', 'performance', 'summary'] as const).map((leaf): MatrixRoute => ({
+      route: `GET /api/metrics/:userId/${leaf}`,
+      method: 'get',
+      path: (w) => `/api/metrics/${w.owner.id}/${leaf}`,
+      scope: 'monitoring:read',
+      expect: keyedByUser,
+    })),
+    {
+      route: 'GET /api/agents/:id/metrics',
+      method: 'get',
+      path: (w) => `/api/agents/${w.fixtures.agentId}/metrics`,
+      scope: 'monitoring:read',
+      expect: agentById,
+    },
+    {
+      route: 'GET /api/agents/:id/metrics/summary',
+      method: 'get',
+      path: (w) => `/api/agents/${w.fixtures.agentId}/metrics/summary`,
+      scope: 'monitoring:read',
+      expect: agentById,
+    },
     {
       route: 'GET /api/v1/agents/:account/:name/observability/metrics',
       method: 'get',
@@ -60,7 +76,9 @@ describe('metrics routes: who may read what', () => {
   });
 
   it('documents every metrics route in OpenAPI with how its numbers are computed', async () => {
-    const doc = (await t.client.get('/api/docs-json')).body as { paths: Record<string, { get?: { description?: string; responses: Record<string, unknown> } }> };
+    const doc = (await t.client.get('/api/docs-json')).body as {
+      paths: Record<string, { get?: { description?: string; responses: Record<string, unknown> } }>;
+    };
     for (const path of [
       '/api/metrics',
       '/api/metrics/{userId}/historical',

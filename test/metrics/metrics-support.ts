@@ -8,7 +8,10 @@ export async function ensurePartitions(sql: Client, table: PartitionedTable, fro
 }
 
 export async function insertSamples(sql: Client, agentId: string, samples: { type: string; value: number; ts: string; metadata?: object }[]): Promise<void> {
-  await factories.insertSamples(sql, samples.map((s) => ({ agentId, type: s.type, value: s.value, metadata: s.metadata ?? null, ts: s.ts })));
+  await factories.insertSamples(
+    sql,
+    samples.map((s) => ({ agentId, type: s.type, value: s.value, metadata: s.metadata ?? null, ts: s.ts })),
+  );
 }
 
 export interface LlmRow {

@@ -50,8 +50,12 @@ describe('GET /metrics (Prometheus)', () => {
     const find = (name: string, labels: Record<string, string>): Sample | undefined =>
       samples.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
     expect(find('fleetwatch_process_cpu_user_seconds_total', {})).toBeDefined();
-    expect(find('fleetwatch_http_request_duration_seconds_count', { method: 'GET', route: '/api/agents', status_code: '200' })!.value).toBeGreaterThanOrEqual(1);
-    expect(find('fleetwatch_http_request_duration_seconds_count', { method: 'GET', route: '/api/agents/:id', status_code: '404' })!.value).toBeGreaterThanOrEqual(1);
+    expect(find('fleetwatch_http_request_duration_seconds_count', { method: 'GET', route: '/api/agents', status_code: '200' })!.value).toBeGreaterThanOrEqual(
+      1,
+    );
+    expect(
+      find('fleetwatch_http_request_duration_seconds_count', { method: 'GET', route: '/api/agents/:id', status_code: '404' })!.value,
+    ).toBeGreaterThanOrEqual(1);
     expect(samples.some((s) => s.labels.route?.includes('00000000-0000'))).toBe(false);
     expect(find('fleetwatch_job_runs_total', { job: ROLLUP_JOB, outcome: 'ok' })!.value).toBeGreaterThanOrEqual(1);
     expect(find('fleetwatch_job_duration_seconds_count', { job: ROLLUP_JOB })!.value).toBeGreaterThanOrEqual(1);

@@ -65,12 +65,13 @@ describe('hourly rollups', () => {
     const before = await t.sql.query(`select count::int, sum from rollup_samples_hourly where agent_id = $1 and hour = '2026-11-20T03:00:00Z'`, [agent.id]);
     expect(before.rows).toEqual([{ count: 1, sum: 20 }]);
     await rollup();
-    const after = await t.sql.query(
-      `select count::int, sum, min, max from rollup_samples_hourly where agent_id = $1 and hour = '2026-11-20T03:00:00Z'`,
-      [agent.id],
-    );
+    const after = await t.sql.query(`select count::int, sum, min, max from rollup_samples_hourly where agent_id = $1 and hour = '2026-11-20T03:00:00Z'`, [
+      agent.id,
+    ]);
     expect(after.rows).toEqual([{ count: 2, sum: 60, min: 20, max: 40 }]);
-    const owners = await t.sql.query(`select count::int, sum from rollup_owner_samples_hourly where owner_id = $1 and hour = '2026-11-20T03:00:00Z'`, [owner.id]);
+    const owners = await t.sql.query(`select count::int, sum from rollup_owner_samples_hourly where owner_id = $1 and hour = '2026-11-20T03:00:00Z'`, [
+      owner.id,
+    ]);
     expect(owners.rows).toEqual([{ count: 2, sum: 60 }]);
   });
 
@@ -79,14 +80,23 @@ describe('hourly rollups', () => {
     const rows = [`${randomUUID()}\t${other.id}\tcpu\t12\t\\N\t2026-11-21T05:10:00Z\n`, `${randomUUID()}\t${other.id}\tcpu\t18\t\\N\t2026-11-21T05:20:00Z\n`];
     await pipeline(Readable.from(rows), t.sql.query(copyFrom('copy metric_samples (id, agent_id, type, value, metadata, ts) from stdin')));
     await rollup();
-    const { rows: rolled } = await t.sql.query(`select count::int, sum from rollup_samples_hourly where agent_id = $1 and hour = '2026-11-21T05:00:00Z'`, [other.id]);
+    const { rows: rolled } = await t.sql.query(`select count::int, sum from rollup_samples_hourly where agent_id = $1 and hour = '2026-11-21T05:00:00Z'`, [
+      other.id,
+    ]);
     expect(rolled).toEqual([{ count: 2, sum: 30 }]);
   });
 
   it('rolls up LLM calls per model and tool calls per tool, with error types and percentiles within the bound', async () => {
     const latencies = Array.from({ length: 100 }, (_, i) => 100 + i * 10);
     await insertLlmCalls(t.sql, agent.id, [
-      ...latencies.map((latencyMs, i) => ({ latencyMs, inputTokens: 10, outputTokens: 5, costUsd: 0.01, status: i < 3 ? ('error' as const) : ('success' as const), ts: '2026-11-22T09:20:00Z' })),
+      ...latencies.map((latencyMs, i) => ({
+        latencyMs,
+        inputTokens: 10,
+        outputTokens: 5,
+        costUsd: 0.01,
+        status: i < 3 ? ('error' as const) : ('success' as const),
+        ts: '2026-11-22T09:20:00Z',
+      })),
       { model: null, latencyMs: 50, inputTokens: 1, outputTokens: 1, ts: '2026-11-22T09:40:00Z' },
     ]);
     await insertToolCalls(t.sql, agent.id, [
@@ -145,13 +155,17 @@ describe('hourly rollups', () => {
     const doomed = await createAgent(t.client, owner);
     await insertSamples(t.sql, doomed.id, [{ type: 'cpu', value: 1000, ts: '2026-11-22T10:40:00Z' }]);
     await rollup();
-    const withDoomed = await t.sql.query(`select sum from rollup_owner_samples_hourly where owner_id = $1 and type = 'cpu' and hour = '2026-11-22T10:00:00Z'`, [owner.id]);
+    const withDoomed = await t.sql.query(`select sum from rollup_owner_samples_hourly where owner_id = $1 and type = 'cpu' and hour = '2026-11-22T10:00:00Z'`, [
+      owner.id,
+    ]);
     expect(withDoomed.rows).toEqual([{ sum: 1130 }]);
     expect((await t.client.delete(`/api/agents/${doomed.id}`, owner.auth)).status).toBe(204);
     await rollup();
     const gone = await t.sql.query(`select count(*)::int as n from rollup_samples_hourly where agent_id = $1`, [doomed.id]);
     expect(gone.rows[0].n).toBe(0);
-    const after = await t.sql.query(`select sum from rollup_owner_samples_hourly where owner_id = $1 and type = 'cpu' and hour = '2026-11-22T10:00:00Z'`, [owner.id]);
+    const after = await t.sql.query(`select sum from rollup_owner_samples_hourly where owner_id = $1 and type = 'cpu' and hour = '2026-11-22T10:00:00Z'`, [
+      owner.id,
+    ]);
     expect(after.rows).toEqual([{ sum: 130 }]);
   });
 });

@@ -205,7 +205,9 @@ describe('metrics seed routes (000, 004, 003)', () => {
 
     it('shows LLM calls as tokens records and honours the defaults and limit', async () => {
       const tokens = await t.client.get(`/api/agents/${a.id}/metrics?type=tokens`, owner.auth);
-      expect(tokens.body.map((r: { value: number; metadata: { model: string; trace_id: string } }) => [r.value, r.metadata.model, r.metadata.trace_id])).toEqual([
+      expect(
+        tokens.body.map((r: { value: number; metadata: { model: string; trace_id: string } }) => [r.value, r.metadata.model, r.metadata.trace_id]),
+      ).toEqual([
         [15, 'gpt-4o', 't1'],
         [30, 'gpt-4o', 't1'],
       ]);

@@ -1,5 +1,14 @@
 import { ActivityLogService } from '@fleetwatch/agents';
-import { createAgent, createUser, describeAuthorizationMatrix, insertAgentBudgets, insertLlmCalls, MatrixWorld, TestAgent, TestUser } from '@fleetwatch/testing';
+import {
+  createAgent,
+  createUser,
+  describeAuthorizationMatrix,
+  insertAgentBudgets,
+  insertLlmCalls,
+  MatrixWorld,
+  TestAgent,
+  TestUser,
+} from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
@@ -45,7 +54,18 @@ describe('monitoring: metrics, fleet-status, events', () => {
       [5, '2026-10-31T23:59:59Z'],
     ] as const) {
       await insertLlmCalls(t.sql, [
-        { agentId: agents['g-budgetwarn'].id, model: 'gpt-4o', provider: 'openai', inputTokens: 10, outputTokens: 10, latencyMs: 100, status: 'success', costUsd: cost, rateSource: 'client', ts },
+        {
+          agentId: agents['g-budgetwarn'].id,
+          model: 'gpt-4o',
+          provider: 'openai',
+          inputTokens: 10,
+          outputTokens: 10,
+          latencyMs: 100,
+          status: 'success',
+          costUsd: cost,
+          rateSource: 'client',
+          ts,
+        },
       ]);
     }
   });
@@ -108,12 +128,26 @@ describe('monitoring: metrics, fleet-status, events', () => {
     const activity = t.get(ActivityLogService);
     const id = agents['j-healthy'].id;
     await activity.append(
-      [1, 2, 3, 4].map((n) => ({ ownerId: owner.id, agentId: id, type: `step_${n}`, message: `step ${n}`, metadata: { n }, actor: 'system', ts: new Date(NOW.getTime() + n * 1000) })),
+      [1, 2, 3, 4].map((n) => ({
+        ownerId: owner.id,
+        agentId: id,
+        type: `step_${n}`,
+        message: `step ${n}`,
+        metadata: { n },
+        actor: 'system',
+        ts: new Date(NOW.getTime() + n * 1000),
+      })),
     );
     const top = await t.client.get('/api/monitoring/events?limit=3', owner.auth);
     expect(top.status).toBe(200);
     expect(top.body.map((e: { type: string }) => e.type)).toEqual(['step_4', 'step_3', 'step_2']);
-    expect(top.body[0]).toEqual({ id: expect.any(String), type: 'step_4', message: 'step 4', metadata: { n: 4 }, created_at: new Date(NOW.getTime() + 4000).toISOString() });
+    expect(top.body[0]).toEqual({
+      id: expect.any(String),
+      type: 'step_4',
+      message: 'step 4',
+      metadata: { n: 4 },
+      created_at: new Date(NOW.getTime() + 4000).toISOString(),
+    });
 
     const one = await t.client.get(`/api/monitoring/events?agentId=${id}`, owner.auth);
     expect(one.body.map((e: { type: string }) => e.type)).toEqual(['step_4', 'step_3', 'step_2', 'step_1', 'agent_created']);

@@ -18,11 +18,22 @@ describe('monitoring: component health', () => {
   it('counts pending alert deliveries as the notification backlog, all owners together', async () => {
     const user = await createUser(t.client, t.sql);
     const channel = '01a20000-0000-7000-8000-00000000c001';
-    await insertAlertChannels(t.sql, [{ id: channel, ownerId: user.id, name: 'hook', type: 'webhook', url: 'http://127.0.0.1:9/', createdAt: NOW, updatedAt: NOW }]);
+    await insertAlertChannels(t.sql, [
+      { id: channel, ownerId: user.id, name: 'hook', type: 'webhook', url: 'http://127.0.0.1:9/', createdAt: NOW, updatedAt: NOW },
+    ]);
     const statuses = ['pending', 'pending', 'pending', 'delivered', 'failed', 'suppressed'] as const;
     for (const [i, status] of statuses.entries()) {
       await insertAlertDeliveries(t.sql, [
-        { id: `01a20000-0000-7000-8000-00000000d00${i}`, ownerId: user.id, channelId: channel, event: 'firing', body: '{}', status, nextAttemptAt: NOW, createdAt: NOW },
+        {
+          id: `01a20000-0000-7000-8000-00000000d00${i}`,
+          ownerId: user.id,
+          channelId: channel,
+          event: 'firing',
+          body: '{}',
+          status,
+          nextAttemptAt: NOW,
+          createdAt: NOW,
+        },
       ]);
     }
     try {
@@ -43,7 +54,16 @@ describe('monitoring: component health', () => {
     expect(ok.body.notifications).toEqual({ status: 'up', backlog: 0 });
 
     await insertJobRuns(t.sql, [
-      { name: 'test.broken', intervalMs: 60000, lastStartedAt: '2026-11-20T12:25:00Z', lastFinishedAt: '2026-11-20T12:25:01Z', lastDurationMs: 1000, lastError: 'boom', runs: 3, failures: 1 },
+      {
+        name: 'test.broken',
+        intervalMs: 60000,
+        lastStartedAt: '2026-11-20T12:25:00Z',
+        lastFinishedAt: '2026-11-20T12:25:01Z',
+        lastDurationMs: 1000,
+        lastError: 'boom',
+        runs: 3,
+        failures: 1,
+      },
     ]);
     const failing = await t.client.get('/api/monitoring/health', owner.auth);
     expect(failing.status).toBe(503);
@@ -65,7 +85,16 @@ describe('monitoring: component health', () => {
 
     // Last run 12:27:00 every 60 s: due 12:28:00, 150 s late at 12:30:30 — over two intervals.
     await insertJobRuns(t.sql, [
-      { name: 'test.stalled', intervalMs: 60000, lastStartedAt: '2026-11-20T12:27:00Z', lastFinishedAt: '2026-11-20T12:27:00.500Z', lastDurationMs: 500, lastError: null, runs: 7, failures: 0 },
+      {
+        name: 'test.stalled',
+        intervalMs: 60000,
+        lastStartedAt: '2026-11-20T12:27:00Z',
+        lastFinishedAt: '2026-11-20T12:27:00.500Z',
+        lastDurationMs: 500,
+        lastError: null,
+        runs: 7,
+        failures: 0,
+      },
     ]);
     const onTime = await t.client.get('/api/monitoring/health', owner.auth);
     // 12:30:00 is 120 s late: exactly two intervals is not yet late.

@@ -2,7 +2,18 @@ import { register } from 'prom-client';
 import { JobScheduler } from '@fleetwatch/database';
 import { ROLLUP_JOB } from '@fleetwatch/rollups';
 import { RequestLogBuffer } from '@fleetwatch/monitoring';
-import { createAgent, createUser, insertAlertRules, insertAlerts, insertApiRequests, insertLlmCalls, insertSamples, insertToolCalls, TestAgent, TestUser } from '@fleetwatch/testing';
+import {
+  createAgent,
+  createUser,
+  insertAlertRules,
+  insertAlerts,
+  insertApiRequests,
+  insertLlmCalls,
+  insertSamples,
+  insertToolCalls,
+  TestAgent,
+  TestUser,
+} from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const NOW = new Date('2026-11-20T12:30:00.000Z');
@@ -27,7 +38,9 @@ describe('monitoring: request log, performance, dashboard, gauges', () => {
     owner = await createUser(t.client, t.sql);
     other = await createUser(t.client, t.sql);
     admin = await createUser(t.client, t.sql, { admin: true });
-    await t.sql.query(`select fw_ensure_daily_partitions(p, '2026-11-19', '2026-11-21') from unnest(array['llm_calls', 'tool_calls', 'metric_samples', 'api_requests']) p`);
+    await t.sql.query(
+      `select fw_ensure_daily_partitions(p, '2026-11-19', '2026-11-21') from unnest(array['llm_calls', 'tool_calls', 'metric_samples', 'api_requests']) p`,
+    );
     await buffer.flush();
     await t.sql.query(`delete from api_requests`);
   });
@@ -56,7 +69,11 @@ describe('monitoring: request log, performance, dashboard, gauges', () => {
     expect(mine.status).toBe(200);
     expect(mine.body).toEqual(
       expect.arrayContaining(
-        stored.rows.map((r) => ({ value: Number(r.duration_ms), metadata: { method: 'GET', path: r.route, status: r.status }, recorded_at: NOW.toISOString() })),
+        stored.rows.map((r) => ({
+          value: Number(r.duration_ms),
+          metadata: { method: 'GET', path: r.route, status: r.status },
+          recorded_at: NOW.toISOString(),
+        })),
       ),
     );
     expect(mine.body).toHaveLength(2);
@@ -119,28 +136,46 @@ describe('monitoring: request log, performance, dashboard, gauges', () => {
       broken = await createAgent(t.client, user, { name: 'broken' });
       await t.sql.query(`update agents set status = 'running', last_seen_at = $2, last_sample_at = $2 where id = $1`, [busy.id, NOW]);
       await t.sql.query(`update agents set status = 'error' where id = $1`, [broken.id]);
-      const sample = (type: string, value: number, ts: string) =>
-        insertSamples(t.sql, [{ agentId: busy.id, type, value, ts }]);
+      const sample = (type: string, value: number, ts: string) => insertSamples(t.sql, [{ agentId: busy.id, type, value, ts }]);
       await sample('cpu', 10, '2026-11-20T10:15:00Z');
       await sample('cpu', 20, '2026-11-20T10:45:00Z');
       await sample('cpu', 50, '2026-11-20T12:28:00Z');
       await sample('memory', 40, '2026-11-20T12:29:00Z');
       const llm = (latency: number, status: 'success' | 'error', ts: string) =>
-        insertLlmCalls(t.sql, [{ agentId: busy.id, model: 'gpt-4o', inputTokens: 1, outputTokens: 1, latencyMs: latency, status, costUsd: 0.5, rateSource: 'client', ts }]);
+        insertLlmCalls(t.sql, [
+          { agentId: busy.id, model: 'gpt-4o', inputTokens: 1, outputTokens: 1, latencyMs: latency, status, costUsd: 0.5, rateSource: 'client', ts },
+        ]);
       await llm(100, 'success', '2026-11-20T10:30:00Z');
       await llm(300, 'error', '2026-11-20T12:10:00Z');
       await llm(500, 'success', '2026-11-20T12:20:00Z');
       await insertToolCalls(t.sql, [{ agentId: busy.id, tool: 'search', durationMs: 10, status: 'error', ts: '2026-11-20T12:05:00Z' }]);
       const ruleId = '01a20000-0000-7000-8000-00000000a001';
       await insertAlertRules(t.sql, [
-        { id: ruleId, ownerId: user.id, name: 'cpu high', metric: 'cpu', aggregation: 'avg', comparator: 'gt', threshold: 80, windowMinutes: 5, forMinutes: 0, keepFiringForMinutes: 0, noData: 'ok', severity: 'critical', createdAt: NOW, updatedAt: NOW },
+        {
+          id: ruleId,
+          ownerId: user.id,
+          name: 'cpu high',
+          metric: 'cpu',
+          aggregation: 'avg',
+          comparator: 'gt',
+          threshold: 80,
+          windowMinutes: 5,
+          forMinutes: 0,
+          keepFiringForMinutes: 0,
+          noData: 'ok',
+          severity: 'critical',
+          createdAt: NOW,
+          updatedAt: NOW,
+        },
       ]);
       for (const [id, status] of [
         ['01a20000-0000-7000-8000-00000000b001', 'firing'],
         ['01a20000-0000-7000-8000-00000000b002', 'resolved'],
       ] as const) {
         const at = '2026-11-20T12:00:00Z';
-        await insertAlerts(t.sql, [{ id, ruleId, agentId: busy.id, ownerId: user.id, status, severity: 'critical', value: 95, threshold: 80, startedAt: at, firedAt: at }]);
+        await insertAlerts(t.sql, [
+          { id, ruleId, agentId: busy.id, ownerId: user.id, status, severity: 'critical', value: 95, threshold: 80, startedAt: at, firedAt: at },
+        ]);
       }
       for (const [route, ms, status] of [
         ['/api/x', 10, 200],
@@ -180,7 +215,15 @@ describe('monitoring: request log, performance, dashboard, gauges', () => {
         { hour: '2026-11-20T12:00:00.000Z', cpu: 50, memory: 40, latencyMs: 400, errors: 2 },
       ]);
       expect(body.activeAlerts).toEqual([
-        expect.objectContaining({ id: '01a20000-0000-7000-8000-00000000b001', ruleName: 'cpu high', agentId: busy.id, status: 'firing', severity: 'critical', value: 95, threshold: 80 }),
+        expect.objectContaining({
+          id: '01a20000-0000-7000-8000-00000000b001',
+          ruleName: 'cpu high',
+          agentId: busy.id,
+          status: 'firing',
+          severity: 'critical',
+          value: 95,
+          threshold: 80,
+        }),
       ]);
       const stranger = (await t.client.get('/api/monitoring/dashboard?hours=3', owner.auth)).body;
       expect(stranger.activeAlerts).toEqual([]);
@@ -211,7 +254,9 @@ describe('monitoring: request log, performance, dashboard, gauges', () => {
       await t.get(JobScheduler).runNow(ROLLUP_JOB);
       const fresh = await t.client.get('/api/monitoring/dashboard?hours=3', user.auth);
       expect(fresh.body.trends.map((p: { cpu: number | null }) => p.cpu)).toEqual([20, null, 35]);
-      await t.sql.query(`delete from metric_samples where agent_id = $1 and value in (30, 20) and ts in ('2026-11-20T10:50:00Z', '2026-11-20T12:29:00Z')`, [busy.id]);
+      await t.sql.query(`delete from metric_samples where agent_id = $1 and value in (30, 20) and ts in ('2026-11-20T10:50:00Z', '2026-11-20T12:29:00Z')`, [
+        busy.id,
+      ]);
       await t.get(JobScheduler).runNow(ROLLUP_JOB);
 
       const bad = await t.client.get('/api/monitoring/dashboard?hours=0', user.auth);

@@ -46,7 +46,12 @@ describe('API keys bound to one agent', () => {
     const elsewhere = await createAgent(t.client, owner);
     const created = await t.client.post('/api/auth/api-keys', owner.auth).send({ name: 'bound', scopes: ['ingest'], agentId: agent.id });
     const now = t.clock.now().getTime();
-    const llm = { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'unpriced-model', 'gen_ai.usage.input_tokens': 100, 'gen_ai.usage.output_tokens': 50 };
+    const llm = {
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.request.model': 'unpriced-model',
+      'gen_ai.usage.input_tokens': 100,
+      'gen_ai.usage.output_tokens': 50,
+    };
     const unnamed = makeSpans({ 'service.name': 'bot' }, [{ name: 'chat', startMs: now - 2_000, endMs: now - 1_000, attributes: llm }]);
 
     const exporter = traceExporter(base, 'json', { Authorization: `Bearer ${created.body.key}` });

@@ -44,7 +44,11 @@ describe('OTLP/HTTP receivers: encodings, errors, outage, authorization', () => 
 
   beforeAll(async () => {
     t = await startTestApp({ viaProxy: true });
-    const [owner, otherUser, admin] = [await createUser(t.client, t.sql), await createUser(t.client, t.sql), await createUser(t.client, t.sql, { admin: true })];
+    const [owner, otherUser, admin] = [
+      await createUser(t.client, t.sql),
+      await createUser(t.client, t.sql),
+      await createUser(t.client, t.sql, { admin: true }),
+    ];
     agentId = (await createAgent(t.client, owner)).id;
     key = await createApiKey(t.client, owner, ['ingest']);
     world = { client: t.client, owner, otherUser, admin, fixtures: { agentId } };
@@ -122,17 +126,32 @@ describe('OTLP/HTTP receivers: encodings, errors, outage, authorization', () => 
     expect(ok.body).toEqual({});
     expect(await llmRows()).toBe(before + 1);
 
-    const broken = await post('/api/otlp/v1/traces').set('Content-Type', 'application/x-protobuf').set('Content-Encoding', 'gzip').buffer(true).parse(binaryParser).send(Buffer.from('not gzip at all'));
+    const broken = await post('/api/otlp/v1/traces')
+      .set('Content-Type', 'application/x-protobuf')
+      .set('Content-Encoding', 'gzip')
+      .buffer(true)
+      .parse(binaryParser)
+      .send(Buffer.from('not gzip at all'));
     expect(broken.status).toBe(400);
     expect(broken.headers['content-type']).toBe('application/x-protobuf');
     expect(decodeStatus(broken.body as Buffer).code).toBe(3);
-    const brotli = await post('/api/otlp/v1/traces').set('Content-Type', 'application/x-protobuf').set('Content-Encoding', 'br').buffer(true).parse(binaryParser).send(Buffer.from([1, 2, 3]));
+    const brotli = await post('/api/otlp/v1/traces')
+      .set('Content-Type', 'application/x-protobuf')
+      .set('Content-Encoding', 'br')
+      .buffer(true)
+      .parse(binaryParser)
+      .send(Buffer.from([1, 2, 3]));
     expect(brotli.status).toBe(415);
     expect(decodeStatus(brotli.body as Buffer)).toEqual({ code: 3, message: 'Content-Encoding br is not supported: send gzip or no encoding' });
 
     const bomb = gzipSync(Buffer.alloc(t.config.server.bodyLimitBytes + 1024 * 1024));
     expect(bomb.length).toBeLessThan(t.config.server.bodyLimitBytes / 100);
-    const tooBig = await post('/api/otlp/v1/traces').set('Content-Type', 'application/x-protobuf').set('Content-Encoding', 'gzip').buffer(true).parse(binaryParser).send(bomb);
+    const tooBig = await post('/api/otlp/v1/traces')
+      .set('Content-Type', 'application/x-protobuf')
+      .set('Content-Encoding', 'gzip')
+      .buffer(true)
+      .parse(binaryParser)
+      .send(bomb);
     expect(tooBig.status).toBe(413);
     expect(decodeStatus(tooBig.body as Buffer).code).toBe(8);
     expect(await llmRows()).toBe(before + 1);
@@ -145,7 +164,12 @@ describe('OTLP/HTTP receivers: encodings, errors, outage, authorization', () => 
       const down = await post('/api/otlp/v1/traces').send(chatExport(agentId, t.clock.now().getTime()));
       expect(down.status).toBe(503);
       expect(down.headers['retry-after']).toBe('5');
-      expect(down.body).toEqual({ statusCode: 503, error: 'Service Unavailable', code: 'database_unavailable', message: 'The database is unavailable; retry later.' });
+      expect(down.body).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        code: 'database_unavailable',
+        message: 'The database is unavailable; retry later.',
+      });
       const downProto = await post('/api/otlp/v1/traces').set('Content-Type', 'application/x-protobuf').buffer(true).parse(binaryParser).send(Buffer.alloc(0));
       expect(downProto.status).toBe(503);
       expect(downProto.headers['retry-after']).toBe('5');

@@ -89,7 +89,11 @@ describe('OTLP metrics from the OpenTelemetry JS SDK', () => {
           scopeMetrics: [
             {
               metrics: [
-                { name: 'queue.depth', unit: '{item}', gauge: { dataPoints: [point(7), point(9, [{ key: 'fleetwatch.agent.id', value: { stringValue: foreign } }])] } },
+                {
+                  name: 'queue.depth',
+                  unit: '{item}',
+                  gauge: { dataPoints: [point(7), point(9, [{ key: 'fleetwatch.agent.id', value: { stringValue: foreign } }])] },
+                },
                 { name: 'process.cpu.utilization', unit: '1', gauge: { dataPoints: [point(1.5)] } },
               ],
             },

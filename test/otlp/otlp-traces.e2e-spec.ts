@@ -22,7 +22,16 @@ describe('OTLP traces from the OpenTelemetry JS SDK', () => {
     owner = await createUser(t.client, t.sql);
     key = await createApiKey(t.client, owner, ['ingest']);
     fallbackPer1k = t.config.telemetry.costFallbackPer1k;
-    await insertModelPrices(t.sql, [{ id: randomUUID(), model: PRICED_MODEL, provider: 'openai', inputPer1m: INPUT_PER_1M, outputPer1m: OUTPUT_PER_1M, effectiveFrom: '2020-01-01T00:00:00Z' }]);
+    await insertModelPrices(t.sql, [
+      {
+        id: randomUUID(),
+        model: PRICED_MODEL,
+        provider: 'openai',
+        inputPer1m: INPUT_PER_1M,
+        outputPer1m: OUTPUT_PER_1M,
+        effectiveFrom: '2020-01-01T00:00:00Z',
+      },
+    ]);
   });
   afterAll(async () => {
     await t.close();
@@ -113,7 +122,14 @@ describe('OTLP traces from the OpenTelemetry JS SDK', () => {
     ]);
     const tools = await t.sql.query(`select tool, duration_ms, status, error_type, trace_id, ts from tool_calls where agent_id = $1`, [agent.id]);
     expect(tools.rows.map((r) => ({ ...r, ts: r.ts.toISOString() }))).toEqual([
-      { tool: 'web_search', duration_ms: 40, status: 'error', error_type: 'timeout', trace_id: spans[2].spanContext().traceId, ts: new Date(now - 6_960).toISOString() },
+      {
+        tool: 'web_search',
+        duration_ms: 40,
+        status: 'error',
+        error_type: 'timeout',
+        trace_id: spans[2].spanContext().traceId,
+        ts: new Date(now - 6_960).toISOString(),
+      },
     ]);
     const seen = await t.sql.query(`select last_seen_at from agents where id = $1`, [agent.id]);
     expect(seen.rows[0].last_seen_at.toISOString()).toBe(t.clock.now().toISOString());
@@ -141,7 +157,10 @@ describe('OTLP traces from the OpenTelemetry JS SDK', () => {
         ...makeSpans({ 'fleetwatch.agent.id': foreign }, [
           chat('foreign-1', now - 3000),
           { name: 'execute_tool x', startMs: now - 2100, endMs: now - 2000, attributes: { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'x' } },
-          { ...chat('mine-by-span', now - 1000), attributes: { ...chat('x', 0).attributes, 'gen_ai.request.model': 'mine-by-span', 'fleetwatch.agent.id': mine } },
+          {
+            ...chat('mine-by-span', now - 1000),
+            attributes: { ...chat('x', 0).attributes, 'gen_ai.request.model': 'mine-by-span', 'fleetwatch.agent.id': mine },
+          },
         ]),
         ...makeSpans({}, [chat('nobody', now - 500)]),
         ...makeSpans({ 'fleetwatch.agent.id': randomUUID() }, [chat('ghost', now - 400)]),
@@ -212,7 +231,10 @@ describe('OTLP traces from the OpenTelemetry JS SDK', () => {
         .send(Buffer.from(ProtobufTraceSerializer.serializeRequest(ok)!));
       expect(proto.status).toBe(200);
       expect((proto.body as Buffer).length).toBe(0);
-      const json = await t.client.post('/api/otlp/v1/traces', { apiKey: key }).set('Content-Type', 'application/json').send(jsonText(JsonTraceSerializer.serializeRequest(ok)));
+      const json = await t.client
+        .post('/api/otlp/v1/traces', { apiKey: key })
+        .set('Content-Type', 'application/json')
+        .send(jsonText(JsonTraceSerializer.serializeRequest(ok)));
       expect(json.status).toBe(200);
       expect(json.body).toEqual({});
     });

@@ -31,7 +31,11 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `migrate failed: ${describeError(error)}\n${error instanceof Error && error.stack ? `${error.stack}\n` : ''}`);
+    process.stderr.write(
+      error instanceof ConfigError
+        ? `${error.message}\n`
+        : `migrate failed: ${describeError(error)}\n${error instanceof Error && error.stack ? `${error.stack}\n` : ''}`,
+    );
     process.exit(1);
   },
 );

@@ -27,7 +27,10 @@ function useSignedInUser(): { user?: User; error?: Error; token?: string } {
   useEffect(() => {
     setState({});
     if (!token) return;
-    authApi.me().then((user) => setState({ user }), (error: Error) => setState({ error }));
+    authApi.me().then(
+      (user) => setState({ user }),
+      (error: Error) => setState({ error }),
+    );
   }, [token]);
   return { ...state, token };
 }
@@ -63,15 +66,30 @@ export function App() {
   }, [token, onAuthPage, location.path]);
 
   if (onAuthPage || !token) return <SignInPage mode={location.path === '/register' ? 'register' : 'sign-in'} query={location.query} />;
-  if (error) return <div class="page"><ErrorBox error={error} onRetry={() => window.location.reload()} /></div>;
-  if (!user) return <div class="page"><Loading what="Signing in" /></div>;
+  if (error)
+    return (
+      <div class="page">
+        <ErrorBox error={error} onRetry={() => window.location.reload()} />
+      </div>
+    );
+  if (!user)
+    return (
+      <div class="page">
+        <Loading what="Signing in" />
+      </div>
+    );
 
   return (
     <MeContext.Provider value={user}>
-      <a class="skip" href="#main">Skip to content</a>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
       <header class="topbar">
         <Link href="/" class="brand">
-          <span class="logo" aria-hidden="true">◉</span> Fleetwatch
+          <span class="logo" aria-hidden="true">
+            ◉
+          </span>{' '}
+          Fleetwatch
         </Link>
         <nav aria-label="Main">
           {NAV.map((item) => (
@@ -85,7 +103,14 @@ export function App() {
             {user.username}
             {user.role === 'admin' && <span class="badge tone-info">admin</span>}
           </span>
-          <button type="button" class="secondary small" onClick={() => { endSession(); navigate('/sign-in'); }}>
+          <button
+            type="button"
+            class="secondary small"
+            onClick={() => {
+              endSession();
+              navigate('/sign-in');
+            }}
+          >
             Sign out
           </button>
         </div>

@@ -20,7 +20,14 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     const config = loadConfig({ JWT_SECRET: SECRET });
-    expect(config.server).toMatchObject({ nodeEnv: 'development', port: 3000, host: '127.0.0.1', dataDir: '.data', bodyLimitBytes: 5 * 1024 * 1024, logLevel: 'info' });
+    expect(config.server).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: '.data',
+      bodyLimitBytes: 5 * 1024 * 1024,
+      logLevel: 'info',
+    });
     expect(config.database.url).toBeUndefined();
     expect(config.auth).toMatchObject({
       jwtSecret: SECRET,
@@ -120,7 +127,9 @@ describe('loadConfig', () => {
   it('needs ADMIN_EMAIL and ADMIN_PASSWORD together, with a long enough password', () => {
     expect(problemsOf({ JWT_SECRET: SECRET, ADMIN_EMAIL: 'root@example.test' })).toEqual(['ADMIN_EMAIL and ADMIN_PASSWORD must be set together']);
     expect(problemsOf({ JWT_SECRET: SECRET, ADMIN_PASSWORD: 'root-password' })).toEqual(['ADMIN_EMAIL and ADMIN_PASSWORD must be set together']);
-    expect(problemsOf({ JWT_SECRET: SECRET, ADMIN_EMAIL: 'root@example.test', ADMIN_PASSWORD: 'short' })).toEqual(['ADMIN_PASSWORD must be at least 10 characters']);
+    expect(problemsOf({ JWT_SECRET: SECRET, ADMIN_EMAIL: 'root@example.test', ADMIN_PASSWORD: 'short' })).toEqual([
+      'ADMIN_PASSWORD must be at least 10 characters',
+    ]);
   });
 
   it.each([

@@ -64,7 +64,12 @@ export async function createAgent(client: TestClient, owner: TestUser, body: Rec
   return response.body as TestAgent;
 }
 
-export async function createDeployment(client: TestClient, owner: TestUser, agentId: string, body: Record<string, unknown> = {}): Promise<{ id: string; status: string }> {
+export async function createDeployment(
+  client: TestClient,
+  owner: TestUser,
+  agentId: string,
+  body: Record<string, unknown> = {},
+): Promise<{ id: string; status: string }> {
   const response = await client.post(`/api/agents/${agentId}/deployments`, owner.auth).send({ environment: 'production', configuration: {}, ...body });
   expectStatus(response, 201, 'create deployment');
   return response.body as { id: string; status: string };

@@ -64,7 +64,8 @@ export function parseDemoArgs(argv: string[]): Omit<DemoOptions, 'signal'> {
 
 function explain(error: unknown, url: string): string {
   const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
-  if (cause?.code === 'ECONNREFUSED' || cause?.code === 'ENOTFOUND') return `cannot reach ${url} (${cause.code}): is the server running (npm start), or is --url wrong?`;
+  if (cause?.code === 'ECONNREFUSED' || cause?.code === 'ENOTFOUND')
+    return `cannot reach ${url} (${cause.code}): is the server running (npm start), or is --url wrong?`;
   return error instanceof Error ? error.message : String(error);
 }
 

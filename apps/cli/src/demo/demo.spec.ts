@@ -12,7 +12,13 @@ const fleet: FleetAgent[] = DEMO_FLEET.map((plan, i) => ({ ...plan, id: `0000000
 describe('demo arguments', () => {
   it('reads --url, --backfill, --duration, the user and the seed', () => {
     const options = parseDemoArgs(['--url', 'http://localhost:4000/', '--backfill', '7d', '--duration=90s', '--email', 'me@example.com', '--seed', '3']);
-    expect(options).toMatchObject({ url: 'http://localhost:4000/', backfillMs: 7 * 86_400_000, durationMs: 90_000, seed: 3, user: { email: 'me@example.com', username: 'demo' } });
+    expect(options).toMatchObject({
+      url: 'http://localhost:4000/',
+      backfillMs: 7 * 86_400_000,
+      durationMs: 90_000,
+      seed: 3,
+      user: { email: 'me@example.com', username: 'demo' },
+    });
   });
 
   it('defaults to the local server on PORT', () => {
@@ -31,7 +37,14 @@ describe('demo arguments', () => {
   });
 
   it('parses spans', () => {
-    expect([parseSpan('7d'), parseSpan('36h'), parseSpan('90m'), parseSpan('5s'), parseSpan('0d'), parseSpan('7')]).toEqual([604_800_000, 129_600_000, 5_400_000, 5000, undefined, undefined]);
+    expect([parseSpan('7d'), parseSpan('36h'), parseSpan('90m'), parseSpan('5s'), parseSpan('0d'), parseSpan('7')]).toEqual([
+      604_800_000,
+      129_600_000,
+      5_400_000,
+      5000,
+      undefined,
+      undefined,
+    ]);
   });
 });
 
@@ -65,7 +78,10 @@ describe('demo telemetry', () => {
 
   it('fails about one tool call in ten', () => {
     const rng = new Random(5);
-    const tools = Array.from({ length: 200 }, (_, tick) => planTick(fleet, tick + 1, at, 3000, 1000, rng)).flatMap((p) => [...p.ingest.toolCalls, ...p.otlp.toolCalls]);
+    const tools = Array.from({ length: 200 }, (_, tick) => planTick(fleet, tick + 1, at, 3000, 1000, rng)).flatMap((p) => [
+      ...p.ingest.toolCalls,
+      ...p.otlp.toolCalls,
+    ]);
     const rate = tools.filter((t) => t.status === 'error').length / tools.length;
     expect(rate).toBeGreaterThan(0.06);
     expect(rate).toBeLessThan(0.14);
@@ -75,7 +91,12 @@ describe('demo telemetry', () => {
 describe('backfill', () => {
   it('sends a week in batches within the ingest limit, oldest first, all in the past', async () => {
     const batches: TelemetryBatch[] = [];
-    const sender = { send: async (b: TelemetryBatch): Promise<Accepted> => (batches.push(b), { samples: b.samples.length, llmCalls: b.llmCalls.length, toolCalls: b.toolCalls.length }) };
+    const sender = {
+      send: async (b: TelemetryBatch): Promise<Accepted> => (
+        batches.push(b),
+        { samples: b.samples.length, llmCalls: b.llmCalls.length, toolCalls: b.toolCalls.length }
+      ),
+    };
     const stored = { samples: 0, llmCalls: 0, toolCalls: 0 };
     const now = new Date('2026-03-10T14:07:00.000Z');
     await backfill(sender as unknown as IngestSender, fleet, 7 * 86_400_000, now, new Random(9), stored, () => undefined);

@@ -35,7 +35,10 @@ export async function signIn(base: ApiClient, user: DemoUser): Promise<DemoSessi
   if (login.status !== 200) throw new ApiError('POST', '/api/auth/login', login.status, login.body);
   const api = base.withToken(login.body.accessToken);
   const me = await api.get<{ id: string }>('/api/auth/me');
-  const apiKey = await api.post<{ id: string; key: string; prefix: string }>('/api/auth/api-keys', { name: `demo telemetry ${new Date().toISOString()}`, scopes: ['ingest'] });
+  const apiKey = await api.post<{ id: string; key: string; prefix: string }>('/api/auth/api-keys', {
+    name: `demo telemetry ${new Date().toISOString()}`,
+    scopes: ['ingest'],
+  });
   return { api, userId: me.id, created: registered.status === 201, apiKey };
 }
 

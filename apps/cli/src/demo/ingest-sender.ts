@@ -41,7 +41,9 @@ export class IngestSender {
       const text = error.messageText;
       if (!text.includes('not an allowed property') || !EXTENDED_TOKEN_FIELDS.some((field) => text.includes(field))) throw error;
       this.extendedTokens = false;
-      this.note('this server does not accept cacheReadInputTokens/reasoningOutputTokens on /api/ingest yet: sending LLM calls without them (OTLP spans still carry them)');
+      this.note(
+        'this server does not accept cacheReadInputTokens/reasoningOutputTokens on /api/ingest yet: sending LLM calls without them (OTLP spans still carry them)',
+      );
       return this.send(batch);
     }
   }

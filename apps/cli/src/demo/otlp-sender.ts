@@ -94,7 +94,11 @@ export class OtlpSender {
   tool(call: ToolCallItem): void {
     const end = new Date(call.timestamp);
     const attributes: Attributes = { 'fleetwatch.agent.id': call.agentId, 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': call.tool };
-    const span = this.tracer.startSpan(`execute_tool ${call.tool}`, { kind: SpanKind.INTERNAL, startTime: new Date(end.getTime() - call.durationMs), attributes });
+    const span = this.tracer.startSpan(`execute_tool ${call.tool}`, {
+      kind: SpanKind.INTERNAL,
+      startTime: new Date(end.getTime() - call.durationMs),
+      attributes,
+    });
     if (call.status === 'error') {
       span.setAttribute('error.type', call.errorType ?? 'error');
       span.setStatus({ code: SpanStatusCode.ERROR, message: call.errorType });

@@ -20,7 +20,20 @@ export interface DemoStats {
 }
 
 export function emptyStats(): DemoStats {
-  return { ticks: 0, samples: 0, llmCalls: 0, toolCalls: 0, toolErrors: 0, chatSpans: 0, toolSpans: 0, spansExported: 0, spansFailed: 0, backfill: { samples: 0, llmCalls: 0, toolCalls: 0 }, notifications: 0, failures: 0 };
+  return {
+    ticks: 0,
+    samples: 0,
+    llmCalls: 0,
+    toolCalls: 0,
+    toolErrors: 0,
+    chatSpans: 0,
+    toolSpans: 0,
+    spansExported: 0,
+    spansFailed: 0,
+    backfill: { samples: 0, llmCalls: 0, toolCalls: 0 },
+    notifications: 0,
+    failures: 0,
+  };
 }
 
 function elapsed(ms: number): string {

@@ -53,7 +53,14 @@ export function reportingAgents(fleet: FleetAgent[], tick: number, silentAfterTi
  * call in its trace) goes as GenAI spans through OTLP, the rest through POST /api/ingest, so both
  * paths carry traffic all the time.
  */
-export function planTick(fleet: FleetAgent[], tick: number, at: Date, tickMs: number, silentAfterTicks: number, rng: Random): { ingest: TelemetryBatch; otlp: TelemetryBatch } {
+export function planTick(
+  fleet: FleetAgent[],
+  tick: number,
+  at: Date,
+  tickMs: number,
+  silentAfterTicks: number,
+  rng: Random,
+): { ingest: TelemetryBatch; otlp: TelemetryBatch } {
   const ingest = emptyBatch();
   const otlp = emptyBatch();
   for (const agent of reportingAgents(fleet, tick, silentAfterTicks)) {
@@ -86,7 +93,10 @@ async function runTick(deps: StreamDeps, options: StreamOptions, tick: number): 
   if (deps.otlp.lastError) stats.lastError = deps.otlp.lastError;
   if (deps.budget) {
     const sized = tick === 1 ? await deps.budget.size() : undefined;
-    if (sized) options.note(`billing-assistant: budget set to $${sized.monthlyUsd.toFixed(2)}/month, ${sized.percentUsed.toFixed(0)} % used; its soft threshold (80 %) is a few ticks away`);
+    if (sized)
+      options.note(
+        `billing-assistant: budget set to $${sized.monthlyUsd.toFixed(2)}/month, ${sized.percentUsed.toFixed(0)} % used; its soft threshold (80 %) is a few ticks away`,
+      );
     stats.budgetPercent = (await deps.budget.read()).percentUsed;
     const agent = deps.fleet.find((a) => a.role === 'budget');
     if (agent && agent.model !== CHEAP_MODEL && stats.budgetPercent >= SOFT_THRESHOLD_PCT) {

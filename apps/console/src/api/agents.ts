@@ -3,10 +3,24 @@ import { request } from './client';
 let documentPaths: Promise<Set<string>> | undefined;
 
 function routeExists(template: string): Promise<boolean> {
-  documentPaths ??= request<{ paths: Record<string, unknown> }>('/api/docs-json', { anonymous: true }).then((d) => new Set(Object.keys(d.paths)), () => new Set<string>());
+  documentPaths ??= request<{ paths: Record<string, unknown> }>('/api/docs-json', { anonymous: true }).then(
+    (d) => new Set(Object.keys(d.paths)),
+    () => new Set<string>(),
+  );
   return documentPaths.then((paths) => paths.has(template));
 }
-import type { ActivityEvent, Agent, AgentStatus, Deployment, DeploymentComparison, FleetStatus, MetricRecord, MonitoringMetrics, PlatformMetrics, Timeseries } from './types';
+import type {
+  ActivityEvent,
+  Agent,
+  AgentStatus,
+  Deployment,
+  DeploymentComparison,
+  FleetStatus,
+  MetricRecord,
+  MonitoringMetrics,
+  PlatformMetrics,
+  Timeseries,
+} from './types';
 
 export const agentsApi = {
   list: (status?: AgentStatus) => request<Agent[]>('/api/agents', { query: { status, limit: 500 } }),

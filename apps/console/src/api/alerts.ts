@@ -1,8 +1,31 @@
 import { request } from './client';
-import type { Alert, AlertHistoryEntry, AlertsDashboard, AlertStatus, Channel, ChannelTest, ChannelType, Delivery, RuleInput, Rule, Severity, Silence } from './types';
+import type {
+  Alert,
+  AlertHistoryEntry,
+  AlertsDashboard,
+  AlertStatus,
+  Channel,
+  ChannelTest,
+  ChannelType,
+  Delivery,
+  RuleInput,
+  Rule,
+  Severity,
+  Silence,
+} from './types';
 
-export interface ChannelInput { name: string; type: ChannelType; url: string; secret?: string; enabled: boolean }
-export interface SilenceInput { matchers: { ruleId?: string; agentId?: string; severity?: Severity }; endsAt: string; comment: string }
+export interface ChannelInput {
+  name: string;
+  type: ChannelType;
+  url: string;
+  secret?: string;
+  enabled: boolean;
+}
+export interface SilenceInput {
+  matchers: { ruleId?: string; agentId?: string; severity?: Severity };
+  endsAt: string;
+  comment: string;
+}
 
 export const alertsApi = {
   list: (status?: AlertStatus, agentId?: string, limit = 200) => request<Alert[]>('/api/alerts', { query: { status, agentId, limit } }),

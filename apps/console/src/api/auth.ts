@@ -9,7 +9,8 @@ export const authApi = {
   /** Whether this server accepts sign-ups (served by the API process beside the console). */
   consoleConfig: () => request<{ signupEnabled: boolean }>('/console-config.json', { anonymous: true }),
   listKeys: () => request<ApiKey[]>('/api/auth/api-keys'),
-  createKey: (name: string, scopes: Scope[], agentId?: string) => request<CreatedApiKey>('/api/auth/api-keys', { method: 'POST', body: { name, scopes, agentId } }),
+  createKey: (name: string, scopes: Scope[], agentId?: string) =>
+    request<CreatedApiKey>('/api/auth/api-keys', { method: 'POST', body: { name, scopes, agentId } }),
   revokeKey: (id: string) => request<void>(`/api/auth/api-keys/${id}`, { method: 'DELETE' }),
   listUsers: (limit = 500) => request<User[]>('/api/admin/users', { query: { limit } }),
   updateUser: (id: string, body: { role?: Role; plan?: string | null }) => request<User>(`/api/admin/users/${id}`, { method: 'PATCH', body }),

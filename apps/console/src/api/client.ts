@@ -2,7 +2,11 @@ import { currentToken, expireSession } from '../lib/session';
 
 /** An answer other than 2xx, carrying the API's own message. */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly code?: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code?: string,
+  ) {
     super(message);
   }
 }

@@ -11,7 +11,8 @@ export const costApi = {
   agentCost: (id: string, periodStart: string, periodEnd: string) =>
     request<AgentCost>(`/api/agents/${id}/cost`, { query: { period_start: periodStart, period_end: periodEnd } }),
   budget: (id: string) => request<Budget>(`/api/agents/${id}/budget`),
-  putBudget: (id: string, body: { monthlyUsd: number; softThresholdPct: number; hardCap: boolean }) => request<Budget>(`/api/agents/${id}/budget`, { method: 'PUT', body }),
+  putBudget: (id: string, body: { monthlyUsd: number; softThresholdPct: number; hardCap: boolean }) =>
+    request<Budget>(`/api/agents/${id}/budget`, { method: 'PUT', body }),
   prices: () => request<ModelPrice[]>('/api/cost/models'),
   putPrice: (model: string, body: { provider?: string | null; inputPer1M: number; outputPer1M: number; effectiveFrom?: string }) =>
     request<ModelPrice>(`/api/cost/models/${encodeURIComponent(model)}`, { method: 'PUT', body }),

@@ -27,7 +27,15 @@ export function Empty({ children }: { children: ComponentChildren }) {
 }
 
 /** Loading, error and content in one place, so every panel behaves the same. */
-export function Async<T>({ loaded, what, children }: { loaded: { data: T | undefined; error: Error | undefined; loading: boolean; reload: () => void }; what?: string; children: (data: T) => ComponentChildren }) {
+export function Async<T>({
+  loaded,
+  what,
+  children,
+}: {
+  loaded: { data: T | undefined; error: Error | undefined; loading: boolean; reload: () => void };
+  what?: string;
+  children: (data: T) => ComponentChildren;
+}) {
   if (loaded.error) return <ErrorBox error={loaded.error} onRetry={loaded.reload} />;
   if (loaded.data === undefined) return <Loading what={what} />;
   return <>{children(loaded.data)}</>;

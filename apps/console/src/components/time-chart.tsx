@@ -3,7 +3,11 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { TimeseriesPoint } from '../api/types';
 
-export interface ChartSeries { label: string; points: TimeseriesPoint[]; color: string }
+export interface ChartSeries {
+  label: string;
+  points: TimeseriesPoint[];
+  color: string;
+}
 
 const dateTime = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
@@ -37,7 +41,15 @@ export function TimeChart({ title, series, format }: { title: string; series: Ch
       ],
       series: [
         { value: (_u, v) => (v === null ? '—' : dateTime.format(new Date(v * 1000))) },
-        ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, fill: `${s.color}1a`, spanGaps: true, points: { show: true, size: 4 }, value: (_u: uPlot, v: number | null) => (v === null ? '—' : format(v)) })),
+        ...series.map((s) => ({
+          label: s.label,
+          stroke: s.color,
+          width: 2,
+          fill: `${s.color}1a`,
+          spanGaps: true,
+          points: { show: true, size: 4 },
+          value: (_u: uPlot, v: number | null) => (v === null ? '—' : format(v)),
+        })),
       ],
     };
     const plot = new uPlot(options, toData(series), element);

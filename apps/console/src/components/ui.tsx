@@ -1,9 +1,28 @@
 import type { ComponentChildren } from 'preact';
 
 const TONE: Record<string, string> = {
-  running: 'ok', succeeded: 'ok', delivered: 'ok', ok: 'ok', active: 'ok', success: 'ok', resolved: 'muted',
-  warning: 'warn', pending: 'warn', in_progress: 'warn', deploying: 'warn', queued: 'warn', acknowledged: 'info', info: 'info',
-  error: 'bad', failed: 'bad', firing: 'bad', critical: 'bad', exceeded: 'bad', stopped: 'muted', expired: 'muted', suppressed: 'muted',
+  running: 'ok',
+  succeeded: 'ok',
+  delivered: 'ok',
+  ok: 'ok',
+  active: 'ok',
+  success: 'ok',
+  resolved: 'muted',
+  warning: 'warn',
+  pending: 'warn',
+  in_progress: 'warn',
+  deploying: 'warn',
+  queued: 'warn',
+  acknowledged: 'info',
+  info: 'info',
+  error: 'bad',
+  failed: 'bad',
+  firing: 'bad',
+  critical: 'bad',
+  exceeded: 'bad',
+  stopped: 'muted',
+  expired: 'muted',
+  suppressed: 'muted',
 };
 
 export function Badge({ value, label }: { value: string; label?: string }) {
@@ -53,7 +72,17 @@ export function Field({ label, children, hint }: { label: string; children: Comp
   );
 }
 
-export function Tabs<T extends string>({ tabs, value, onChange, label }: { tabs: { id: T; label: string }[]; value: T; onChange: (id: T) => void; label: string }) {
+export function Tabs<T extends string>({
+  tabs,
+  value,
+  onChange,
+  label,
+}: {
+  tabs: { id: T; label: string }[];
+  value: T;
+  onChange: (id: T) => void;
+  label: string;
+}) {
   return (
     <div class="tabs" role="tablist" aria-label={label}>
       {tabs.map((tab) => (

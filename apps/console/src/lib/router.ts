@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** A minimal History API router: the API process serves index.html for every console path. */
-export interface Location { path: string; query: URLSearchParams }
+export interface Location {
+  path: string;
+  query: URLSearchParams;
+}
 
 function current(): Location {
   return { path: window.location.pathname, query: new URLSearchParams(window.location.search) };

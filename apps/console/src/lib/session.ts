@@ -1,7 +1,10 @@
 /** The signed-in user's token, kept in localStorage so a reload stays signed in until it expires. */
 const KEY = 'fleetwatch.session';
 
-interface Stored { token: string; expiresAt: number }
+interface Stored {
+  token: string;
+  expiresAt: number;
+}
 
 type Listener = () => void;
 const listeners = new Set<Listener>();

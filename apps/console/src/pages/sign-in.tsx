@@ -22,7 +22,10 @@ export function SignInPage({ mode, query }: { mode: 'sign-in' | 'register'; quer
   const registering = mode === 'register' && signupEnabled !== false;
 
   useEffect(() => {
-    authApi.consoleConfig().then((c) => setSignupEnabled(c.signupEnabled), () => setSignupEnabled(true));
+    authApi.consoleConfig().then(
+      (c) => setSignupEnabled(c.signupEnabled),
+      () => setSignupEnabled(true),
+    );
   }, []);
 
   const submit = async (event: Event): Promise<void> => {
@@ -39,7 +42,10 @@ export function SignInPage({ mode, query }: { mode: 'sign-in' | 'register'; quer
     <main class="auth">
       <form class="auth-card" onSubmit={(e) => void submit(e)} aria-labelledby="auth-title">
         <div class="brand big">
-          <span class="logo" aria-hidden="true">◉</span> Fleetwatch
+          <span class="logo" aria-hidden="true">
+            ◉
+          </span>{' '}
+          Fleetwatch
         </div>
         <h1 id="auth-title">{registering ? 'Create your account' : 'Sign in'}</h1>
         {query.get('expired') && !action.error && <p class="notice">Your session has ended. Sign in again to continue where you were.</p>}
@@ -52,7 +58,15 @@ export function SignInPage({ mode, query }: { mode: 'sign-in' | 'register'; quer
           </Field>
         )}
         <Field label="Password" hint={registering ? 'At least 10 characters.' : undefined}>
-          <input type="password" name="password" autocomplete={registering ? 'new-password' : 'current-password'} required minLength={registering ? 10 : undefined} value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          <input
+            type="password"
+            name="password"
+            autocomplete={registering ? 'new-password' : 'current-password'}
+            required
+            minLength={registering ? 10 : undefined}
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
         </Field>
         {action.error && <ErrorBox error={action.error} />}
         <button type="submit" class="primary wide" disabled={action.busy}>
@@ -61,9 +75,13 @@ export function SignInPage({ mode, query }: { mode: 'sign-in' | 'register'; quer
         {signupEnabled && (
           <p class="muted center">
             {registering ? (
-              <>Already have an account? <Link href={`/sign-in${query.get('next') ? `?next=${encodeURIComponent(next)}` : ''}`}>Sign in</Link></>
+              <>
+                Already have an account? <Link href={`/sign-in${query.get('next') ? `?next=${encodeURIComponent(next)}` : ''}`}>Sign in</Link>
+              </>
             ) : (
-              <>New here? <Link href="/register">Create an account</Link></>
+              <>
+                New here? <Link href="/register">Create an account</Link>
+              </>
             )}
           </p>
         )}

@@ -23,7 +23,10 @@ export class ActivityLogService {
 
   async append(entries: ActivityEntry[], em?: EntityManager): Promise<void> {
     if (entries.length === 0) return;
-    await this.partitions.ensureForTimestamps('events', entries.map((e) => e.ts));
+    await this.partitions.ensureForTimestamps(
+      'events',
+      entries.map((e) => e.ts),
+    );
     const rows = entries.map((e): EventRow => ({
       id: newId(),
       owner_id: e.ownerId,

@@ -12,10 +12,17 @@ export class DeploymentsController {
 
   @Post('agents/:id/deployments')
   @Authenticated({ scope: 'agents:write' })
-  @ApiOperation({ summary: 'Start a deployment (pending)', description: 'The agent becomes `queued`; the activity log gets `agent_deployed` (first) or `agent_redeployed`.' })
+  @ApiOperation({
+    summary: 'Start a deployment (pending)',
+    description: 'The agent becomes `queued`; the activity log gets `agent_deployed` (first) or `agent_redeployed`.',
+  })
   @ApiCreatedResponse({ type: DeploymentResponseDto })
   @ApiNotFoundResponse({ description: 'Unknown agent, or not yours.' })
-  create(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) agentId: string, @Body() dto: CreateDeploymentDto): Promise<DeploymentResponseDto> {
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuidParam('id')) agentId: string,
+    @Body() dto: CreateDeploymentDto,
+  ): Promise<DeploymentResponseDto> {
     return this.deployments.create(principal, agentId, dto);
   }
 
@@ -28,7 +35,8 @@ export class DeploymentsController {
   list(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuidParam('id')) agentId: string,
-    @Query() query: PageQueryDto): Promise<Page<DeploymentResponseDto>> {
+    @Query() query: PageQueryDto,
+  ): Promise<Page<DeploymentResponseDto>> {
     return this.deployments.list(principal, agentId, query);
   }
 
@@ -41,7 +49,11 @@ export class DeploymentsController {
   @ApiOkResponse({ type: DeploymentResponseDto })
   @ApiConflictResponse({ description: 'Illegal transition.' })
   @ApiNotFoundResponse()
-  transition(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: UpdateDeploymentDto): Promise<DeploymentResponseDto> {
+  transition(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: UpdateDeploymentDto,
+  ): Promise<DeploymentResponseDto> {
     return this.deployments.transition(principal, id, dto);
   }
 

@@ -12,10 +12,7 @@ export function IsStringMap(maxEntries = 64, options?: ValidationOptions): Prope
         validate(value: unknown): boolean {
           if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
           const entries = Object.entries(value as Record<string, unknown>);
-          return (
-            entries.length <= maxEntries &&
-            entries.every(([k, v]) => k.length >= 1 && k.length <= 63 && typeof v === 'string' && v.length <= 255)
-          );
+          return entries.length <= maxEntries && entries.every(([k, v]) => k.length >= 1 && k.length <= 63 && typeof v === 'string' && v.length <= 255);
         },
       },
     });

@@ -14,7 +14,5 @@ export function joinAgents(alias: string, agentIdColumn: string): string {
 
 /** `<agentIdColumn>` restricted to the agents of `ownerId`; no restriction (`true`) when ownerId is null. */
 export function agentsOwnedBy(agentIdColumn: string, ownerId: string | null): SqlCondition {
-  return ownerId === null
-    ? { sql: 'true', params: [] }
-    : { sql: `${agentIdColumn} in (select id from ${AGENTS_TABLE} where owner_id = ?)`, params: [ownerId] };
+  return ownerId === null ? { sql: 'true', params: [] } : { sql: `${agentIdColumn} in (select id from ${AGENTS_TABLE} where owner_id = ?)`, params: [ownerId] };
 }

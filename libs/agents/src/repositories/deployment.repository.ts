@@ -6,10 +6,10 @@ import type { Deployment } from '../entities/deployment.entity';
 export class DeploymentRepository extends EntityRepository<Deployment> {
   listForAgent(agentId: string, limit: number, after?: Keyset): Promise<Deployment[]> {
     const at = after ? new Date(after.at) : undefined;
-    return this.find(
-      after ? { agentId, $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: after.id } }] } : { agentId },
-      { orderBy: { createdAt: 'desc', id: 'desc' }, limit },
-    );
+    return this.find(after ? { agentId, $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: after.id } }] } : { agentId }, {
+      orderBy: { createdAt: 'desc', id: 'desc' },
+      limit,
+    });
   }
 
   countForAgent(agentId: string): Promise<number> {

@@ -21,7 +21,13 @@ export class AgentOwnershipService {
    * to `at` (and last_sample_at for `sampleAgentIds`) and returns id → owner; otherwise changes
    * nothing and returns an empty map. One statement.
    */
-  touchIfAllOwned(em: EntityManager, ids: readonly string[], at: Date, principal: Principal, sampleAgentIds: readonly string[] = []): Promise<Map<string, string>> {
+  touchIfAllOwned(
+    em: EntityManager,
+    ids: readonly string[],
+    at: Date,
+    principal: Principal,
+    sampleAgentIds: readonly string[] = [],
+  ): Promise<Map<string, string>> {
     return em.getRepository(Agent).touchIfAllOwned(ids, at, principal.userId, visibleOwnerId(principal) === null, sampleAgentIds);
   }
 

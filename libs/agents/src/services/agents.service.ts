@@ -47,7 +47,17 @@ export class AgentsService {
         await tx.flush();
         await this.status.recordInitial(tx, created);
         await this.activity.append(
-          [{ ownerId: created.ownerId, agentId: created.id, type: 'agent_created', message: `Agent "${created.name}" created`, metadata: { agentId: created.id }, actor: principal.userId, ts: now }],
+          [
+            {
+              ownerId: created.ownerId,
+              agentId: created.id,
+              type: 'agent_created',
+              message: `Agent "${created.name}" created`,
+              metadata: { agentId: created.id },
+              actor: principal.userId,
+              ts: now,
+            },
+          ],
           tx,
         );
         return created;

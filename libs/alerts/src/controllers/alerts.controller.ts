@@ -17,7 +17,11 @@ export class AlertsController {
 
   @Get()
   @Authenticated({ scope: 'monitoring:read' })
-  @ApiOperation({ summary: 'Alerts of your rules (admins: all), newest start first', description: 'Filters status, severity, agentId; limit default 50, max 500, and cursor: X-Next-Cursor carries the next page. `value` is the observed aggregate that crossed the threshold (at start, updated when it fired).' })
+  @ApiOperation({
+    summary: 'Alerts of your rules (admins: all), newest start first',
+    description:
+      'Filters status, severity, agentId; limit default 50, max 500, and cursor: X-Next-Cursor carries the next page. `value` is the observed aggregate that crossed the threshold (at start, updated when it fired).',
+  })
   @ApiOkResponse({ type: AlertResponseDto, isArray: true })
   @Paged()
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListAlertsQueryDto): Promise<Page<AlertResponseDto>> {
@@ -41,7 +45,8 @@ export class AlertsController {
   @Authenticated({ scope: 'monitoring:read' })
   @ApiOperation({
     summary: 'The notification outbox, newest first',
-    description: 'pending rows are retried with exponential backoff (ALERT_DELIVERY_BACKOFF_SECONDS · 2^(attempts−1)) until delivered or ALERT_DELIVERY_MAX_ATTEMPTS is reached (failed).',
+    description:
+      'pending rows are retried with exponential backoff (ALERT_DELIVERY_BACKOFF_SECONDS · 2^(attempts−1)) until delivered or ALERT_DELIVERY_MAX_ATTEMPTS is reached (failed).',
   })
   @ApiOkResponse({ type: DeliveryResponseDto, isArray: true })
   @Paged()
@@ -74,7 +79,8 @@ export class AlertsController {
   @Authenticated({ scope: 'alerts:write' })
   @ApiOperation({
     summary: 'Resolve an open alert by hand',
-    description: 'Notifies alert.resolved if it had fired. If the condition still holds, the next evaluation starts a new pending alert, which fires again after forMinutes.',
+    description:
+      'Notifies alert.resolved if it had fired. If the condition still holds, the next evaluation starts a new pending alert, which fires again after forMinutes.',
   })
   @ApiOkResponse({ type: AlertResponseDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not yours.' })

@@ -20,7 +20,11 @@ export class AlertResponseDto {
   @ApiProperty({ format: 'uuid' }) agentId!: string;
   @ApiProperty({ enum: ALERT_STATUSES }) status!: AlertStatus;
   @ApiProperty({ enum: SEVERITIES }) severity!: Severity;
-  @ApiProperty({ type: Number, nullable: true, description: 'The observed aggregate that crossed the threshold: when the alert started, updated when it fired (null when it held for lack of data).' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'The observed aggregate that crossed the threshold: when the alert started, updated when it fired (null when it held for lack of data).',
+  })
   value!: number | null;
   @ApiProperty() threshold!: number;
   @ApiProperty({ format: 'date-time' }) startedAt!: string;

@@ -1,5 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { AGGREGATIONS, Aggregation, BUILTIN_METRICS, COMPARATORS, Comparator, NO_DATA_MODES, NoDataMode, SEVERITIES, Severity } from '../alerts.constants';
 
 const WEEK_MINUTES = 10_080;
@@ -21,7 +36,12 @@ export class CreateRuleDto {
   @Min(1)
   @Max(WEEK_MINUTES)
   windowMinutes!: number;
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: WEEK_MINUTES, description: 'How long the condition must hold before pending becomes firing (0: fire at once).' })
+  @ApiPropertyOptional({
+    default: 0,
+    minimum: 0,
+    maximum: WEEK_MINUTES,
+    description: 'How long the condition must hold before pending becomes firing (0: fire at once).',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -33,7 +53,11 @@ export class CreateRuleDto {
   @Min(0)
   @Max(WEEK_MINUTES)
   keepFiringForMinutes?: number;
-  @ApiPropertyOptional({ enum: NO_DATA_MODES, default: 'ok', description: '`ok`: condition false; `alerting`: condition true; `keep`: as at the previous evaluation.' })
+  @ApiPropertyOptional({
+    enum: NO_DATA_MODES,
+    default: 'ok',
+    description: '`ok`: condition false; `alerting`: condition true; `keep`: as at the previous evaluation.',
+  })
   @IsOptional()
   @IsIn(NO_DATA_MODES)
   noData?: NoDataMode;

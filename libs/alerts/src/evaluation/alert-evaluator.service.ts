@@ -51,7 +51,8 @@ export class AlertEvaluator {
     const now = this.clock.now();
     const intervalMs = this.config.alerts.evalIntervalSeconds * SECOND_MS;
     const slot = Math.floor(now.getTime() / intervalMs);
-    if (!(await claimEvaluationSlot(sql, slot))) return { evaluated: false, pairs: 0, transitions: 0, notifications: 0, queries: sql.queries, skippedRules: 0, phases: {} };
+    if (!(await claimEvaluationSlot(sql, slot)))
+      return { evaluated: false, pairs: 0, transitions: 0, notifications: 0, queries: sql.queries, skippedRules: 0, phases: {} };
 
     const repeatMs = this.config.alerts.repeatIntervalMinutes * MINUTE_MS;
     const batch = new TransitionBatch();

@@ -3,7 +3,14 @@ import { AlertState, decide, RuleCondition } from './rule-state';
 const MIN = 60_000;
 const T0 = new Date('2026-01-01T00:00:00Z');
 const at = (minutes: number): Date => new Date(T0.getTime() + minutes * MIN);
-const rule = (over: Partial<RuleCondition> = {}): RuleCondition => ({ comparator: 'gt', threshold: 80, forMinutes: 5, keepFiringForMinutes: 0, noData: 'ok', ...over });
+const rule = (over: Partial<RuleCondition> = {}): RuleCondition => ({
+  comparator: 'gt',
+  threshold: 80,
+  forMinutes: 5,
+  keepFiringForMinutes: 0,
+  noData: 'ok',
+  ...over,
+});
 const data = (value: number) => ({ count: 1, value });
 const none = { count: 0, value: null };
 
@@ -30,7 +37,10 @@ describe('decide', () => {
   it('fires at once when forMinutes is 0', () => {
     const [d] = run(rule({ forMinutes: 0 }), [data(81)]);
     expect(d.next?.status).toBe('firing');
-    expect(d.steps).toEqual([{ from: null, to: 'pending' }, { from: 'pending', to: 'firing' }]);
+    expect(d.steps).toEqual([
+      { from: null, to: 'pending' },
+      { from: 'pending', to: 'firing' },
+    ]);
   });
 
   it('drops a pending alert silently when the condition stops holding', () => {
@@ -66,7 +76,8 @@ describe('decide', () => {
   });
 
   it('compares with every comparator', () => {
-    const one = (comparator: RuleCondition['comparator'], value: number) => decide(rule({ comparator, forMinutes: 0, threshold: 5 }), null, data(value), T0, 0).next !== null;
+    const one = (comparator: RuleCondition['comparator'], value: number) =>
+      decide(rule({ comparator, forMinutes: 0, threshold: 5 }), null, data(value), T0, 0).next !== null;
     expect([one('gt', 5), one('gte', 5), one('lt', 5), one('lte', 5), one('eq', 5), one('neq', 5)]).toEqual([false, true, false, true, true, false]);
   });
 });

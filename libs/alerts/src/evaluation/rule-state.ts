@@ -94,7 +94,16 @@ export function decide(rule: RuleCondition, open: AlertState | null, observation
   const t = now.getTime();
   if (!open) {
     if (!holds) return unchanged(null);
-    const next: AlertState = { status: 'pending', value: observed, startedAt: now, firedAt: null, resolvedAt: null, resolvedBy: null, falseSince: null, lastNotifiedAt: null };
+    const next: AlertState = {
+      status: 'pending',
+      value: observed,
+      startedAt: now,
+      firedAt: null,
+      resolvedAt: null,
+      resolvedBy: null,
+      falseSince: null,
+      lastNotifiedAt: null,
+    };
     const steps: Step[] = [{ from: null, to: 'pending' }];
     if (rule.forMinutes === 0) return fire(next, steps, observed, now);
     return { next, changed: true, steps, notify: null, repeat: false };

@@ -3,7 +3,16 @@ import { ActivityEntry, ActivityLogService } from '@fleetwatch/agents';
 import { AppConfig } from '@fleetwatch/config';
 import { MINUTE_MS, newId, SECOND_MS } from '@fleetwatch/common';
 import { buildBody, channelTakes } from '../notify/payloads';
-import { activeSilences, AlertUpsertRow, DeliveryInsertRow, enabledChannels, HistoryInsertRow, insertDeliveries, insertHistory, upsertAlerts } from '../repositories/transition.sql';
+import {
+  activeSilences,
+  AlertUpsertRow,
+  DeliveryInsertRow,
+  enabledChannels,
+  HistoryInsertRow,
+  insertDeliveries,
+  insertHistory,
+  upsertAlerts,
+} from '../repositories/transition.sql';
 import { TxSql } from '../repositories/tx.sql';
 import { AlertRecord, TransitionBatch } from './alert-record';
 import { silenced } from './silence-match';
@@ -51,7 +60,10 @@ export class TransitionWriter {
       // The activity feed shows what people act on: firing, acknowledged, resolved after firing.
       // Pending starts (and pending alerts that lapse) stay in alert_history only.
       const shown = batch.history.filter((h) => h.to === 'firing' || h.to === 'acknowledged' || (h.to === 'resolved' && h.from !== 'pending'));
-      await this.activity.append(shown.map((h) => this.activityEntry(h.record, h.from, h.to, h.actor, h.note, h.at)), sql.em);
+      await this.activity.append(
+        shown.map((h) => this.activityEntry(h.record, h.from, h.to, h.actor, h.note, h.at)),
+        sql.em,
+      );
       lap('activity');
     }
     if (batch.notifications.length > 0) await this.enqueue(sql, batch, now);
@@ -118,7 +130,17 @@ export class TransitionWriter {
       agentId: record.ctx.agentId,
       type: `alert_${to}`,
       message: `Alert "${record.ctx.ruleName}" ${to} for agent "${record.ctx.agentName}"`,
-      metadata: { alertId: record.id, ruleId: record.ctx.ruleId, agentId: record.ctx.agentId, severity: record.severity, from, to, value: record.state.value, threshold: record.threshold, note },
+      metadata: {
+        alertId: record.id,
+        ruleId: record.ctx.ruleId,
+        agentId: record.ctx.agentId,
+        severity: record.severity,
+        from,
+        to,
+        value: record.state.value,
+        threshold: record.threshold,
+        note,
+      },
       actor,
       ts: at,
     };

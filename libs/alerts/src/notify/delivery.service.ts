@@ -43,7 +43,9 @@ export class DeliveryService {
     const claimed = await outbox.claimDue(now, BATCH, lease);
     const report: DeliveryRunReport = { claimed: claimed.length, delivered: 0, retried: 0, failed: 0 };
     if (claimed.length === 0) return report;
-    const results = await Promise.all(claimed.map(async (row) => ({ row, result: await this.sender.send(row, row.body, { deliveryId: row.id, event: row.event }) })));
+    const results = await Promise.all(
+      claimed.map(async (row) => ({ row, result: await this.sender.send(row, row.body, { deliveryId: row.id, event: row.event }) })),
+    );
     const finished = this.clock.now();
     const updates = results.map(({ row, result }) => this.outcome(row, result, finished, report));
     await outbox.recordOutcomes(updates);

@@ -6,7 +6,18 @@ import { buildBody, channelTakes } from './payloads';
 const now = new Date('2026-01-01T00:10:00Z');
 const record: AlertRecord = {
   id: 'a1',
-  ctx: { ruleId: 'r1', ruleName: 'High CPU', metric: 'cpu', aggregation: 'avg', comparator: 'gt', windowMinutes: 5, ownerId: 'u1', channelIds: [], agentId: 'g1', agentName: 'bot' },
+  ctx: {
+    ruleId: 'r1',
+    ruleName: 'High CPU',
+    metric: 'cpu',
+    aggregation: 'avg',
+    comparator: 'gt',
+    windowMinutes: 5,
+    ownerId: 'u1',
+    channelIds: [],
+    agentId: 'g1',
+    agentName: 'bot',
+  },
   severity: 'critical',
   threshold: 80,
   state: {
@@ -39,7 +50,9 @@ describe('payloads', () => {
 
   it('gives a firing Alertmanager alert an endsAt past the next repeat, and none when repeats are off', () => {
     const firing = { ...record, state: { ...record.state, status: 'firing' as const, resolvedAt: null, resolvedBy: null } };
-    const held = JSON.parse(buildBody('alertmanager', { deliveryId: 'd2', event: 'alert.firing', record: firing, repeat: false, now, firingHoldMs: 4 * 3_600_000 + 60_000 }));
+    const held = JSON.parse(
+      buildBody('alertmanager', { deliveryId: 'd2', event: 'alert.firing', record: firing, repeat: false, now, firingHoldMs: 4 * 3_600_000 + 60_000 }),
+    );
     expect(held[0].startsAt).toBe('2026-01-01T00:05:00.000Z');
     expect(held[0].endsAt).toBe('2026-01-01T04:11:00.000Z');
     const open = JSON.parse(buildBody('alertmanager', { deliveryId: 'd3', event: 'alert.firing', record: firing, repeat: false, now }));

@@ -39,7 +39,16 @@ function webhookBody(input: PayloadInput): unknown {
     occurredAt: input.now.toISOString(),
     alert: r ? toAlertDto(r) : null,
     rule: r
-      ? { id: r.ctx.ruleId, name: r.ctx.ruleName, metric: r.ctx.metric, aggregation: r.ctx.aggregation, comparator: r.ctx.comparator, threshold: r.threshold, windowMinutes: r.ctx.windowMinutes, severity: r.severity }
+      ? {
+          id: r.ctx.ruleId,
+          name: r.ctx.ruleName,
+          metric: r.ctx.metric,
+          aggregation: r.ctx.aggregation,
+          comparator: r.ctx.comparator,
+          threshold: r.threshold,
+          windowMinutes: r.ctx.windowMinutes,
+          severity: r.severity,
+        }
       : null,
     agent: r ? { id: r.ctx.agentId, name: r.ctx.agentName } : null,
   };

@@ -71,7 +71,10 @@ describe('pinned webhook requests', () => {
     };
     const config = loadConfig({ JWT_SECRET: 'x'.repeat(32), ALLOW_PRIVATE_WEBHOOK_URLS: 'false', ALERT_DELIVERY_TIMEOUT_MS: '300' });
     const sender = new ChannelSender(config, rebinding);
-    const result = await sender.send({ type: 'webhook', url: `http://rebind.example.test:${port}/hook`, secret: null }, '{}', { deliveryId: 'd1', event: 'alert.firing' });
+    const result = await sender.send({ type: 'webhook', url: `http://rebind.example.test:${port}/hook`, secret: null }, '{}', {
+      deliveryId: 'd1',
+      event: 'alert.firing',
+    });
     expect(calls).toEqual(['rebind.example.test']);
     expect(seen).toEqual([]);
     expect(result).toMatchObject({ delivered: false, statusCode: null });
@@ -81,8 +84,15 @@ describe('pinned webhook requests', () => {
   it('refuses, without connecting, a name any of whose addresses is private', async () => {
     const config = loadConfig({ JWT_SECRET: 'x'.repeat(32), ALLOW_PRIVATE_WEBHOOK_URLS: 'false' });
     const sender = new ChannelSender(config, async () => [{ address: '64:ff9b::7f00:1', family: 6 }]);
-    const result = await sender.send({ type: 'webhook', url: `http://nat64.example.test:${port}/hook`, secret: null }, '{}', { deliveryId: 'd2', event: 'alert.firing' });
-    expect(result).toMatchObject({ delivered: false, statusCode: null, error: 'url must not point to a private, loopback or link-local address (nat64.example.test is 64:ff9b::7f00:1)' });
+    const result = await sender.send({ type: 'webhook', url: `http://nat64.example.test:${port}/hook`, secret: null }, '{}', {
+      deliveryId: 'd2',
+      event: 'alert.firing',
+    });
+    expect(result).toMatchObject({
+      delivered: false,
+      statusCode: null,
+      error: 'url must not point to a private, loopback or link-local address (nat64.example.test is 64:ff9b::7f00:1)',
+    });
     expect(seen).toEqual([]);
   });
 });

@@ -2,7 +2,21 @@ import { checkUrl, embeddedIpv4, HostResolver, isPrivateAddress, urlProblem } fr
 
 describe('url guard', () => {
   it('classifies addresses', () => {
-    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1', '::ffff:7f00:1']) {
+    for (const a of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      '::',
+      'fd00::1',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+      '::ffff:7f00:1',
+    ]) {
       expect([a, isPrivateAddress(a)]).toEqual([a, true]);
     }
     for (const a of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8']) expect([a, isPrivateAddress(a)]).toEqual([a, false]);
@@ -27,7 +41,9 @@ describe('url guard', () => {
     ['[::ffff:0:127.0.0.1]', '::ffff:0:7f00:1'],
     ['[fec0::1]', 'fec0::1'],
   ])('refuses http://%s/hook', async (host, normalized) => {
-    expect(await urlProblem(`http://${host}/hook`, false)).toBe(`url must not point to a private, loopback or link-local address (${normalized} is ${normalized})`);
+    expect(await urlProblem(`http://${host}/hook`, false)).toBe(
+      `url must not point to a private, loopback or link-local address (${normalized} is ${normalized})`,
+    );
   });
 
   it.each([
@@ -55,7 +71,10 @@ describe('url guard', () => {
   });
 
   it('refuses a name when any of its addresses is private, and pins the first checked address', async () => {
-    const resolver = (answers: string[]): HostResolver => async () => answers.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+    const resolver =
+      (answers: string[]): HostResolver =>
+      async () =>
+        answers.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
     expect(await urlProblem('https://hooks.example.test/x', false, resolver(['8.8.8.8', '2002:7f00:1::']))).toBe(
       'url must not point to a private, loopback or link-local address (hooks.example.test is 2002:7f00:1::)',
     );

@@ -12,7 +12,9 @@ type Jsonb<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date
 
 export type AlertUpsertRow = Jsonb<RowOf<Alert>>;
 export type HistoryInsertRow = Jsonb<Omit<RowOf<AlertHistory>, 'id'>>;
-export type DeliveryInsertRow = Jsonb<Pick<RowOf<AlertDelivery>, 'id' | 'owner_id' | 'alert_id' | 'channel_id' | 'event' | 'body' | 'status' | 'next_attempt_at' | 'created_at'>>;
+export type DeliveryInsertRow = Jsonb<
+  Pick<RowOf<AlertDelivery>, 'id' | 'owner_id' | 'alert_id' | 'channel_id' | 'event' | 'body' | 'status' | 'next_attempt_at' | 'created_at'>
+>;
 
 const ALERT_COLUMNS = `id uuid, rule_id uuid, agent_id uuid, owner_id uuid, status text, severity text, value float8, threshold float8,
   started_at timestamptz, fired_at timestamptz, acknowledged_at timestamptz, acknowledged_by text, resolved_at timestamptz,

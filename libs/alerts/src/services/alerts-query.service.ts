@@ -30,7 +30,12 @@ export class AlertsQueryService {
     const limit = query.limit ?? 50;
     const filter = { status: query.status, severity: query.severity, agentId: query.agentId };
     const rows = await this.alertRows.listVisible(principal, filter, limit + 1, decodeCursor(query.cursor));
-    return toPage(rows, limit, (r) => ({ at: new Date(r.started_at), id: r.id }), (r) => toAlertDto(recordFromRow(r)));
+    return toPage(
+      rows,
+      limit,
+      (r) => ({ at: new Date(r.started_at), id: r.id }),
+      (r) => toAlertDto(recordFromRow(r)),
+    );
   }
 
   /** Open alerts (pending, firing, acknowledged), most severe and newest first. */
@@ -52,26 +57,38 @@ export class AlertsQueryService {
   async history(principal: Principal, id: string): Promise<AlertHistoryEntryDto[]> {
     if (!(await this.alertRows.findVisible(id, principal))) throw AlertsError.notFound(AlertsErrorCode.AlertNotFound, 'alert', id);
     const entries = await this.historyRows.ofAlert(id);
-    return entries.map((e) => ({ from: e.fromStatus, to: e.toStatus, value: e.value === null ? null : Number(e.value), actor: e.actor, note: e.note, at: new Date(e.at).toISOString() }));
+    return entries.map((e) => ({
+      from: e.fromStatus,
+      to: e.toStatus,
+      value: e.value === null ? null : Number(e.value),
+      actor: e.actor,
+      note: e.note,
+      at: new Date(e.at).toISOString(),
+    }));
   }
 
   async deliveries(principal: Principal, query: ListDeliveriesQueryDto): Promise<Page<DeliveryResponseDto>> {
     const limit = query.limit ?? 50;
     const rows = await this.outbox.listVisible(principal, { status: query.status }, limit + 1, decodeCursor(query.cursor));
-    return toPage(rows, limit, (r) => ({ at: new Date(r.created_at), id: r.id }), (r) => ({
-      id: r.id,
-      alertId: r.alert_id,
-      channelId: r.channel_id,
-      channelType: r.channel_type,
-      event: r.event,
-      status: r.status,
-      attempts: r.attempts,
-      nextAttemptAt: r.status === 'pending' ? iso(r.next_attempt_at) : null,
-      lastStatusCode: r.last_status_code,
-      lastError: r.last_error,
-      createdAt: new Date(r.created_at).toISOString(),
-      deliveredAt: iso(r.delivered_at),
-    }));
+    return toPage(
+      rows,
+      limit,
+      (r) => ({ at: new Date(r.created_at), id: r.id }),
+      (r) => ({
+        id: r.id,
+        alertId: r.alert_id,
+        channelId: r.channel_id,
+        channelType: r.channel_type,
+        event: r.event,
+        status: r.status,
+        attempts: r.attempts,
+        nextAttemptAt: r.status === 'pending' ? iso(r.next_attempt_at) : null,
+        lastStatusCode: r.last_status_code,
+        lastError: r.last_error,
+        createdAt: new Date(r.created_at).toISOString(),
+        deliveredAt: iso(r.delivered_at),
+      }),
+    );
   }
 
   async dashboard(principal: Principal): Promise<AlertsDashboardDto> {

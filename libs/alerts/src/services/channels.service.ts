@@ -43,7 +43,8 @@ export class ChannelsService {
     const now = this.clock.now();
     const cap = this.config.alerts.maxChannelsPerUser;
     return this.em.transactional(async (tx) => {
-      if ((await lockedOwnedCount(tx, 'channels', principal.userId, now)) >= cap) throw AlertsError.limitReached('notification channels', cap, 'MAX_CHANNELS_PER_USER');
+      if ((await lockedOwnedCount(tx, 'channels', principal.userId, now)) >= cap)
+        throw AlertsError.limitReached('notification channels', cap, 'MAX_CHANNELS_PER_USER');
       const channel = tx.create(AlertChannel, {
         id: newId(),
         ownerId: principal.userId,

@@ -42,7 +42,8 @@ export class SilencesService {
     const cap = this.config.alerts.maxSilencesPerUser;
     return this.em.transactional(async (tx) => {
       // Every delivery is matched against the active silences: the cap bounds that list per user.
-      if ((await lockedOwnedCount(tx, 'silences', principal.userId, now)) >= cap) throw AlertsError.limitReached('active silences', cap, 'MAX_SILENCES_PER_USER');
+      if ((await lockedOwnedCount(tx, 'silences', principal.userId, now)) >= cap)
+        throw AlertsError.limitReached('active silences', cap, 'MAX_SILENCES_PER_USER');
       const silence = tx.create(AlertSilence, {
         id: newId(),
         ownerId: principal.userId,
@@ -65,7 +66,12 @@ export class SilencesService {
     const limit = query.limit ?? 50;
     const rows = await this.silences.listVisible(principal, limit + 1, decodeCursor(query.cursor));
     const now = this.clock.now();
-    return toPage(rows, limit, (s) => ({ at: new Date(s.createdAt), id: s.id }), (s) => this.toDto(s, now));
+    return toPage(
+      rows,
+      limit,
+      (s) => ({ at: new Date(s.createdAt), id: s.id }),
+      (s) => this.toDto(s, now),
+    );
   }
 
   /** Expires the silence now (kept for the record); a silence that has not started yet ends before it starts. */

@@ -56,7 +56,12 @@ function json(columns: ExportColumn[], rows: Readable): Readable {
       done(null, first ? '[]' : ']');
     },
   });
-  return pipeline(rows, mapRows(columns, (v) => v), out, () => undefined);
+  return pipeline(
+    rows,
+    mapRows(columns, (v) => v),
+    out,
+    () => undefined,
+  );
 }
 
 function drainedOrClosed(stream: PassThrough): Promise<void> {

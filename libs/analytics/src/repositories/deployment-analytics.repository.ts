@@ -110,17 +110,17 @@ export class DeploymentAnalyticsRepository {
 
   /** LLM and tool telemetry of one agent with ts in [from, to). */
   async window(agentId: string, from: Date, to: Date): Promise<WindowStats> {
-    const rows = await this.em.getConnection().execute<
-      { llm_calls: number; llm_errors: number; p95: number | null; cost: string | null; tool_calls: number; tool_errors: number }[]
-    >(
-      `select l.calls as llm_calls, l.errors as llm_errors, l.p95, l.cost, t.calls as tool_calls, t.errors as tool_errors
+    const rows = await this.em
+      .getConnection()
+      .execute<{ llm_calls: number; llm_errors: number; p95: number | null; cost: string | null; tool_calls: number; tool_errors: number }[]>(
+        `select l.calls as llm_calls, l.errors as llm_errors, l.p95, l.cost, t.calls as tool_calls, t.errors as tool_errors
        from (select count(*)::int as calls, (count(*) filter (where status = 'error'))::int as errors,
                     percentile_cont(0.95) within group (order by latency_ms) as p95, sum(cost_usd) as cost
              from llm_calls where agent_id = ? and ts >= ? and ts < ?) l,
             (select count(*)::int as calls, (count(*) filter (where status = 'error'))::int as errors
              from tool_calls where agent_id = ? and ts >= ? and ts < ?) t`,
-      [agentId, from, to, agentId, from, to],
-    );
+        [agentId, from, to, agentId, from, to],
+      );
     const r = rows[0];
     return {
       llmCalls: r.llm_calls,

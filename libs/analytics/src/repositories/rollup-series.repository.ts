@@ -47,10 +47,12 @@ export class RollupSeriesRepository {
     const q = QUANTILE[plan.aggregation];
     if (q !== undefined) return this.percentiles(plan, q);
     const params: unknown[] = [];
-    const rows = await this.em.getConnection().execute<{ i: number; v: number | string | null }[]>(
-      `select ${this.index()} as i, ${aggregate(plan.aggregation, plan.metric.rollup)} as v from ${this.from(plan, params)} group by 1 order by 1`,
-      params,
-    );
+    const rows = await this.em
+      .getConnection()
+      .execute<{ i: number; v: number | string | null }[]>(
+        `select ${this.index()} as i, ${aggregate(plan.aggregation, plan.metric.rollup)} as v from ${this.from(plan, params)} group by 1 order by 1`,
+        params,
+      );
     return rows.map((r) => ({ i: r.i, v: r.v === null ? null : Number(r.v) }));
   }
 
@@ -59,10 +61,12 @@ export class RollupSeriesRepository {
     const boundsParams: unknown[] = [];
     const histParams: unknown[] = [];
     const [bounds, buckets] = await Promise.all([
-      this.em.getConnection().execute<{ i: number; lo: number; hi: number }[]>(
-        `select ${this.index()} as i, min(${min}) as lo, max(${max}) as hi from ${this.from(plan, boundsParams)} group by 1 order by 1`,
-        boundsParams,
-      ),
+      this.em
+        .getConnection()
+        .execute<{ i: number; lo: number; hi: number }[]>(
+          `select ${this.index()} as i, min(${min}) as lo, max(${max}) as hi from ${this.from(plan, boundsParams)} group by 1 order by 1`,
+          boundsParams,
+        ),
       this.em.getConnection().execute<{ key: number; bucket: string; n: string }[]>(
         `select ${this.index()} as key, h.key as bucket, sum(h.value::bigint) as n
          from ${this.from(plan, histParams, `, jsonb_each_text(${hist}) h`)} group by 1, 2`,

@@ -69,9 +69,7 @@ export class ToolCallsRepository {
   /** Exact percentiles: percentile_cont interpolates linearly between the two nearest ranks. */
   async byTool(filter: ToolFilter): Promise<ToolRawStats[]> {
     const params: unknown[] = [];
-    const rows = await this.em.getConnection().execute<
-      { tool: string; calls: number; errors: number; avg_ms: number | null; p: (number | null)[] }[]
-    >(
+    const rows = await this.em.getConnection().execute<{ tool: string; calls: number; errors: number; avg_ms: number | null; p: (number | null)[] }[]>(
       `select tool, count(*)::int as calls, (count(*) filter (where status = 'error'))::int as errors, avg(duration_ms) as avg_ms,
               percentile_cont(array[0.5, 0.95, 0.99]) within group (order by duration_ms) as p
        from tool_calls where ${this.where(filter, params)}

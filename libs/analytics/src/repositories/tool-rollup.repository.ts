@@ -25,10 +25,12 @@ export class ToolRollupRepository {
 
   async totals(filter: ToolFilter): Promise<ToolTotals> {
     const params: unknown[] = [];
-    const rows = await this.em.getConnection().execute<{ calls: string | null; errors: string | null; total_ms: number | null }[]>(
-      `select sum(count) as calls, sum(errors) as errors, sum(duration_sum) as total_ms from rollup_tool_hourly where ${this.where(filter, params)}`,
-      params,
-    );
+    const rows = await this.em
+      .getConnection()
+      .execute<{ calls: string | null; errors: string | null; total_ms: number | null }[]>(
+        `select sum(count) as calls, sum(errors) as errors, sum(duration_sum) as total_ms from rollup_tool_hourly where ${this.where(filter, params)}`,
+        params,
+      );
     const calls = Number(rows[0].calls ?? 0);
     return { calls, errors: Number(rows[0].errors ?? 0), avgMs: calls > 0 ? Number(rows[0].total_ms) / calls : null };
   }

@@ -13,4 +13,3 @@ export function ownerScope(principal: Principal, userId?: string): string | unde
   }
   return own;
 }
-

@@ -6,12 +6,7 @@ export interface TimeRange {
 }
 
 /** Resolves optional ISO bounds against now; end defaults to now, start to end minus `defaultSpanMs`. */
-export function resolveRange(
-  now: Date,
-  bounds: { start?: string; end?: string },
-  defaultSpanMs: number,
-  names: { start: string; end: string },
-): TimeRange {
+export function resolveRange(now: Date, bounds: { start?: string; end?: string }, defaultSpanMs: number, names: { start: string; end: string }): TimeRange {
   const end = bounds.end ? new Date(bounds.end) : now;
   const start = bounds.start ? new Date(bounds.start) : new Date(end.getTime() - defaultSpanMs);
   if (start.getTime() >= end.getTime()) throw AnalyticsError.invalidRange(names.start, `must be before ${names.end}`);

@@ -19,7 +19,17 @@ describe('chart intervals and buckets', () => {
 
   it('fills missing buckets with the aggregation’s empty value', () => {
     const plan = { metric: resolveMetric('cpu'), aggregation: 'avg' as const, startMs: 0, intervalMs: 1000, count: 4 };
-    expect(densify(plan, [{ i: 1, v: 2.5 }, { i: 3, v: 1 }, { i: 9, v: 7 }], null)).toEqual([null, 2.5, null, 1]);
+    expect(
+      densify(
+        plan,
+        [
+          { i: 1, v: 2.5 },
+          { i: 3, v: 1 },
+          { i: 9, v: 7 },
+        ],
+        null,
+      ),
+    ).toEqual([null, 2.5, null, 1]);
     expect(densify(plan, [{ i: 0, v: 3 }], 0)).toEqual([3, 0, 0, 0]);
     expect(zeroWhenEmpty('count')).toBe(true);
     expect(zeroWhenEmpty('p95')).toBe(false);

@@ -27,7 +27,10 @@ export class ApiKeysController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke an API key; it fails at once', description: 'Your own keys; admins may revoke any key. Unknown, already revoked or someone else\'s key: 404.' })
+  @ApiOperation({
+    summary: 'Revoke an API key; it fails at once',
+    description: "Your own keys; admins may revoke any key. Unknown, already revoked or someone else's key: 404.",
+  })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
   async revoke(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<void> {

@@ -28,7 +28,11 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange email and password for a JWT', description: 'One 401 message for an unknown email and a wrong password. Attempts are counted (in PostgreSQL, shared by replicas) before the password is checked. Per (email, client address) pair past LOGIN_MAX_FAILURES failures, and per address past LOGIN_MAX_FAILURES_PER_ADDRESS, within LOGIN_WINDOW_SECONDS: 429 with Retry-After until the window ends. Per account from any address past LOGIN_MAX_FAILURES: attempts are spaced 1, 2, 4 … s apart (at most 60 s; 429 with that Retry-After) — a slowdown, not a lock-out. A success clears its pair.' })
+  @ApiOperation({
+    summary: 'Exchange email and password for a JWT',
+    description:
+      'One 401 message for an unknown email and a wrong password. Attempts are counted (in PostgreSQL, shared by replicas) before the password is checked. Per (email, client address) pair past LOGIN_MAX_FAILURES failures, and per address past LOGIN_MAX_FAILURES_PER_ADDRESS, within LOGIN_WINDOW_SECONDS: 429 with Retry-After until the window ends. Per account from any address past LOGIN_MAX_FAILURES: attempts are spaced 1, 2, 4 … s apart (at most 60 s; 429 with that Retry-After) — a slowdown, not a lock-out. A success clears its pair.',
+  })
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts; see Retry-After.' })
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<TokenResponseDto> {

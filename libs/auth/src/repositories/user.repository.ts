@@ -11,9 +11,7 @@ export class UserRepository extends EntityRepository<User> {
   }
 
   listAll(limit: number, after?: { at: Date; id: string }): Promise<User[]> {
-    const where = after
-      ? { $or: [{ createdAt: { $gt: after.at } }, { createdAt: after.at, id: { $gt: after.id } }] }
-      : {};
+    const where = after ? { $or: [{ createdAt: { $gt: after.at } }, { createdAt: after.at, id: { $gt: after.id } }] } : {};
     return this.find(where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit });
   }
 }

@@ -26,9 +26,8 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     const now = this.clock.now();
     const users = em.getRepository(User);
     const existing = await users.findOne({ email: adminEmail });
-    const passwordHash = existing && (await this.hasher.verify(existing.passwordHash, adminPassword))
-      ? existing.passwordHash
-      : await this.hasher.hash(adminPassword);
+    const passwordHash =
+      existing && (await this.hasher.verify(existing.passwordHash, adminPassword)) ? existing.passwordHash : await this.hasher.hash(adminPassword);
     if (existing) {
       existing.role = 'admin';
       existing.passwordHash = passwordHash;
@@ -51,7 +50,14 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
   }
 
   private async freeUsername(users: UserRepository, base: string): Promise<string> {
-    const slug = (base.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^-+/, '') || 'admin').slice(0, 30).padEnd(2, '0');
+    const slug = (
+      base
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, '-')
+        .replace(/^-+/, '') || 'admin'
+    )
+      .slice(0, 30)
+      .padEnd(2, '0');
     for (let n = 0; ; n++) {
       const candidate = n === 0 ? slug : `${slug}-${n}`;
       if (!(await users.findByUsername(candidate))) return candidate;

@@ -49,9 +49,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
       const message =
-        typeof response === 'object' && response !== null && 'message' in response
-          ? (response as { message: string | string[] }).message
-          : exception.message;
+        typeof response === 'object' && response !== null && 'message' in response ? (response as { message: string | string[] }).message : exception.message;
       if (statusCode < 500) {
         // The validation pipes answer a list of messages, one per field.
         const code = statusCode === 400 && Array.isArray(message) ? HttpErrorCode.ValidationFailed : codeForStatus(statusCode);

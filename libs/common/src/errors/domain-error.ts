@@ -3,15 +3,7 @@
  * Libraries subclass DomainError with their own code enum (AgentsError, AuthError, ...).
  */
 export type DomainErrorKind =
-  | 'bad_request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'unprocessable'
-  | 'payload_too_large'
-  | 'rate_limited'
-  | 'unavailable';
+  'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'unprocessable' | 'payload_too_large' | 'rate_limited' | 'unavailable';
 
 export class DomainError extends Error {
   constructor(

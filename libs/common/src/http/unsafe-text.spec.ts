@@ -8,7 +8,9 @@ describe('unsafeTextProblem', () => {
   it('names the field path of a NUL', () => {
     expect(unsafeTextProblem({ name: 'a\u0000b' })).toBe('name must not contain NUL characters');
     expect(unsafeTextProblem({ configuration: { steps: ['ok', 'a\u0000'] } })).toBe('configuration.steps[1] must not contain NUL characters');
-    expect(unsafeTextProblem({ samples: [{ type: 'cpu' }, { metadata: { host: '\u0000' } }] })).toBe('samples[1].metadata.host must not contain NUL characters');
+    expect(unsafeTextProblem({ samples: [{ type: 'cpu' }, { metadata: { host: '\u0000' } }] })).toBe(
+      'samples[1].metadata.host must not contain NUL characters',
+    );
   });
 
   it('names the object whose key holds a NUL', () => {

@@ -25,15 +25,14 @@ export function readServerConfig(env: EnvReader): ServerConfig {
   const requestTimeoutMs = env.int('HTTP_REQUEST_TIMEOUT_MS', 120_000, 1000, 3_600_000);
   const headersTimeoutMs = env.int('HTTP_HEADERS_TIMEOUT_MS', Math.min(30_000, requestTimeoutMs), 1000, 3_600_000);
   // Node refuses a headers timeout longer than the request timeout, and it would never fire anyway.
-  if (headersTimeoutMs > requestTimeoutMs) env.fail(`HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`);
+  if (headersTimeoutMs > requestTimeoutMs)
+    env.fail(`HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`);
   return {
     nodeEnv,
     port: env.int('PORT', 3000, 0, 65535),
     host: env.string('HOST', '127.0.0.1'),
     bodyLimitBytes: Math.round(env.number('BODY_LIMIT_MB', 5, 0.001, 1024) * 1024 * 1024),
-    logLevel: env.oneOf('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info', [
-      'fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent',
-    ] as const),
+    logLevel: env.oneOf('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
     dataDir: env.string('DATA_DIR', '.data'),
     metricsToken: env.optionalString('METRICS_TOKEN'),
     shutdownDrainMs: env.int('SHUTDOWN_DRAIN_MS', nodeEnv === 'production' ? 5000 : 0, 0, 120000),

@@ -15,8 +15,14 @@ describe('budget rules', () => {
     expect(budgetActions({ ...base, monthToDateUsd: 8 }, '2026-11-01')).toEqual({ warn: true, pause: false });
     expect(budgetActions({ ...base, monthToDateUsd: 9, warnedMonth: '2026-11-01' }, '2026-11-01')).toEqual({ warn: false, pause: false });
     expect(budgetActions({ ...base, monthToDateUsd: 10, warnedMonth: '2026-11-01' }, '2026-11-01')).toEqual({ warn: false, pause: true });
-    expect(budgetActions({ ...base, monthToDateUsd: 12, warnedMonth: '2026-11-01', pausedMonth: '2026-11-01' }, '2026-11-01')).toEqual({ warn: false, pause: false });
-    expect(budgetActions({ ...base, monthToDateUsd: 12, warnedMonth: '2026-10-01', pausedMonth: '2026-10-01' }, '2026-11-01')).toEqual({ warn: true, pause: true });
+    expect(budgetActions({ ...base, monthToDateUsd: 12, warnedMonth: '2026-11-01', pausedMonth: '2026-11-01' }, '2026-11-01')).toEqual({
+      warn: false,
+      pause: false,
+    });
+    expect(budgetActions({ ...base, monthToDateUsd: 12, warnedMonth: '2026-10-01', pausedMonth: '2026-10-01' }, '2026-11-01')).toEqual({
+      warn: true,
+      pause: true,
+    });
     expect(budgetActions({ ...base, hardCap: false, monthToDateUsd: 12 }, '2026-11-01')).toEqual({ warn: true, pause: false });
   });
 });

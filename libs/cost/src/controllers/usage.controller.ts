@@ -1,7 +1,15 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@fleetwatch/common';
-import { UsageAggregateDto, UsageAggregateQueryDto, UsageCostsDto, UsageCostsQueryDto, UsageExportQueryDto, UsageRequestsPageDto, UsageRequestsQueryDto } from '../dto/usage.dto';
+import {
+  UsageAggregateDto,
+  UsageAggregateQueryDto,
+  UsageCostsDto,
+  UsageCostsQueryDto,
+  UsageExportQueryDto,
+  UsageRequestsPageDto,
+  UsageRequestsQueryDto,
+} from '../dto/usage.dto';
 import { UsageExportService } from '../services/usage-export.service';
 import { UsageService } from '../services/usage.service';
 
@@ -48,7 +56,7 @@ export class UsageController {
       'Shares the export slots of GET /api/analytics/export: at most a third of DATABASE_POOL_MAX downloads per server and EXPORT_MAX_PER_USER ' +
       '(default 2) per user run at once; past either, 429 with Retry-After. A download whose client reads nothing for EXPORT_IDLE_TIMEOUT_SECONDS ' +
       '(default 30), or still running after EXPORT_MAX_SECONDS (default 3600), is cut off and its slot freed. In CSV, a text cell (model, agent name, ' +
-      'error type, ...) starting with =, +, -, @, tab or carriage return gets a leading apostrophe (\'=1+1 for =1+1), so a spreadsheet shows it ' +
+      "error type, ...) starting with =, +, -, @, tab or carriage return gets a leading apostrophe ('=1+1 for =1+1), so a spreadsheet shows it " +
       'as text instead of running it as a formula (OWASP CSV injection); number columns stay numbers. JSON carries values unchanged.',
   })
   @ApiProduces('text/csv', 'application/json')
@@ -59,7 +67,10 @@ export class UsageController {
 
   @Get('requests')
   @Authenticated({ scope: 'monitoring:read' })
-  @ApiOperation({ summary: 'LLM calls, newest first, paged', description: '`page` (from 1) and `per_page` (default 50, max 500); total counts every visible call.' })
+  @ApiOperation({
+    summary: 'LLM calls, newest first, paged',
+    description: '`page` (from 1) and `per_page` (default 50, max 500); total counts every visible call.',
+  })
   @ApiOkResponse({ type: UsageRequestsPageDto })
   requests(@CurrentPrincipal() principal: Principal, @Query() query: UsageRequestsQueryDto): Promise<UsageRequestsPageDto> {
     return this.usage.requests(principal, query);

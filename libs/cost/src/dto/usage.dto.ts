@@ -6,7 +6,12 @@ import { BudgetDto } from './budget.dto';
 import { USAGE_PERIODS, UsagePeriod } from '../periods/usage-period';
 
 export class UsageAggregateQueryDto {
-  @ApiPropertyOptional({ enum: USAGE_PERIODS, default: 'current', description: '`current`: this UTC month so far; `last_30_days`: the 30 × 24 h before now; `all_time`: everything — hours before the raw-retention day (RAW_RETENTION_DAYS) come from the hourly LLM rollups, which outlive raw calls; the rest from raw calls.' })
+  @ApiPropertyOptional({
+    enum: USAGE_PERIODS,
+    default: 'current',
+    description:
+      '`current`: this UTC month so far; `last_30_days`: the 30 × 24 h before now; `all_time`: everything — hours before the raw-retention day (RAW_RETENTION_DAYS) come from the hourly LLM rollups, which outlive raw calls; the rest from raw calls.',
+  })
   @IsOptional()
   @IsIn(USAGE_PERIODS)
   period?: UsagePeriod;
@@ -47,7 +52,8 @@ export class UsageRequestsQueryDto {
 export class BudgetProgressDto {
   @ApiProperty({ description: 'Sum of monthlyUsd over your agents with a budget (0 when none).' }) monthlyUsd!: number;
   @ApiProperty({ description: 'Month-to-date cost of those agents.' }) monthToDateUsd!: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'monthToDateUsd / monthlyUsd × 100, two decimals; null without budgets.' }) percentUsed!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'monthToDateUsd / monthlyUsd × 100, two decimals; null without budgets.' }) percentUsed!:
+    number | null;
   @ApiProperty({ enum: ['ok', 'warning', 'exceeded'], description: 'The worst status among the agents’ budgets (`ok` without budgets).' }) status!: string;
   @ApiProperty({ type: BudgetDto, isArray: true }) agents!: BudgetDto[];
 }
@@ -97,7 +103,8 @@ export class MonthProjectionDto {
   @ApiProperty({ description: 'Fractional days from the start of the UTC month to now.' }) daysElapsed!: number;
   @ApiProperty() monthToDateUsd!: number;
   @ApiProperty({ description: 'monthToDateUsd / daysElapsed.' }) dailyRateUsd!: number;
-  @ApiProperty({ description: 'dailyRateUsd × daysInMonth (straight line; equals monthToDateUsd at the first instant of a month).' }) projectedMonthUsd!: number;
+  @ApiProperty({ description: 'dailyRateUsd × daysInMonth (straight line; equals monthToDateUsd at the first instant of a month).' })
+  projectedMonthUsd!: number;
 }
 
 export class UsageCostsDto {

@@ -63,8 +63,16 @@ export class BudgetCheckJob implements OnModuleInit {
       await em.flush();
     }
     await this.activity.append([...warn.map((r) => this.entry(r, 'budget_warning', now)), ...pause.map((r) => this.entry(r, 'budget_paused', now))], em);
-    await this.repository.markWarned(em, warn.map((r) => r.budget.agentId), month.key);
-    await this.repository.markPaused(em, pause.map((r) => r.budget.agentId), month.key);
+    await this.repository.markWarned(
+      em,
+      warn.map((r) => r.budget.agentId),
+      month.key,
+    );
+    await this.repository.markPaused(
+      em,
+      pause.map((r) => r.budget.agentId),
+      month.key,
+    );
     return { warned: warn.length, paused: pause.length };
   }
 
@@ -81,7 +89,13 @@ export class BudgetCheckJob implements OnModuleInit {
       agentId: row.budget.agentId,
       type,
       message,
-      metadata: { agentId: row.budget.agentId, monthToDateUsd: spent, monthlyUsd: monthly, percentUsed: percent, softThresholdPct: Number(row.budget.softThresholdPct) },
+      metadata: {
+        agentId: row.budget.agentId,
+        monthToDateUsd: spent,
+        monthlyUsd: monthly,
+        percentUsed: percent,
+        softThresholdPct: Number(row.budget.softThresholdPct),
+      },
       actor: 'system',
       ts: now,
     };

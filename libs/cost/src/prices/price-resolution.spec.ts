@@ -1,7 +1,11 @@
 import { costFromPrice, fallbackCost, priceCalls, PriceIndex, PriceVersion, roundCost } from './price-resolution';
 
 const v = (model: string, inputPer1M: number, outputPer1M: number, from: string, provider = 'p'): PriceVersion => ({
-  model, provider, inputPer1M, outputPer1M, effectiveFrom: new Date(from),
+  model,
+  provider,
+  inputPer1M,
+  outputPer1M,
+  effectiveFrom: new Date(from),
 });
 
 describe('pricing arithmetic', () => {

@@ -30,8 +30,18 @@ function close(ours: string, theirs: number): boolean {
 }
 
 const SMALL: TokenUsage = {
-  input: 12_345, output: 6_789, cacheRead: 2_000, cacheWrite: 1_500, cacheWrite5m: 1_000, cacheWrite1h: 500,
-  reasoning: 1_000, audioIn: 300, audioOut: 200, imageIn: 400, cacheReadAudio: 100, cacheReadImage: 50,
+  input: 12_345,
+  output: 6_789,
+  cacheRead: 2_000,
+  cacheWrite: 1_500,
+  cacheWrite5m: 1_000,
+  cacheWrite1h: 500,
+  reasoning: 1_000,
+  audioIn: 300,
+  audioOut: 200,
+  imageIn: 400,
+  cacheReadAudio: 100,
+  cacheReadImage: 50,
 };
 const LARGE: TokenUsage = { ...SMALL, input: 300_123, cacheRead: 150_000, cacheWrite: 20_000, cacheWrite1h: 5_000 };
 
@@ -122,4 +132,3 @@ describe('catalogue oracle: @pydantic/genai-prices calcPrice', () => {
     }
   });
 });
-

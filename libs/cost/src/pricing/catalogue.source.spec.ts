@@ -35,21 +35,36 @@ describe('normalizeCatalogue', () => {
       ['1970-01-01T00:00:00.000Z', { start: '16:30:00Z', end: '00:30:00Z' }, '0.25'],
     ]);
     expect(c.providers[0]).toEqual({
-      id: 'acme', name: 'Acme', providerMatch: null, modelMatch: { starts_with: 'acme-' }, fallbackModelProviders: [],
+      id: 'acme',
+      name: 'Acme',
+      providerMatch: null,
+      modelMatch: { starts_with: 'acme-' },
+      fallbackModelProviders: [],
       models: [{ id: 'a', match: { starts_with: 'acme-a' } }],
     });
   });
 
   it('merges per-key tiers into one tier per threshold, each with every type in force above it', () => {
     const c = normalizeCatalogue(
-      [provider([{
-        id: 't', match: { equals: 't' },
-        prices: {
-          input_mtok: { base: 1, tiers: [{ start: 128_000, price: 2 }, { start: 200_000, price: 3 }] } as never,
-          output_mtok: { base: 10, tiers: [{ start: 200_000, price: 15 }] } as never,
-          cache_read_mtok: 0.1,
-        },
-      }])],
+      [
+        provider([
+          {
+            id: 't',
+            match: { equals: 't' },
+            prices: {
+              input_mtok: {
+                base: 1,
+                tiers: [
+                  { start: 128_000, price: 2 },
+                  { start: 200_000, price: 3 },
+                ],
+              } as never,
+              output_mtok: { base: 10, tiers: [{ start: 200_000, price: 15 }] } as never,
+              cache_read_mtok: 0.1,
+            },
+          },
+        ]),
+      ],
       'v',
     );
     const [row] = c.prices;
@@ -61,23 +76,32 @@ describe('normalizeCatalogue', () => {
   });
 
   it('keeps per-request fees as USD per request and unmetered price keys verbatim', () => {
-    const c = normalizeCatalogue([provider([{ id: 's', match: { equals: 's' }, prices: { input_mtok: 1, output_mtok: 1, requests_kcount: 12, web_searches_kcount: 10 } }])], 'v');
+    const c = normalizeCatalogue(
+      [provider([{ id: 's', match: { equals: 's' }, prices: { input_mtok: 1, output_mtok: 1, requests_kcount: 12, web_searches_kcount: 10 } }])],
+      'v',
+    );
     expect(c.prices[0].perRequest).toBe('0.012');
     expect(c.prices[0].otherPrices).toEqual({ web_searches_kcount: 10 });
   });
 
   it('skips, with the reason, what it cannot represent faithfully', () => {
     const c = normalizeCatalogue(
-      [provider([
-        { id: 'no-parent', match: { equals: 'x' }, prices: { input_mtok: 1, cache_write_1h_mtok: 2 } },
-        { id: 'no-join', match: { equals: 'y' }, prices: { input_mtok: 1, cache_read_mtok: 0.1, input_audio_mtok: 4 } },
-        { id: 'unsorted', match: { equals: 'z' }, prices: [
-          { prices: { input_mtok: 1 } },
-          { constraint: { type: 'start_date', start_date: '2025-06-10' }, prices: { input_mtok: 2 } },
-          { constraint: { type: 'start_date', start_date: '2025-01-01' }, prices: { input_mtok: 3 } },
-        ] },
-        { id: 'ok', match: { equals: 'ok' }, prices: { input_mtok: 1 } },
-      ])],
+      [
+        provider([
+          { id: 'no-parent', match: { equals: 'x' }, prices: { input_mtok: 1, cache_write_1h_mtok: 2 } },
+          { id: 'no-join', match: { equals: 'y' }, prices: { input_mtok: 1, cache_read_mtok: 0.1, input_audio_mtok: 4 } },
+          {
+            id: 'unsorted',
+            match: { equals: 'z' },
+            prices: [
+              { prices: { input_mtok: 1 } },
+              { constraint: { type: 'start_date', start_date: '2025-06-10' }, prices: { input_mtok: 2 } },
+              { constraint: { type: 'start_date', start_date: '2025-01-01' }, prices: { input_mtok: 3 } },
+            ],
+          },
+          { id: 'ok', match: { equals: 'ok' }, prices: { input_mtok: 1 } },
+        ]),
+      ],
       'v',
     );
     expect(c.skipped).toEqual([

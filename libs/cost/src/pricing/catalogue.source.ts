@@ -2,13 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { waitForUpdate, type ModelInfo, type Provider } from '@pydantic/genai-prices';
 import { decimal, shiftLeft, toDecimalString } from './exact-decimal';
-import {
-  UNCONDITIONAL_EFFECTIVE_FROM,
-  type Catalogue,
-  type CatalogueProvider,
-  type PriceRow,
-  type TimeOfDayWindow,
-} from './catalogue.types';
+import { UNCONDITIONAL_EFFECTIVE_FROM, type Catalogue, type CatalogueProvider, type PriceRow, type TimeOfDayWindow } from './catalogue.types';
 import { isTiered, ratesWithTiers } from './price-tier';
 import { PRICE_KEY_OF, ratesProblem, REQUEST_PRICE_KEY } from './token-units';
 

@@ -5,13 +5,7 @@
 
 /** A model-name rule, the catalogue's MatchLogic kept verbatim (stored as JSON). */
 export type MatchRule =
-  | { equals: string }
-  | { starts_with: string }
-  | { ends_with: string }
-  | { contains: string }
-  | { regex: string }
-  | { and: MatchRule[] }
-  | { or: MatchRule[] };
+  { equals: string } | { starts_with: string } | { ends_with: string } | { contains: string } | { regex: string } | { and: MatchRule[] } | { or: MatchRule[] };
 
 /**
  * USD per million tokens, as exact decimal strings. `null` means the catalogue has no separate rate

@@ -66,13 +66,20 @@ describe('resolveModel', () => {
   });
 
   it('responseModel wins over the requested model, which is used when responseModel is unknown', () => {
-    expect(resolveModel(providers, { model: 'gpt-4o', responseModel: 'gpt-4o-mini-2024-07-18' })).toEqual({ provider: 'openai', model: 'gpt-4o-mini', matchedOn: 'responseModel' });
+    expect(resolveModel(providers, { model: 'gpt-4o', responseModel: 'gpt-4o-mini-2024-07-18' })).toEqual({
+      provider: 'openai',
+      model: 'gpt-4o-mini',
+      matchedOn: 'responseModel',
+    });
     expect(resolveModel(providers, { model: 'gpt-4o', responseModel: 'my-deployment-7' })).toEqual({ provider: 'openai', model: 'gpt-4o', matchedOn: 'model' });
     expect(resolveModel(providers, { model: 'my-deployment-7', responseModel: '' })).toBeNull();
   });
 
   it('a provider the catalogue knows narrows the match; OpenTelemetry provider names are understood', () => {
-    expect(resolveModel(providers, { model: 'claude-sonnet-4-5', provider: 'gcp.vertex_ai' })).toMatchObject({ provider: 'google', model: 'claude-sonnet-4-5' });
+    expect(resolveModel(providers, { model: 'claude-sonnet-4-5', provider: 'gcp.vertex_ai' })).toMatchObject({
+      provider: 'google',
+      model: 'claude-sonnet-4-5',
+    });
     expect(resolveModel(providers, { model: 'claude-sonnet-4-5', provider: 'anthropic' })).toMatchObject({ provider: 'anthropic', model: 'claude-sonnet-4-5' });
     expect(resolveModel(providers, { model: 'o4-mini', provider: 'azure.ai.openai' })).toMatchObject({ provider: 'azure', model: 'o4-mini' });
     expect(resolveModel(providers, { model: 'grok-4', provider: 'x_ai' })).toMatchObject({ provider: 'x-ai', model: 'grok-4-0709' });
@@ -95,7 +102,11 @@ describe('resolveModel', () => {
       ['anthropic.claude-3-5-sonnet-20240620-v1:0', 'aws', 'regional.anthropic.claude-3-5-sonnet-20240620-v1:0'],
       ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'aws', 'regional.anthropic.claude-sonnet-4-5-20250929-v1:0'],
       ['eu.amazon.nova-pro-v1:0', 'aws', 'amazon.nova-pro-v1:0'],
-      ['arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'aws', 'regional.anthropic.claude-sonnet-4-5-20250929-v1:0'],
+      [
+        'arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+        'aws',
+        'regional.anthropic.claude-sonnet-4-5-20250929-v1:0',
+      ],
     ];
     for (const [name, provider, model] of cases) {
       expect(calcPrice({ input_tokens: 1 }, name)).toBeNull();

@@ -53,7 +53,10 @@ export function ratesWithTiers(prices: Readonly<Record<string, unknown>>): { rat
  * call is billed at the chosen tier, not only the tokens above the threshold: that is how Anthropic
  * and Google bill long context, and how the catalogue's calculator applies its tiers.
  */
-export function selectTier(row: { rates: TokenRates; tiers: readonly PriceTier[] }, inputTokens: number): {
+export function selectTier(
+  row: { rates: TokenRates; tiers: readonly PriceTier[] },
+  inputTokens: number,
+): {
   rates: TokenRates;
   aboveInputTokens: number | null;
 } {

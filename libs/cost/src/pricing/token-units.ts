@@ -56,9 +56,7 @@ function compatible(a: Dimensions, b: Dimensions): boolean {
 
 function typeWithDimensions(d: Dimensions): TokenType | undefined {
   const key = JSON.stringify(Object.entries(d).sort(([x], [y]) => x.localeCompare(y)));
-  return TOKEN_TYPES.find(
-    (t) => JSON.stringify(Object.entries(TOKEN_DIMENSIONS[t]).sort(([x], [y]) => x.localeCompare(y))) === key,
-  );
+  return TOKEN_TYPES.find((t) => JSON.stringify(Object.entries(TOKEN_DIMENSIONS[t]).sort(([x], [y]) => x.localeCompare(y))) === key);
 }
 
 export function pricedTypes(rates: TokenRates): TokenType[] {

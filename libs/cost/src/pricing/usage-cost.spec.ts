@@ -19,7 +19,10 @@ beforeAll(async () => {
 });
 
 function row(provider: string, model: string, at = new Date('2025-10-01T20:00:00Z')): PriceRow {
-  const found = priceInForce(catalogue.prices.filter((r) => r.provider === provider && r.model === model), at);
+  const found = priceInForce(
+    catalogue.prices.filter((r) => r.provider === provider && r.model === model),
+    at,
+  );
   if (!found) throw new Error(`no ${provider}/${model} price at ${at.toISOString()}`);
   return found;
 }
@@ -36,7 +39,11 @@ describe('usageCost with catalogue prices', () => {
     // 50,000 input = 10,000 uncached + 30,000 cache reads + 10,000 cache writes (6,000 5m + 4,000 1h).
     const usage: TokenUsage = { input: 50_000, output: 2_000, cacheRead: 30_000, cacheWrite: 10_000, cacheWrite5m: 6_000, cacheWrite1h: 4_000 };
     const expected =
-      10_000 * cents(rate.input) + 30_000 * cents(rate.cacheRead) + 6_000 * cents(rate.cacheWrite5m) + 4_000 * cents(rate.cacheWrite1h) + 2_000 * cents(rate.output);
+      10_000 * cents(rate.input) +
+      30_000 * cents(rate.cacheRead) +
+      6_000 * cents(rate.cacheWrite5m) +
+      4_000 * cents(rate.cacheWrite1h) +
+      2_000 * cents(rate.output);
     const result = usageCost(usage, sonnet);
     expect(result.cost).toBe(usd(expected));
     expect(result.cost).toBe('0.1155');
@@ -75,7 +82,11 @@ describe('usageCost with catalogue prices', () => {
     const result = usageCost(reasoning, o4mini);
     expect(result.cost).toBe(String(quarterCents / 4e8));
     expect(result.cost).toBe('0.0495');
-    expect(result.lines.map((l) => [l.type, l.tokens])).toEqual([['input', 8_000], ['output', 9_000], ['cacheRead', 4_000]]);
+    expect(result.lines.map((l) => [l.type, l.tokens])).toEqual([
+      ['input', 8_000],
+      ['output', 9_000],
+      ['cacheRead', 4_000],
+    ]);
   });
 
   it('Gemini 2.5 Pro: above 200k input every token of the call is billed at the long-context rates', () => {
@@ -131,7 +142,11 @@ describe('usageCost with catalogue prices', () => {
 describe('validateUsage', () => {
   const cases: Array<[TokenUsage, string, RegExp]> = [
     [{ input: 100, output: 10, cacheRead: 101 }, 'cacheReadInputTokens', /cacheReadInputTokens \(101\) exceeds inputTokens \(100\)/],
-    [{ input: 100, output: 10, cacheRead: 60, cacheWrite: 50 }, 'cacheCreationInputTokens', /cacheReadInputTokens \+ cacheCreationInputTokens \(110\) exceeds inputTokens/],
+    [
+      { input: 100, output: 10, cacheRead: 60, cacheWrite: 50 },
+      'cacheCreationInputTokens',
+      /cacheReadInputTokens \+ cacheCreationInputTokens \(110\) exceeds inputTokens/,
+    ],
     [{ input: 100, output: 10, cacheWrite: 50, cacheWrite5m: 30, cacheWrite1h: 30 }, 'cacheCreation1hInputTokens', /exceeds cacheCreationInputTokens \(50\)/],
     [{ input: 100, output: 10, cacheWrite1h: 1 }, 'cacheCreation1hInputTokens', /exceeds cacheCreationInputTokens \(0\)/],
     [{ input: 100, output: 10, reasoning: 11 }, 'reasoningOutputTokens', /reasoningOutputTokens \(11\) exceeds outputTokens \(10\)/],

@@ -87,10 +87,7 @@ export function validateUsage(usage: TokenUsage): void {
     if (partSum > totalValue) {
       const names = parts.map((p) => USAGE_FIELD_NAMES[p]);
       const last = parts[parts.length - 1];
-      throw new UsagePartitionError(
-        USAGE_FIELD_NAMES[last],
-        `${names.join(' + ')} (${partSum}) exceeds ${USAGE_FIELD_NAMES[total]} (${totalValue})`,
-      );
+      throw new UsagePartitionError(USAGE_FIELD_NAMES[last], `${names.join(' + ')} (${partSum}) exceeds ${USAGE_FIELD_NAMES[total]} (${totalValue})`);
     }
   }
 }

@@ -95,10 +95,12 @@ export class UsageRepository {
 
   async totals(principal: Principal, start: Date | null, end: Date): Promise<TotalsRow> {
     const s = scoped(principal, start, end);
-    const [row] = await this.em.getConnection().execute<TotalsRow[]>(
-      `select ${SUMS}, count(*) filter (where l.status = 'success') as successful, count(*) filter (where l.status = 'error') as failed ${s.sql}`,
-      s.params,
-    );
+    const [row] = await this.em
+      .getConnection()
+      .execute<TotalsRow[]>(
+        `select ${SUMS}, count(*) filter (where l.status = 'success') as successful, count(*) filter (where l.status = 'error') as failed ${s.sql}`,
+        s.params,
+      );
     return row;
   }
 
@@ -106,12 +108,17 @@ export class UsageRepository {
     const s = scoped(principal, start, end);
     return this.em
       .getConnection()
-      .execute<GroupRow[]>(`select coalesce(l.model, ?) as key, l.provider as label, ${SUMS} ${s.sql} group by 1, 2 order by sum(l.cost_usd) desc, 1, 2`, [UNKNOWN_MODEL, ...s.params]);
+      .execute<GroupRow[]>(`select coalesce(l.model, ?) as key, l.provider as label, ${SUMS} ${s.sql} group by 1, 2 order by sum(l.cost_usd) desc, 1, 2`, [
+        UNKNOWN_MODEL,
+        ...s.params,
+      ]);
   }
 
   byAgent(principal: Principal, start: Date, end: Date): Promise<GroupRow[]> {
     const s = scoped(principal, start, end);
-    return this.em.getConnection().execute<GroupRow[]>(`select l.agent_id as key, a.name as label, ${SUMS} ${s.sql} group by 1, 2 order by sum(l.cost_usd) desc, 2, 1`, s.params);
+    return this.em
+      .getConnection()
+      .execute<GroupRow[]>(`select l.agent_id as key, a.name as label, ${SUMS} ${s.sql} group by 1, 2 order by sum(l.cost_usd) desc, 2, 1`, s.params);
   }
 
   /** Every UTC day from start's to end's, zero-filled. */
@@ -130,7 +137,9 @@ export class UsageRepository {
   /** Newest first, offset paging (page numbers are the seed's parameters). */
   page(principal: Principal, offset: number, limit: number): Promise<CallRow[]> {
     const s = scoped(principal, null, null);
-    return this.em.getConnection().execute<CallRow[]>(`select ${CALL_COLUMNS} ${s.sql} order by l.ts desc, l.id desc limit ? offset ?`, [...s.params, limit, offset]);
+    return this.em
+      .getConnection()
+      .execute<CallRow[]>(`select ${CALL_COLUMNS} ${s.sql} order by l.ts desc, l.id desc limit ? offset ?`, [...s.params, limit, offset]);
   }
 
   async count(principal: Principal): Promise<number> {
@@ -145,6 +154,10 @@ export class UsageRepository {
     const keyset = after ? ' and (l.ts, l.id) > (?::timestamptz, ?::uuid)' : '';
     return this.em
       .getConnection()
-      .execute<CallRow[]>(`select ${CALL_COLUMNS} ${s.sql}${keyset} order by l.ts, l.id limit ?`, [...s.params, ...(after ? [after.tsKey, after.id] : []), limit]);
+      .execute<CallRow[]>(`select ${CALL_COLUMNS} ${s.sql}${keyset} order by l.ts, l.id limit ?`, [
+        ...s.params,
+        ...(after ? [after.tsKey, after.id] : []),
+        limit,
+      ]);
   }
 }

@@ -5,7 +5,16 @@ import { AgentBudgetRepository } from '../repositories/agent-budget.repository';
 import { monthOf, toBudgetDto } from './budgets.service';
 import { percentUsed } from '../budgets/budget-rules';
 import { roundCost } from '../prices/price-resolution';
-import { BudgetProgressDto, UsageAggregateDto, UsageAggregateQueryDto, UsageCostsDto, UsageCostsQueryDto, UsageRequestDto, UsageRequestsPageDto, UsageRequestsQueryDto } from '../dto/usage.dto';
+import {
+  BudgetProgressDto,
+  UsageAggregateDto,
+  UsageAggregateQueryDto,
+  UsageCostsDto,
+  UsageCostsQueryDto,
+  UsageRequestDto,
+  UsageRequestsPageDto,
+  UsageRequestsQueryDto,
+} from '../dto/usage.dto';
 import { projectMonth, usageRange } from '../periods/usage-period';
 import { CallRow, TotalsRow, UsageRepository } from '../repositories/usage.repository';
 
@@ -101,9 +110,27 @@ export class UsageService {
       periodStart: start.toISOString(),
       periodEnd: now.toISOString(),
       totalCostUsd: roundCost(byModel.reduce((s, r) => s + Number(r.cost), 0)),
-      byModel: byModel.map((r) => ({ model: r.key, provider: r.label, requests: Number(r.requests), inputTokens: Number(r.input_tokens), outputTokens: Number(r.output_tokens), costUsd: Number(r.cost) })),
-      byAgent: byAgent.map((r) => ({ agentId: r.key, name: r.label ?? '', requests: Number(r.requests), totalTokens: Number(r.input_tokens) + Number(r.output_tokens), costUsd: Number(r.cost) })),
-      byDay: byDay.map((r) => ({ date: r.key, requests: Number(r.requests), totalTokens: Number(r.input_tokens) + Number(r.output_tokens), costUsd: Number(r.cost) })),
+      byModel: byModel.map((r) => ({
+        model: r.key,
+        provider: r.label,
+        requests: Number(r.requests),
+        inputTokens: Number(r.input_tokens),
+        outputTokens: Number(r.output_tokens),
+        costUsd: Number(r.cost),
+      })),
+      byAgent: byAgent.map((r) => ({
+        agentId: r.key,
+        name: r.label ?? '',
+        requests: Number(r.requests),
+        totalTokens: Number(r.input_tokens) + Number(r.output_tokens),
+        costUsd: Number(r.cost),
+      })),
+      byDay: byDay.map((r) => ({
+        date: r.key,
+        requests: Number(r.requests),
+        totalTokens: Number(r.input_tokens) + Number(r.output_tokens),
+        costUsd: Number(r.cost),
+      })),
       projection: projectMonth(Number(monthTotals.cost), now),
     };
   }

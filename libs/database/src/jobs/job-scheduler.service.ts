@@ -116,13 +116,16 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async record(job: JobDefinition, started: Date, outcome: JobOutcome): Promise<void> {
-    await this.orm.em.fork().getRepository(JobRun).record({
-      name: job.name,
-      intervalMs: job.intervalMs,
-      startedAt: started,
-      finishedAt: this.clock.now(),
-      durationMs: outcome.durationMs,
-      error: outcome.error?.message ?? null,
-    });
+    await this.orm.em
+      .fork()
+      .getRepository(JobRun)
+      .record({
+        name: job.name,
+        intervalMs: job.intervalMs,
+        startedAt: started,
+        finishedAt: this.clock.now(),
+        durationMs: outcome.durationMs,
+        error: outcome.error?.message ?? null,
+      });
   }
 }

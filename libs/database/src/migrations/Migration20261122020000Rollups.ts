@@ -35,7 +35,11 @@ export class Migration20261122020000Rollups extends Migration {
       );`);
     this.addSql(`create index rollup_dirty_kind_idx on rollup_dirty (kind);`);
 
-    for (const [table, kind] of [['metric_samples', 'samples'], ['llm_calls', 'llm'], ['tool_calls', 'tool']] as const) {
+    for (const [table, kind] of [
+      ['metric_samples', 'samples'],
+      ['llm_calls', 'llm'],
+      ['tool_calls', 'tool'],
+    ] as const) {
       this.addSql(`
         create function fw_mark_dirty_${kind}() returns trigger language plpgsql as $$
         begin
@@ -137,12 +141,24 @@ export class Migration20261122020000Rollups extends Migration {
 
   override async down(): Promise<void> {
     this.addSql(`drop trigger if exists agents_mark_owner_rollups on agents;`);
-    for (const [table, kind] of [['metric_samples', 'samples'], ['llm_calls', 'llm'], ['tool_calls', 'tool']] as const) {
+    for (const [table, kind] of [
+      ['metric_samples', 'samples'],
+      ['llm_calls', 'llm'],
+      ['tool_calls', 'tool'],
+    ] as const) {
       this.addSql(`drop trigger if exists ${table}_mark_dirty on ${table};`);
       this.addSql(`drop function if exists fw_mark_dirty_${kind}();`);
     }
     this.addSql(`drop function if exists fw_agent_deleted_mark_owner();`);
-    for (const table of ['service_heartbeats', 'rollup_tool_hourly', 'rollup_llm_hourly', 'rollup_owner_dirty', 'rollup_owner_samples_hourly', 'rollup_samples_hourly', 'rollup_dirty']) {
+    for (const table of [
+      'service_heartbeats',
+      'rollup_tool_hourly',
+      'rollup_llm_hourly',
+      'rollup_owner_dirty',
+      'rollup_owner_samples_hourly',
+      'rollup_samples_hourly',
+      'rollup_dirty',
+    ]) {
       this.addSql(`drop table if exists ${table};`);
     }
     this.addSql(`drop function if exists fw_hist_bucket(double precision);`);

@@ -14,11 +14,18 @@ const TEXT = 'Must not contain NUL (U+0000) or unpaired UTF-16 surrogates.';
 const R = INGEST_RANGES;
 const DURATION = { minimum: 0, maximum: R.durationMsMax, description: `Milliseconds, 0 to ${R.durationMsMax} (about 31.7 years).` };
 const TOKENS = { minimum: 0, maximum: R.tokensMax, description: `0 to ${R.tokensMax} per call; sums are computed as 64-bit integers.` };
-const META = { type: 'object', additionalProperties: true, description: `Free-form JSON; no key or string value may contain NUL or unpaired surrogates.` } as const;
+const META = {
+  type: 'object',
+  additionalProperties: true,
+  description: `Free-form JSON; no key or string value may contain NUL or unpaired surrogates.`,
+} as const;
 
 export class SampleInputDto {
   @ApiProperty({ format: 'uuid' }) agentId!: string;
-  @ApiProperty({ example: 'cpu', description: '`cpu`, `memory` (percent 0-100), `messages`, `errors` (counts >= 0), or a custom name `^[a-z][a-z0-9_.]{0,63}$`.' })
+  @ApiProperty({
+    example: 'cpu',
+    description: '`cpu`, `memory` (percent 0-100), `messages`, `errors` (counts >= 0), or a custom name `^[a-z][a-z0-9_.]{0,63}$`.',
+  })
   type!: string;
   @ApiProperty({
     example: 42.5,

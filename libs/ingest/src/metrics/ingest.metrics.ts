@@ -1,13 +1,7 @@
 import { Counter, register } from 'prom-client';
 import type { IngestAccepted } from '../validation/ingest-batch';
 
-export type IngestRejectReason =
-  | 'invalid'
-  | 'too_many_items'
-  | 'body_too_large'
-  | 'unknown_agent'
-  | 'idempotency_conflict'
-  | 'idempotency_in_flight';
+export type IngestRejectReason = 'invalid' | 'too_many_items' | 'body_too_large' | 'unknown_agent' | 'idempotency_conflict' | 'idempotency_in_flight';
 
 // Several Nest apps may boot in one process (tests): reuse a counter already registered.
 function counter(name: string, help: string, labelNames: string[]): Counter<string> {

@@ -16,15 +16,17 @@ export class IdempotencyKeyRepository extends EntityRepository<IdempotencyKey> {
    * two concurrent requests cannot both claim: stays SQL.
    */
   async claim(userId: string, key: string, requestHash: string, now: Date, expiredBefore: Date, staleBefore: Date): Promise<boolean> {
-    const rows = await this.getEntityManager().getConnection().execute<unknown[]>(
-      `insert into idempotency_keys as k (user_id, key, request_hash, status, created_at)
+    const rows = await this.getEntityManager()
+      .getConnection()
+      .execute<unknown[]>(
+        `insert into idempotency_keys as k (user_id, key, request_hash, status, created_at)
        values (?, ?, ?, 'in_flight', ?)
        on conflict (user_id, key) do update set request_hash = excluded.request_hash, status = 'in_flight',
          response_status = null, response_body = null, created_at = excluded.created_at
        where k.created_at < ? or (k.status = 'in_flight' and k.created_at < ?)
        returning 1 as claimed`,
-      [userId, key, requestHash, now, expiredBefore, staleBefore],
-    );
+        [userId, key, requestHash, now, expiredBefore, staleBefore],
+      );
     return rows.length > 0;
   }
 

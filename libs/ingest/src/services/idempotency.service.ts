@@ -31,7 +31,9 @@ export class IdempotencyService {
   }
 
   static hash(body: unknown): string {
-    return createHash('sha256').update(JSON.stringify(body) ?? '').digest('base64url');
+    return createHash('sha256')
+      .update(JSON.stringify(body) ?? '')
+      .digest('base64url');
   }
 
   async claim(userId: string, key: string, requestHash: string): Promise<IdempotencyOutcome> {

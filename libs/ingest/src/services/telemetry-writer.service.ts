@@ -117,7 +117,13 @@ export class TelemetryWriter {
    * Every agent must be the caller's (admins: any); one statement, plus one more only to name a
    * refused id. It also moves last_seen_at (any telemetry) and last_sample_at (agents with samples).
    */
-  private async checkAndTouch(em: EntityManager, paths: Map<string, string>, now: Date, principal: Principal, batch: IngestBatch): Promise<Map<string, string>> {
+  private async checkAndTouch(
+    em: EntityManager,
+    paths: Map<string, string>,
+    now: Date,
+    principal: Principal,
+    batch: IngestBatch,
+  ): Promise<Map<string, string>> {
     const ids = [...paths.keys()];
     const sampleAgentIds = [...new Set(batch.samples.map((s) => s.agentId))];
     const owners = await this.agents.touchIfAllOwned(em, ids, now, principal, sampleAgentIds);

@@ -38,8 +38,17 @@ describe('validateIngestBody', () => {
     );
     expect(batch.samples).toEqual([{ agentId: A, type: 'cpu', value: 100, metadata: null, timestamp: now }]);
     expect(batch.llmCalls[0]).toEqual({
-      agentId: A, model: 'm', provider: null, inputTokens: 0, outputTokens: 3, latencyMs: 0, status: 'error',
-      errorType: null, costUsd: null, traceId: null, timestamp: new Date('2026-01-10T12:04:59Z'),
+      agentId: A,
+      model: 'm',
+      provider: null,
+      inputTokens: 0,
+      outputTokens: 3,
+      latencyMs: 0,
+      status: 'error',
+      errorType: null,
+      costUsd: null,
+      traceId: null,
+      timestamp: new Date('2026-01-10T12:04:59Z'),
     });
     expect(batch.toolCalls).toEqual([]);
     expect(batch.events).toEqual([{ agentId: null, type: 'booking', message: '', metadata: { status: 'pending' }, timestamp: now }]);
@@ -50,10 +59,16 @@ describe('validateIngestBody', () => {
     [{ samples: [{ agentId: A, type: 'memory', value: -0.1 }] }, 'bad_request: samples[0].value must be between 0 and 100 for memory (percent)'],
     [{ samples: [{ agentId: A, type: 'errors', value: -1 }] }, 'bad_request: samples[0].value must be >= 0 for errors (a count)'],
     [{ samples: [{ agentId: A, type: '9lives', value: 1 }] }, 'bad_request: samples[0].type must match ^[a-z][a-z0-9_.]{0,63}$'],
-    [{ samples: [{ agentId: A, type: 'cpu', value: 1, timestamp: '2026-01-10 12:00' }] }, 'bad_request: samples[0].timestamp must be an ISO 8601 date-time with a time zone (e.g. 2026-01-31T12:00:00Z)'],
+    [
+      { samples: [{ agentId: A, type: 'cpu', value: 1, timestamp: '2026-01-10 12:00' }] },
+      'bad_request: samples[0].timestamp must be an ISO 8601 date-time with a time zone (e.g. 2026-01-31T12:00:00Z)',
+    ],
     [{ samples: [{ agentId: A, type: 'cpu', value: 1, timestamp: '2026-13-40T12:00:00Z' }] }, 'bad_request: samples[0].timestamp is not a valid date-time'],
     [{ samples: {} }, 'bad_request: samples must be an array'],
-    [{ llmCalls: [{ agentId: A, model: '', inputTokens: 1, outputTokens: -1, latencyMs: 1, status: 'success' }] }, 'bad_request: llmCalls[0].model must not be empty; llmCalls[0].outputTokens must be >= 0'],
+    [
+      { llmCalls: [{ agentId: A, model: '', inputTokens: 1, outputTokens: -1, latencyMs: 1, status: 'success' }] },
+      'bad_request: llmCalls[0].model must not be empty; llmCalls[0].outputTokens must be >= 0',
+    ],
     [{ toolCalls: [{ agentId: A, tool: 't', durationMs: 1 }] }, 'bad_request: toolCalls[0].status is required'],
     [{ events: [{ type: 'x' }] }, 'bad_request: events[0].message is required'],
     [null, 'bad_request: body must be a JSON object'],
@@ -91,11 +106,19 @@ describe('validateIngestBody: ranges, text and strict timestamps', () => {
     [{ llmCalls: [llm({}), llm({}), llm({ model: 'a\u0000b' })] }, 'bad_request: llmCalls[2].model must not contain NUL or unpaired surrogates'],
     [{ llmCalls: [llm({ provider: 'x\uD800' })] }, 'bad_request: llmCalls[0].provider must not contain NUL or unpaired surrogates'],
     [{ llmCalls: [llm({ traceId: '\uDC00x' })] }, 'bad_request: llmCalls[0].traceId must not contain NUL or unpaired surrogates'],
-    [{ toolCalls: [{ agentId: A, tool: 't\u0000', durationMs: 1, status: 'error', errorType: 'e\uD83D' }] },
-      'bad_request: toolCalls[0].tool must not contain NUL or unpaired surrogates; toolCalls[0].errorType must not contain NUL or unpaired surrogates'],
+    [
+      { toolCalls: [{ agentId: A, tool: 't\u0000', durationMs: 1, status: 'error', errorType: 'e\uD83D' }] },
+      'bad_request: toolCalls[0].tool must not contain NUL or unpaired surrogates; toolCalls[0].errorType must not contain NUL or unpaired surrogates',
+    ],
     [{ events: [{ type: 'x', message: 'm\u0000' }] }, 'bad_request: events[0].message must not contain NUL or unpaired surrogates'],
-    [{ events: [{ type: 'x', message: '', metadata: { a: { b: ['ok', 'no\u0000'] } } }] }, 'bad_request: events[0].metadata.a.b[1] must not contain NUL or unpaired surrogates'],
-    [{ samples: [{ agentId: A, type: 'cpu', value: 1, metadata: { 'k\uDFFF': 1 } }] }, 'bad_request: samples[0].metadata key "k\\udfff" must not contain NUL or unpaired surrogates'],
+    [
+      { events: [{ type: 'x', message: '', metadata: { a: { b: ['ok', 'no\u0000'] } } }] },
+      'bad_request: events[0].metadata.a.b[1] must not contain NUL or unpaired surrogates',
+    ],
+    [
+      { samples: [{ agentId: A, type: 'cpu', value: 1, metadata: { 'k\uDFFF': 1 } }] },
+      'bad_request: samples[0].metadata key "k\\udfff" must not contain NUL or unpaired surrogates',
+    ],
   ])('%j → %s', (body, message) => {
     expect(messageOf(body)).toBe(message);
   });
@@ -103,7 +126,10 @@ describe('validateIngestBody: ranges, text and strict timestamps', () => {
   it('accepts the documented extremes and well-formed astral characters', () => {
     const batch = validateIngestBody(
       {
-        samples: [{ agentId: A, type: 'queue', value: 1e15 }, { agentId: A, type: 'queue', value: -1e15 }],
+        samples: [
+          { agentId: A, type: 'queue', value: 1e15 },
+          { agentId: A, type: 'queue', value: -1e15 },
+        ],
         llmCalls: [llm({ model: 'm😀', inputTokens: 2_147_483_647, outputTokens: 2_147_483_647, latencyMs: 1e12, costUsd: 1e6 })],
         events: [{ type: 'x', message: 'ünïcode 😀', metadata: { emoji: '😀' } }],
       },
@@ -113,14 +139,21 @@ describe('validateIngestBody: ranges, text and strict timestamps', () => {
     expect(batch.llmCalls[0].inputTokens + batch.llmCalls[0].outputTokens).toBe(4_294_967_294);
   });
 
-  it.each(['2026-W01', '20261201', '2026-123', '2026-12-01T00:00:00,5Z', '2026-01-10T12:00Z', '2026-01-10T12:00:00+0000', '2026-01-10T12:00:00', '1969-12-31T23:59:59Z', '10000-01-01T00:00:00Z'])(
-    'refuses the timestamp %s by shape',
-    (timestamp) => {
-      expect(messageOf({ samples: [{ agentId: A, type: 'cpu', value: 1, timestamp }] })).toBe(
-        'bad_request: samples[0].timestamp must be an ISO 8601 date-time with a time zone (e.g. 2026-01-31T12:00:00Z)',
-      );
-    },
-  );
+  it.each([
+    '2026-W01',
+    '20261201',
+    '2026-123',
+    '2026-12-01T00:00:00,5Z',
+    '2026-01-10T12:00Z',
+    '2026-01-10T12:00:00+0000',
+    '2026-01-10T12:00:00',
+    '1969-12-31T23:59:59Z',
+    '10000-01-01T00:00:00Z',
+  ])('refuses the timestamp %s by shape', (timestamp) => {
+    expect(messageOf({ samples: [{ agentId: A, type: 'cpu', value: 1, timestamp }] })).toBe(
+      'bad_request: samples[0].timestamp must be an ISO 8601 date-time with a time zone (e.g. 2026-01-31T12:00:00Z)',
+    );
+  });
 
   it.each(['2026-02-29T00:00:00Z', '2026-01-10T24:00:00Z', '2026-01-10T12:60:00Z', '2026-01-10T12:00:60Z', '2026-01-10T12:00:00+24:00'])(
     'refuses the impossible timestamp %s',
@@ -130,7 +163,8 @@ describe('validateIngestBody: ranges, text and strict timestamps', () => {
   );
 
   it('reads offsets and fractions exactly', () => {
-    const at = (timestamp: string) => validateIngestBody({ samples: [{ agentId: A, type: 'cpu', value: 1, timestamp }] }, limits).samples[0].timestamp.toISOString();
+    const at = (timestamp: string) =>
+      validateIngestBody({ samples: [{ agentId: A, type: 'cpu', value: 1, timestamp }] }, limits).samples[0].timestamp.toISOString();
     expect(at('2026-01-10T13:30:00.123456789+01:30')).toBe('2026-01-10T12:00:00.123Z');
     expect(at('2026-01-10T11:00:00.5-01:00')).toBe('2026-01-10T12:00:00.500Z');
   });

@@ -24,7 +24,11 @@ export class AgentMetricsController {
   @ApiOkResponse({ type: AgentMetricRecordDto, isArray: true })
   @ApiBadRequestResponse({ description: 'Bad type, since, until or limit; since after until.' })
   @ApiNotFoundResponse({ description: 'Unknown agent, or not yours.' })
-  records(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Query() query: AgentMetricsQueryDto): Promise<AgentMetricRecordDto[]> {
+  records(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: AgentMetricsQueryDto,
+  ): Promise<AgentMetricRecordDto[]> {
     return this.agentMetrics.records(principal, id, query);
   }
 

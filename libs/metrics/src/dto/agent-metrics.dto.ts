@@ -7,7 +7,9 @@ export const DERIVED_TYPES = ['tokens', 'llm_latency_ms', 'cost_usd', 'tool_dura
 export type DerivedType = (typeof DERIVED_TYPES)[number];
 
 export class AgentMetricsQueryDto {
-  @ApiPropertyOptional({ description: 'A sample type (cpu, memory, messages, errors, custom) or a derived type: tokens, llm_latency_ms, cost_usd, tool_duration_ms.' })
+  @ApiPropertyOptional({
+    description: 'A sample type (cpu, memory, messages, errors, custom) or a derived type: tokens, llm_latency_ms, cost_usd, tool_duration_ms.',
+  })
   @IsOptional()
   @Matches(/^[a-z][a-z0-9_.]{0,63}$/, { message: 'type must be a metric type name (lowercase letters, digits, _ and .)' })
   type?: string;

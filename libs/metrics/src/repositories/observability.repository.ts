@@ -34,6 +34,13 @@ export class ObservabilityRepository {
        from calls group by 1 order by 1`,
       [agentId, from, to, agentId, from, to, widthSeconds],
     );
-    return rows.map((r) => ({ k: num(r.k), traces: num(r.traces), latency: num(r.latency), input: num(r.input), output: num(r.output), errors: num(r.errors) }));
+    return rows.map((r) => ({
+      k: num(r.k),
+      traces: num(r.traces),
+      latency: num(r.latency),
+      input: num(r.input),
+      output: num(r.output),
+      errors: num(r.errors),
+    }));
   }
 }

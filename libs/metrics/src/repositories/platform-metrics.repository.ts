@@ -4,7 +4,6 @@ import { AGENTS_TABLE, joinAgents } from '@fleetwatch/agents';
 import { ownerCondition, Principal } from '@fleetwatch/common';
 import { num, query } from './execute';
 
-
 /**
  * Estimated on-disk bytes per stored row, heap tuple plus its index entries: samples as measured
  * by bench:query (docs/benchmarks.md, section Query); the others scaled from their column widths.
@@ -39,7 +38,12 @@ export class PlatformMetricsRepository {
   }
 
   /** Sums of `messages` samples: owner rollups for whole hours before `currentHour`, raw rows after. */
-  async messageSums(principal: Principal, starts: { day: Date; week: Date; month: Date }, currentHour: Date, now: Date): Promise<{ day: number; week: number; month: number }> {
+  async messageSums(
+    principal: Principal,
+    starts: { day: Date; week: Date; month: Date },
+    currentHour: Date,
+    now: Date,
+  ): Promise<{ day: number; week: number; month: number }> {
     const from = new Date(Math.min(starts.week.getTime(), starts.month.getTime()));
     const rollupOwner = ownerCondition(principal, 'owner_id');
     const [rolled] = await query<Record<string, string | null>>(
@@ -89,7 +93,11 @@ export class PlatformMetricsRepository {
     return rows.map((r) => ({ running: num(r.running), window: num(r.span) }));
   }
 
-  async callStats(principal: Principal, since: Date, now: Date): Promise<{ llmCalls: number; llmErrors: number; latencyAvg: number; toolCalls: number; toolErrors: number }> {
+  async callStats(
+    principal: Principal,
+    since: Date,
+    now: Date,
+  ): Promise<{ llmCalls: number; llmErrors: number; latencyAvg: number; toolCalls: number; toolErrors: number }> {
     const owner = ownerCondition(principal, 'a.owner_id');
     const [llm] = await query<Record<string, string | null>>(
       this.em,

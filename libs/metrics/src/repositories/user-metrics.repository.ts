@@ -31,7 +31,11 @@ export class UserMetricsRepository {
 
   /** The owner's fleet-wide hourly rollups of the four seed series, one row per hour, oldest first. */
   async ownerHours(ownerId: string, from: Date, to: Date): Promise<OwnerHourRow[]> {
-    const rows = await query<{ t: number; cpu: number | null; memory: number | null; messages: number; errors: number }>(this.em, OWNER_HOURS_SQL, [ownerId, from, to]);
+    const rows = await query<{ t: number; cpu: number | null; memory: number | null; messages: number; errors: number }>(this.em, OWNER_HOURS_SQL, [
+      ownerId,
+      from,
+      to,
+    ]);
     return rows.map((r) => ({ hour: new Date(r.t), cpu: r.cpu, memory: r.memory, messages: r.messages, errors: r.errors }));
   }
 

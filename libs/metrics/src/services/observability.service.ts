@@ -24,7 +24,10 @@ export class ObservabilityService {
     if (start >= end) throw MetricsError.invalidRange('start_time must be before end_time');
     const range = bucketRange(start, end, interval);
     if (range.count > MAX_BUCKETS) {
-      throw new MetricsError(MetricsErrorCode.TooManyBuckets, `the range holds ${range.count} buckets of ${interval} minutes; at most ${MAX_BUCKETS}: widen interval or shorten the range`);
+      throw new MetricsError(
+        MetricsErrorCode.TooManyBuckets,
+        `the range holds ${range.count} buckets of ${interval} minutes; at most ${MAX_BUCKETS}: widen interval or shorten the range`,
+      );
     }
     const owner = await this.access.byUsername(principal, account);
     const agent = await this.agents.findByOwnerAndName(owner.id, name);

@@ -21,7 +21,10 @@ export class HealthController {
 
   @Get('live')
   @HealthCheck()
-  @ApiOperation({ summary: 'Liveness: the process answers', description: 'Never touches the database, so a slow or down PostgreSQL does not get the process restarted.' })
+  @ApiOperation({
+    summary: 'Liveness: the process answers',
+    description: 'Never touches the database, so a slow or down PostgreSQL does not get the process restarted.',
+  })
   live(): Promise<HealthCheckResult> {
     return this.health.check([async () => this.indicator.check('process').up({ uptimeSeconds: Math.round(process.uptime()) })]);
   }

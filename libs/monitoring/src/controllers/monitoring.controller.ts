@@ -24,7 +24,8 @@ export class MonitoringController {
   @Authenticated({ scope: 'monitoring:read' })
   @ApiOperation({
     summary: 'Platform metrics summary (seed 004)',
-    description: 'Counts over your agents (admins: all). `agents_error` counts agents in `error` or `warning`; `events_today` counts activity events in the 24 hours before now (not the calendar day).',
+    description:
+      'Counts over your agents (admins: all). `agents_error` counts agents in `error` or `warning`; `events_today` counts activity events in the 24 hours before now (not the calendar day).',
   })
   @ApiOkResponse({ type: PlatformMetricsDto })
   metrics(@CurrentPrincipal() principal: Principal): Promise<PlatformMetricsDto> {
@@ -49,7 +50,10 @@ export class MonitoringController {
 
   @Get('events')
   @Authenticated({ scope: 'monitoring:read' })
-  @ApiOperation({ summary: 'Activity log, newest first (seed 004)', description: 'Your agents’ events (admins: all); `limit` default 50, max 500. An `agentId` that is not yours answers 404.' })
+  @ApiOperation({
+    summary: 'Activity log, newest first (seed 004)',
+    description: 'Your agents’ events (admins: all); `limit` default 50, max 500. An `agentId` that is not yours answers 404.',
+  })
   @ApiOkResponse({ type: ActivityEventResponseDto, isArray: true })
   @ApiNotFoundResponse({ description: 'agentId unknown, or not yours.' })
   events(@CurrentPrincipal() principal: Principal, @Query() query: EventsQueryDto): Promise<ActivityEventResponseDto[]> {

@@ -2,7 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { AlertResponseDto } from '@fleetwatch/alerts';
 
 export class DashboardHealthDto {
-  @ApiProperty({ enum: ['healthy', 'degraded', 'unhealthy'], description: '`unhealthy`: /api/monitoring/health reports a component down; `degraded`: an agent needs attention with severity error; else `healthy`.' })
+  @ApiProperty({
+    enum: ['healthy', 'degraded', 'unhealthy'],
+    description: '`unhealthy`: /api/monitoring/health reports a component down; `degraded`: an agent needs attention with severity error; else `healthy`.',
+  })
   status!: string;
   @ApiProperty({ enum: ['up', 'down'] }) database!: string;
   @ApiProperty({ type: Number, nullable: true }) databaseLatencyMs!: number | null;
@@ -35,7 +38,8 @@ export class TroubledAgentDto {
   @ApiProperty({ format: 'uuid' }) agentId!: string;
   @ApiProperty() name!: string;
   @ApiProperty() status!: string;
-  @ApiProperty({ description: 'LLM and tool calls from the start of the first trend hour to now (rollups for complete hours, raw rows for the current one).' }) calls!: number;
+  @ApiProperty({ description: 'LLM and tool calls from the start of the first trend hour to now (rollups for complete hours, raw rows for the current one).' })
+  calls!: number;
   @ApiProperty({ description: 'Failed LLM and tool calls over the same hours.' }) errors!: number;
   @ApiProperty({ description: 'errors / calls (0 when no calls).' }) errorRate!: number;
 }
@@ -61,10 +65,22 @@ export class DashboardDto {
       'One point per UTC hour, oldest first, the current hour last; complete hours from the hourly rollups, the current hour from raw rows; hours without data have null means and 0 errors.',
   })
   trends!: DashboardTrendPointDto[];
-  @ApiProperty({ type: AlertResponseDto, isArray: true, description: 'Up to 20 open alerts (pending, firing, acknowledged) on your agents (admins: all), most severe and newest first.' })
+  @ApiProperty({
+    type: AlertResponseDto,
+    isArray: true,
+    description: 'Up to 20 open alerts (pending, firing, acknowledged) on your agents (admins: all), most severe and newest first.',
+  })
   activeAlerts!: AlertResponseDto[];
-  @ApiProperty({ type: TroubledAgentDto, isArray: true, description: 'Up to 5: agents in error, then warning, then by failed calls in the window; only agents with a problem.' })
+  @ApiProperty({
+    type: TroubledAgentDto,
+    isArray: true,
+    description: 'Up to 5: agents in error, then warning, then by failed calls in the window; only agents with a problem.',
+  })
   troubledAgents!: TroubledAgentDto[];
-  @ApiProperty({ type: SlowEndpointDto, isArray: true, description: 'Up to 10 routes by p95 over the `hours` × 60 minutes before now, from raw request rows (your requests; admins: all).' })
+  @ApiProperty({
+    type: SlowEndpointDto,
+    isArray: true,
+    description: 'Up to 10 routes by p95 over the `hours` × 60 minutes before now, from raw request rows (your requests; admins: all).',
+  })
   slowestEndpoints!: SlowEndpointDto[];
 }

@@ -6,7 +6,10 @@ export class PlatformMetricsDto {
   @ApiProperty() agents_running!: number;
   @ApiProperty() agents_stopped!: number;
   @ApiProperty({ description: 'Agents in `error` or `warning`.' }) agents_error!: number;
-  @ApiProperty({ description: 'Activity events with now − 24 h < timestamp <= now (events stamped ahead, within the ingest tolerance, count once their time comes).' }) events_today!: number;
+  @ApiProperty({
+    description: 'Activity events with now − 24 h < timestamp <= now (events stamped ahead, within the ingest tolerance, count once their time comes).',
+  })
+  events_today!: number;
 }
 
 export class FleetReasonDto {

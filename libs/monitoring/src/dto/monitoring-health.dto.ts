@@ -3,7 +3,8 @@ import { DATABASE_PING_SQL } from '../repositories/monitoring-health.sql';
 
 export class DatabaseHealthDto {
   @ApiProperty({ enum: ['up', 'down'] }) status!: string;
-  @ApiProperty({ type: Number, nullable: true, description: `Round trip of \`${DATABASE_PING_SQL}\`, in ms; null when it failed or took over 1 s.` }) latencyMs!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: `Round trip of \`${DATABASE_PING_SQL}\`, in ms; null when it failed or took over 1 s.` })
+  latencyMs!: number | null;
   @ApiPropertyOptional() error?: string;
 }
 
@@ -11,7 +12,8 @@ export class JobHealthDto {
   @ApiProperty() name!: string;
   @ApiProperty({
     enum: ['ok', 'pending', 'late', 'failing', 'disabled'],
-    description: '`pending`: never ran yet; `late`: lag over two intervals; `failing`: the last run threw; `disabled`: JOBS_ENABLED=false here and no replica has run it.',
+    description:
+      '`pending`: never ran yet; `late`: lag over two intervals; `failing`: the last run threw; `disabled`: JOBS_ENABLED=false here and no replica has run it.',
   })
   status!: string;
   @ApiProperty({ type: Number, nullable: true }) intervalMs!: number | null;
@@ -27,7 +29,11 @@ export class JobHealthDto {
 
 export class NotificationHealthDto {
   @ApiProperty({ enum: ['up', 'down'] }) status!: string;
-  @ApiProperty({ type: Number, nullable: true, description: 'Alert notification deliveries still pending in the outbox (all owners); null when it could not be counted.' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Alert notification deliveries still pending in the outbox (all owners); null when it could not be counted.',
+  })
   backlog!: number | null;
 }
 

@@ -48,7 +48,9 @@ describe('fleetReasons', () => {
     expect(fleetReasons(agent({ status: 'stopped', budget: { ...budget, pausedThisMonth: true }, monthToDateUsd: 10 }), now)).toEqual([
       { code: 'budget_paused', severity: 'error', label: 'Paused — budget cap reached' },
     ]);
-    expect(fleetReasons(agent({ status: 'error', statusChangedAt: ago(720_000) }), now)).toEqual([{ code: 'error', severity: 'error', label: 'In error for 12m' }]);
+    expect(fleetReasons(agent({ status: 'error', statusChangedAt: ago(720_000) }), now)).toEqual([
+      { code: 'error', severity: 'error', label: 'In error for 12m' },
+    ]);
     // Both warnings of a running agent, in the seed's order; a stopped agent's spend is not a warning.
     expect(fleetReasons(agent({ budget, monthToDateUsd: 10, lastSampleAt: ago(3_600_000), statusChangedAt: ago(7_200_000) }), now)).toEqual([
       { code: 'budget_warning', severity: 'warning', label: 'Budget 100% used ($10.00 of $10.00 this month)' },

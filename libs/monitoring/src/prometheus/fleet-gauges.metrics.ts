@@ -30,10 +30,15 @@ function ensureGauges(): void {
     if (!values) return;
     for (const status of AGENT_STATUSES) g.set({ status }, values.byStatus.get(status) ?? 0);
   });
-  gauge('fleetwatch_month_to_date_cost_usd', 'LLM cost of every agent since the start of the UTC month, in USD (complete hours from the hourly rollups).', [], async (g) => {
-    const values = await reader?.().catch(() => undefined);
-    if (values) g.set(values.monthToDateUsd);
-  });
+  gauge(
+    'fleetwatch_month_to_date_cost_usd',
+    'LLM cost of every agent since the start of the UTC month, in USD (complete hours from the hourly rollups).',
+    [],
+    async (g) => {
+      const values = await reader?.().catch(() => undefined);
+      if (values) g.set(values.monthToDateUsd);
+    },
+  );
 }
 
 @Injectable()
@@ -68,7 +73,10 @@ export class FleetGauges implements OnModuleInit, OnModuleDestroy {
     const hour = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
     try {
       // Scraped every few seconds: complete hours come from the hourly rollups, only the current hour from raw calls.
-      const [byStatus, monthToDateUsd] = await Promise.all([this.repository.agentsByStatus(), this.repository.monthToDateCostUsd(month.start, hour, month.next)]);
+      const [byStatus, monthToDateUsd] = await Promise.all([
+        this.repository.agentsByStatus(),
+        this.repository.monthToDateCostUsd(month.start, hour, month.next),
+      ]);
       return { byStatus, monthToDateUsd };
     } catch (error) {
       this.logger.warn(`gauges not refreshed: ${(error as Error).message}`);

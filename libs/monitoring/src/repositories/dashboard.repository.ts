@@ -42,7 +42,9 @@ const HOUR_BIN = `date_bin('1 hour', ts, timestamptz '2000-01-01 00:00:00+00')`;
 
 /** Visible agent ids as a sub-select, and the parameters it needs. */
 function visible(principal: Principal): { sql: string; params: unknown[] } {
-  return isAdmin(principal) ? { sql: `select id from ${AGENTS_TABLE}`, params: [] } : { sql: `select id from ${AGENTS_TABLE} where owner_id = ?`, params: [principal.userId] };
+  return isAdmin(principal)
+    ? { sql: `select id from ${AGENTS_TABLE}`, params: [] }
+    : { sql: `select id from ${AGENTS_TABLE} where owner_id = ?`, params: [principal.userId] };
 }
 
 function requestOwner(principal: Principal): { sql: string; params: unknown[] } {
@@ -84,10 +86,26 @@ export class DashboardRepository {
        from hours h left join s on s.hour = h.hour left join l on l.hour = h.hour left join t on t.hour = h.hour
        order by h.hour`,
       [
-        firstHour, lastHour,
-        firstHour, rawFrom, ...v.params, rawFrom, to, ...v.params,
-        firstHour, rawFrom, ...v.params, rawFrom, to, ...v.params,
-        firstHour, rawFrom, ...v.params, rawFrom, to, ...v.params,
+        firstHour,
+        lastHour,
+        firstHour,
+        rawFrom,
+        ...v.params,
+        rawFrom,
+        to,
+        ...v.params,
+        firstHour,
+        rawFrom,
+        ...v.params,
+        rawFrom,
+        to,
+        ...v.params,
+        firstHour,
+        rawFrom,
+        ...v.params,
+        rawFrom,
+        to,
+        ...v.params,
       ],
     );
   }
@@ -129,11 +147,7 @@ export class DashboardRepository {
        where a.id in (${v.sql}) and (a.status in ('error', 'warning') or coalesce(c.errors, 0) > 0)
        order by (a.status = 'error') desc, (a.status = 'warning') desc, coalesce(c.errors, 0) desc, a.name, a.id
        limit ?`,
-      [
-        from, rawFrom, ...v.params, from, rawFrom, ...v.params,
-        rawFrom, to, ...v.params, rawFrom, to, ...v.params,
-        ...v.params, limit,
-      ],
+      [from, rawFrom, ...v.params, from, rawFrom, ...v.params, rawFrom, to, ...v.params, rawFrom, to, ...v.params, ...v.params, limit],
     );
   }
 

@@ -8,17 +8,23 @@ export class FleetGaugesRepository {
   constructor(private readonly em: EntityManager) {}
 
   async agentsByStatus(): Promise<Map<string, number>> {
-    const rows = await this.em.fork().getConnection().execute<{ status: string; n: string }[]>(`select status, count(*) as n from ${AGENTS_TABLE} group by status`);
+    const rows = await this.em
+      .fork()
+      .getConnection()
+      .execute<{ status: string; n: string }[]>(`select status, count(*) as n from ${AGENTS_TABLE} group by status`);
     return new Map(rows.map((s) => [s.status, Number(s.n)]));
   }
 
   /** Every agent's LLM cost: complete hours in [monthStart, hour) from the hourly rollups, [hour, monthEnd) from raw calls. */
   async monthToDateCostUsd(monthStart: Date, hour: Date, monthEnd: Date): Promise<number> {
-    const [row] = await this.em.fork().getConnection().execute<{ usd: string | null }[]>(
-      `select coalesce((select sum(cost_usd) from rollup_llm_hourly where hour >= ? and hour < ?), 0)
+    const [row] = await this.em
+      .fork()
+      .getConnection()
+      .execute<{ usd: string | null }[]>(
+        `select coalesce((select sum(cost_usd) from rollup_llm_hourly where hour >= ? and hour < ?), 0)
             + coalesce((select sum(cost_usd) from llm_calls where ts >= ? and ts < ?), 0) as usd`,
-      [monthStart, hour, hour, monthEnd],
-    );
+        [monthStart, hour, hour, monthEnd],
+      );
     return Number(row?.usd ?? 0);
   }
 }

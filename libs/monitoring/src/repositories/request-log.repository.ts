@@ -18,12 +18,15 @@ export class RequestLogRepository {
   constructor(private readonly em: EntityManager) {}
 
   async insert(rows: ApiRequestRow[]): Promise<void> {
-    await this.em.fork().getConnection().execute(
-      `insert into api_requests (id, user_id, method, route, status, duration_ms, ts)
+    await this.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into api_requests (id, user_id, method, route, status, duration_ms, ts)
        select id, user_id, method, route, status, duration_ms, ts
        from jsonb_to_recordset(?::jsonb) as r(id uuid, user_id uuid, method text, route text, status integer, duration_ms double precision, ts timestamptz)`,
-      [JSON.stringify(rows)],
-      'run',
-    );
+        [JSON.stringify(rows)],
+        'run',
+      );
   }
 }

@@ -84,7 +84,10 @@ export class RequestLogBuffer implements OnModuleInit, OnModuleDestroy, BeforeAp
     const batch = this.rows;
     this.rows = [];
     try {
-      await this.partitions.ensureForTimestamps('api_requests', batch.map((r) => r.ts));
+      await this.partitions.ensureForTimestamps(
+        'api_requests',
+        batch.map((r) => r.ts),
+      );
       const payload = batch.map((r): ApiRequestRow => ({
         id: newId(),
         user_id: r.userId,

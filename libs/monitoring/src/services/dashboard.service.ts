@@ -88,7 +88,13 @@ export class DashboardService {
   private async trends(principal: Principal, firstHour: Date, hours: number): Promise<DashboardTrendPointDto[]> {
     const lastHour = new Date(firstHour.getTime() + (hours - 1) * HOUR_MS);
     const rows = await this.repository.trends(principal, firstHour, lastHour, lastHour, new Date(lastHour.getTime() + HOUR_MS));
-    return rows.map((t) => ({ hour: new Date(t.hour).toISOString(), cpu: num(t.cpu), memory: num(t.memory), latencyMs: num(t.latency), errors: Number(t.errors) }));
+    return rows.map((t) => ({
+      hour: new Date(t.hour).toISOString(),
+      cpu: num(t.cpu),
+      memory: num(t.memory),
+      latencyMs: num(t.latency),
+      errors: Number(t.errors),
+    }));
   }
 
   /** The health report whether or not it is a 503: the dashboard shows it either way. */

@@ -43,7 +43,10 @@ export class MonitoringService {
 
   async metrics(principal: Principal): Promise<PlatformMetricsDto> {
     const now = this.clock.now();
-    const [counts, events] = await Promise.all([this.repository.agentCounts(principal), this.activity.countBetween(principal, new Date(now.getTime() - DAY_MS), now)]);
+    const [counts, events] = await Promise.all([
+      this.repository.agentCounts(principal),
+      this.activity.countBetween(principal, new Date(now.getTime() - DAY_MS), now),
+    ]);
     return {
       agents_total: Number(counts.total),
       agents_running: Number(counts.running),

@@ -2,7 +2,10 @@ import { AttributeValue, Attributes } from './otlp-model';
 
 /** Thrown for a structurally invalid payload; becomes a 400 naming `path`. */
 export class OtlpShapeError extends Error {
-  constructor(readonly path: string, problem: string) {
+  constructor(
+    readonly path: string,
+    problem: string,
+  ) {
     super(`${path} ${problem}`);
   }
 }

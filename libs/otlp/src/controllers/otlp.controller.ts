@@ -25,7 +25,10 @@ const BODY = { description: 'An OTLP export request (protobuf or OTLP JSON).', s
 @UseInterceptors(OtlpResponseInterceptor)
 @ApiConsumes('application/x-protobuf', 'application/json')
 @ApiProduces('application/x-protobuf', 'application/json')
-@ApiBadRequestResponse({ description: 'Undecodable body or unsupported Content-Type. Errors of protobuf requests are a protobuf google.rpc.Status; of JSON requests, the usual JSON error.' })
+@ApiBadRequestResponse({
+  description:
+    'Undecodable body or unsupported Content-Type. Errors of protobuf requests are a protobuf google.rpc.Status; of JSON requests, the usual JSON error.',
+})
 @ApiPayloadTooLargeResponse({ description: 'Body over BODY_LIMIT_MB (after gzip decompression) or more than INGEST_MAX_ITEMS items.' })
 @ApiTooManyRequestsResponse({ description: 'Too many exports in flight; Retry-After says when to retry.' })
 @ApiServiceUnavailableResponse({ description: 'Database unreachable; Retry-After says when to retry.' })

@@ -68,7 +68,9 @@ export function registerOtlpBodyHandling(fastify: FastifyInstance, bodyLimit: nu
   }
   fastify.addHook('preParsing', async (request, _reply, payload) => {
     if (!request.url.startsWith(OTLP_PATH_PREFIX)) return payload;
-    const encoding = String(request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    const encoding = String(request.headers['content-encoding'] ?? 'identity')
+      .trim()
+      .toLowerCase();
     if (encoding === 'identity') return payload;
     if (encoding !== 'gzip') throw httpError(`Content-Encoding ${encoding} is not supported: send gzip or no encoding`, 415);
     return gunzipped(payload, bodyLimit);
@@ -77,7 +79,10 @@ export function registerOtlpBodyHandling(fastify: FastifyInstance, bodyLimit: nu
   // leave as a protobuf google.rpc.Status with the same HTTP status and headers (Retry-After kept).
   fastify.addHook('onSend', async (request, reply, payload) => {
     if (!request.url.startsWith(OTLP_PATH_PREFIX) || reply.statusCode < 400 || typeof payload !== 'string') return payload;
-    const asked = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const asked = String(request.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     const sent = String(reply.getHeader('content-type') ?? '');
     if (asked !== PROTOBUF_CONTENT_TYPE || !sent.startsWith('application/json')) return payload;
     void reply.header('content-type', PROTOBUF_CONTENT_TYPE);

@@ -13,4 +13,6 @@ export function payloadFrom(request: Pick<FastifyRequest, 'headers' | 'body'>): 
 }
 
 /** The OTLP request body with its encoding, read from Content-Type. */
-export const OtlpBody = createParamDecorator((_: unknown, context: ExecutionContext): OtlpPayload => payloadFrom(context.switchToHttp().getRequest<FastifyRequest>()));
+export const OtlpBody = createParamDecorator((_: unknown, context: ExecutionContext): OtlpPayload =>
+  payloadFrom(context.switchToHttp().getRequest<FastifyRequest>()),
+);

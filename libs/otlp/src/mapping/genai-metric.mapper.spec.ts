@@ -26,8 +26,14 @@ describe('mapMetrics', () => {
       },
     ]);
     expect(out.samples).toEqual([
-      { item: { agentId: AGENT, type: 'gen_ai.client.token.usage.input', value: 150, timestamp: ISO, metadata: { temporality: 'delta', count: 3 } }, points: 2 },
-      { item: { agentId: AGENT, type: 'gen_ai.client.token.usage.output', value: 40, timestamp: ISO, metadata: { temporality: 'delta', count: 3 } }, points: 1 },
+      {
+        item: { agentId: AGENT, type: 'gen_ai.client.token.usage.input', value: 150, timestamp: ISO, metadata: { temporality: 'delta', count: 3 } },
+        points: 2,
+      },
+      {
+        item: { agentId: AGENT, type: 'gen_ai.client.token.usage.output', value: 40, timestamp: ISO, metadata: { temporality: 'delta', count: 3 } },
+        points: 1,
+      },
     ]);
     expect(out.ignored).toBe(1);
   });
@@ -46,7 +52,10 @@ describe('mapMetrics', () => {
       },
     ]);
     expect(out.samples).toEqual([
-      { item: { agentId: AGENT, type: 'gen_ai.client.operation.duration', value: 1000, timestamp: ISO, metadata: { temporality: 'cumulative', count: 4 } }, points: 2 },
+      {
+        item: { agentId: AGENT, type: 'gen_ai.client.operation.duration', value: 1000, timestamp: ISO, metadata: { temporality: 'cumulative', count: 4 } },
+        points: 2,
+      },
     ]);
   });
 
@@ -83,14 +92,23 @@ describe('mapMetrics', () => {
   it('stores any other gauge or sum under its sanitised name with attributes as metadata', () => {
     const out = run(
       [
-        { name: 'Queue Depth', unit: '{item}', kind: 'sum', temporality: 2, points: [{ attributes: { queue: 'a', 'fleetwatch.agent.id': AGENT }, timeNs: T, value: 7 }] },
+        {
+          name: 'Queue Depth',
+          unit: '{item}',
+          kind: 'sum',
+          temporality: 2,
+          points: [{ attributes: { queue: 'a', 'fleetwatch.agent.id': AGENT }, timeNs: T, value: 7 }],
+        },
         { name: 'other.histogram', unit: 's', kind: 'histogram', temporality: 1, points: [{ attributes: {}, timeNs: T, count: 1, sum: 1 }] },
         { name: 'bad', unit: '', kind: 'gauge', points: [{ attributes: {}, timeNs: T, value: Number.NaN }] },
       ],
       3,
     );
     expect(out.samples).toEqual([
-      { item: { agentId: AGENT, type: 'queue_depth', value: 7, timestamp: ISO, metadata: { queue: 'a', unit: '{item}', temporality: 'cumulative' } }, points: 1 },
+      {
+        item: { agentId: AGENT, type: 'queue_depth', value: 7, timestamp: ISO, metadata: { queue: 'a', unit: '{item}', temporality: 'cumulative' } },
+        points: 1,
+      },
     ]);
     expect(out).toMatchObject({ ignored: 4, invalid: 1 });
   });

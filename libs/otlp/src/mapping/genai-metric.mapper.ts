@@ -24,7 +24,11 @@ const CUSTOM_TYPE = /^[a-z][a-z0-9_.]{0,63}$/;
 
 /** Any metric name → a custom sample type `^[a-z][a-z0-9_.]{0,63}$`, or undefined when nothing is left. */
 export function sanitizeSampleType(name: string): string | undefined {
-  const cleaned = name.toLowerCase().replace(/[^a-z0-9_.]/g, '_').replace(/^[^a-z]+/, '').slice(0, 64);
+  const cleaned = name
+    .toLowerCase()
+    .replace(/[^a-z0-9_.]/g, '_')
+    .replace(/^[^a-z]+/, '')
+    .slice(0, 64);
   return CUSTOM_TYPE.test(cleaned) ? cleaned : undefined;
 }
 
@@ -40,7 +44,10 @@ function pointMetadata(attributes: Attributes): Record<string, unknown> {
 
 /** Sums points that land on the same (agent, type, time) into one sample. */
 class SampleGroups {
-  private readonly groups = new Map<string, { agentId: string; type: string; timeNs: bigint; value: number; count: number; points: number; metadata: Record<string, unknown> }>();
+  private readonly groups = new Map<
+    string,
+    { agentId: string; type: string; timeNs: bigint; value: number; count: number; points: number; metadata: Record<string, unknown> }
+  >();
 
   add(agentId: string, type: string, timeNs: bigint, value: number, count: number, metadata: Record<string, unknown>): void {
     const key = `${agentId}|${type}|${timeNs}`;
@@ -97,7 +104,11 @@ export function mapMetrics(resources: OtlpResourceMetrics[]): MappedMetrics {
         if (!handled) out.ignored += 1;
       }
     }
-    out.samples.push(...tokens.samples((v) => v, true), ...durations.samples((sum, n) => (sum / n) * 1000, true), ...utilisation.samples((v) => Math.min(100, v * 100), false));
+    out.samples.push(
+      ...tokens.samples((v) => v, true),
+      ...durations.samples((sum, n) => (sum / n) * 1000, true),
+      ...utilisation.samples((v) => Math.min(100, v * 100), false),
+    );
   }
   return out;
 }

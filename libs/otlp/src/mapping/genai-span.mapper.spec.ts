@@ -46,7 +46,13 @@ describe('mapGenAiSpans', () => {
 
   it('reads the deprecated names (gen_ai.system, prompt/completion tokens) and the response model', () => {
     const [call] = map([
-      span({ 'gen_ai.operation.name': 'text_completion', 'gen_ai.response.model': 'claude-x', 'gen_ai.system': 'anthropic', 'gen_ai.usage.prompt_tokens': 7, 'gen_ai.usage.completion_tokens': '9' }),
+      span({
+        'gen_ai.operation.name': 'text_completion',
+        'gen_ai.response.model': 'claude-x',
+        'gen_ai.system': 'anthropic',
+        'gen_ai.usage.prompt_tokens': 7,
+        'gen_ai.usage.completion_tokens': '9',
+      }),
     ]).llmCalls;
     expect(call).toMatchObject({ model: 'claude-x', provider: 'anthropic', inputTokens: 7, outputTokens: 9 });
   });
@@ -79,10 +85,10 @@ describe('mapGenAiSpans', () => {
 
   it('takes the agent from fleetwatch.agent.id (span, then resource) before gen_ai.agent.id', () => {
     const chat = { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'm' };
-    const out = map(
-      [span({ ...chat, 'fleetwatch.agent.id': OTHER }), span({ ...chat, 'gen_ai.agent.id': OTHER }), span(chat)],
-      { 'fleetwatch.agent.id': AGENT, 'gen_ai.agent.id': 'framework-id' },
-    );
+    const out = map([span({ ...chat, 'fleetwatch.agent.id': OTHER }), span({ ...chat, 'gen_ai.agent.id': OTHER }), span(chat)], {
+      'fleetwatch.agent.id': AGENT,
+      'gen_ai.agent.id': 'framework-id',
+    });
     expect(out.llmCalls.map((c) => c.agentId)).toEqual([OTHER, AGENT, AGENT]);
     expect(map([span({ ...chat, 'gen_ai.agent.id': OTHER })], {}).llmCalls[0].agentId).toBe(OTHER);
     expect(map([span(chat)], {}).llmCalls[0].agentId).toBe('');

@@ -41,7 +41,13 @@ export function toLlmCall(span: OtlpSpan, agentId: string): IngestLlmCallItem {
 }
 
 export function toToolCall(span: OtlpSpan, agentId: string): IngestToolCallItem {
-  const tool = text(span.attributes, 'gen_ai.tool.name') ?? (span.name.replace(/^execute_tool\s*/, '').trim().slice(0, 200) || 'unknown');
+  const tool =
+    text(span.attributes, 'gen_ai.tool.name') ??
+    (span.name
+      .replace(/^execute_tool\s*/, '')
+      .trim()
+      .slice(0, 200) ||
+      'unknown');
   return {
     agentId,
     tool,

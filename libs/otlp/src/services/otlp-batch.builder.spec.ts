@@ -57,7 +57,11 @@ describe('buildBatch', () => {
         sample(Number.POSITIVE_INFINITY),
         sample(1e15),
         { kind: 'toolCalls', item: { agentId: AGENT, tool: 't', durationMs: 1.7e308, status: 'success', timestamp: '2026-11-22T11:59:00.000Z' }, points: 2 },
-        { kind: 'llmCalls', item: { agentId: AGENT, model: 'a\u0000', inputTokens: 1, outputTokens: 1, latencyMs: 1, status: 'success', timestamp: '2026-11-22T11:59:00.000Z' }, points: 1 },
+        {
+          kind: 'llmCalls',
+          item: { agentId: AGENT, model: 'a\u0000', inputTokens: 1, outputTokens: 1, latencyMs: 1, status: 'success', timestamp: '2026-11-22T11:59:00.000Z' },
+          points: 1,
+        },
       ],
       LIMITS,
       rejections,

@@ -1,12 +1,4 @@
-import {
-  bucketKey,
-  bucketValue,
-  HISTOGRAM_RELATIVE_ERROR,
-  histogramCount,
-  histogramOf,
-  mergeHistograms,
-  percentileFromHistogram,
-} from './log-histogram';
+import { bucketKey, bucketValue, HISTOGRAM_RELATIVE_ERROR, histogramCount, histogramOf, mergeHistograms, percentileFromHistogram } from './log-histogram';
 
 function exactNearestRank(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);

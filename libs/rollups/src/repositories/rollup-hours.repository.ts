@@ -56,8 +56,14 @@ export class RollupHoursRepository {
       type ? [agentIds.join(','), from, to, type] : [agentIds.join(','), from, to],
     );
     return rows.map((r) => ({
-      agentId: String(r.agent_id), type: String(r.type), hour: new Date(r.hour as string), count: num(r.count), sum: num(r.sum),
-      min: num(r.min), max: num(r.max), hist: r.hist as Histogram,
+      agentId: String(r.agent_id),
+      type: String(r.type),
+      hour: new Date(r.hour as string),
+      count: num(r.count),
+      sum: num(r.sum),
+      min: num(r.min),
+      max: num(r.max),
+      hist: r.hist as Histogram,
     }));
   }
 
@@ -68,9 +74,18 @@ export class RollupHoursRepository {
       model !== undefined ? [agentIds.join(','), from, to, model] : [agentIds.join(','), from, to],
     );
     return rows.map((r) => ({
-      agentId: String(r.agent_id), model: String(r.model), hour: new Date(r.hour as string), count: num(r.count), errors: num(r.errors),
-      inputTokens: num(r.input_tokens), outputTokens: num(r.output_tokens), costUsd: num(r.cost_usd), latencySum: num(r.latency_sum),
-      latencyMin: num(r.latency_min), latencyMax: num(r.latency_max), latencyHist: r.latency_hist as Histogram,
+      agentId: String(r.agent_id),
+      model: String(r.model),
+      hour: new Date(r.hour as string),
+      count: num(r.count),
+      errors: num(r.errors),
+      inputTokens: num(r.input_tokens),
+      outputTokens: num(r.output_tokens),
+      costUsd: num(r.cost_usd),
+      latencySum: num(r.latency_sum),
+      latencyMin: num(r.latency_min),
+      latencyMax: num(r.latency_max),
+      latencyHist: r.latency_hist as Histogram,
     }));
   }
 
@@ -81,9 +96,16 @@ export class RollupHoursRepository {
       tool ? [agentIds.join(','), from, to, tool] : [agentIds.join(','), from, to],
     );
     return rows.map((r) => ({
-      agentId: String(r.agent_id), tool: String(r.tool), hour: new Date(r.hour as string), count: num(r.count), errors: num(r.errors),
-      durationSum: num(r.duration_sum), durationMin: num(r.duration_min), durationMax: num(r.duration_max),
-      durationHist: r.duration_hist as Histogram, errorTypes: r.error_types as Record<string, number>,
+      agentId: String(r.agent_id),
+      tool: String(r.tool),
+      hour: new Date(r.hour as string),
+      count: num(r.count),
+      errors: num(r.errors),
+      durationSum: num(r.duration_sum),
+      durationMin: num(r.duration_min),
+      durationMax: num(r.duration_max),
+      durationHist: r.duration_hist as Histogram,
+      errorTypes: r.error_types as Record<string, number>,
     }));
   }
 }

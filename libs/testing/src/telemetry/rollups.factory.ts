@@ -41,15 +41,30 @@ export interface RollupDirtyRow {
 }
 
 export function insertSampleRollups(sql: Client, rows: SampleRollupRow[]): Promise<string[]> {
-  return insertRows(sql, 'rollup_samples_hourly', rows.map((r) => withDefaults({ hist: {} }, r)), 'agent_id');
+  return insertRows(
+    sql,
+    'rollup_samples_hourly',
+    rows.map((r) => withDefaults({ hist: {} }, r)),
+    'agent_id',
+  );
 }
 
 export function insertLlmRollups(sql: Client, rows: LlmRollupRow[]): Promise<string[]> {
   const defaults = { errors: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, latencySum: 0, latencyMin: 0, latencyMax: 0, latencyHist: {} };
-  return insertRows(sql, 'rollup_llm_hourly', rows.map((r) => withDefaults(defaults, r)), 'agent_id');
+  return insertRows(
+    sql,
+    'rollup_llm_hourly',
+    rows.map((r) => withDefaults(defaults, r)),
+    'agent_id',
+  );
 }
 
 /** Hours marked for the rollup job to recompute, duplicates included when a test wants them. */
 export function insertRollupDirty(sql: Client, rows: RollupDirtyRow[]): Promise<string[]> {
-  return insertRows(sql, 'rollup_dirty', rows.map((r) => withDefaults({}, r)), 'agent_id');
+  return insertRows(
+    sql,
+    'rollup_dirty',
+    rows.map((r) => withDefaults({}, r)),
+    'agent_id',
+  );
 }

@@ -73,7 +73,18 @@ export function generateSamples(sql: Client, count: number, columns: SampleSerie
 
 /** `count` LLM calls with random ids, defaults as insertLlmCalls; returns how many were written. */
 export function generateLlmCalls(sql: Client, count: number, columns: LlmCallSeries): Promise<number> {
-  const defaults = { model: null, provider: null, inputTokens: 0, outputTokens: 0, latencyMs: 100, status: 'success', errorType: null, costUsd: 0, rateSource: 'client', traceId: null };
+  const defaults = {
+    model: null,
+    provider: null,
+    inputTokens: 0,
+    outputTokens: 0,
+    latencyMs: 100,
+    status: 'success',
+    errorType: null,
+    costUsd: 0,
+    rateSource: 'client',
+    traceId: null,
+  };
   return generateRows(sql, 'llm_calls', count, withDefaults(defaults, columns));
 }
 
@@ -111,7 +122,13 @@ async function generateRows(sql: Client, table: FixtureTable & PartitionedTable,
   await ensureDailyPartitions(sql, table, rows[0].first, rows[0].last);
 
   const names = ['id', ...Object.keys(constants), ...expressions.map(([c]) => c)];
-  const insert = statement((render) => `insert into ${table} (${names.map((c) => `"${c}"`).join(', ')}) select gen_random_uuid(), ${names.slice(1).map((c) => columnSql(c, render)).join(', ')}`);
+  const insert = statement(
+    (render) =>
+      `insert into ${table} (${names.map((c) => `"${c}"`).join(', ')}) select gen_random_uuid(), ${names
+        .slice(1)
+        .map((c) => columnSql(c, render))
+        .join(', ')}`,
+  );
   const result = await sql.query(insert.text, insert.params);
   return result.rowCount ?? 0;
 }

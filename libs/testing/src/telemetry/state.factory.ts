@@ -106,39 +106,74 @@ export interface IdempotencyKeyRow {
 const id = () => ({ id: randomUUID() });
 
 export function insertModelPrices(sql: Client, rows: ModelPriceRow[]): Promise<string[]> {
-  return insertRows(sql, 'model_prices', rows.map((r) => withDefaults({ ...id(), provider: null }, r)));
+  return insertRows(
+    sql,
+    'model_prices',
+    rows.map((r) => withDefaults({ ...id(), provider: null }, r)),
+  );
 }
 
 export function insertAlertRules(sql: Client, rows: AlertRuleRow[]): Promise<string[]> {
   const defaults = { forMinutes: 0, keepFiringForMinutes: 0, noData: 'ok', severity: 'warning', agentId: null };
-  return insertRows(sql, 'alert_rules', rows.map((r) => withDefaults({ ...id(), ...defaults, updatedAt: r.createdAt }, r)));
+  return insertRows(
+    sql,
+    'alert_rules',
+    rows.map((r) => withDefaults({ ...id(), ...defaults, updatedAt: r.createdAt }, r)),
+  );
 }
 
 export function insertAlerts(sql: Client, rows: AlertRow[]): Promise<string[]> {
   const nullable = { value: null, firedAt: null, acknowledgedAt: null, resolvedAt: null, lastNotifiedAt: null };
-  return insertRows(sql, 'alerts', rows.map((r) => withDefaults({ ...id(), ...nullable }, r)));
+  return insertRows(
+    sql,
+    'alerts',
+    rows.map((r) => withDefaults({ ...id(), ...nullable }, r)),
+  );
 }
 
 export function insertAlertChannels(sql: Client, rows: AlertChannelRow[]): Promise<string[]> {
-  return insertRows(sql, 'alert_channels', rows.map((r) => withDefaults({ ...id(), updatedAt: r.createdAt }, r)));
+  return insertRows(
+    sql,
+    'alert_channels',
+    rows.map((r) => withDefaults({ ...id(), updatedAt: r.createdAt }, r)),
+  );
 }
 
 export function insertAlertDeliveries(sql: Client, rows: AlertDeliveryRow[]): Promise<string[]> {
-  return insertRows(sql, 'alert_deliveries', rows.map((r) => withDefaults({ ...id(), alertId: null, body: '{}' }, r)));
+  return insertRows(
+    sql,
+    'alert_deliveries',
+    rows.map((r) => withDefaults({ ...id(), alertId: null, body: '{}' }, r)),
+  );
 }
 
 /** job_runs rows as the scheduler leaves them after earlier runs (by name, returned). */
 export function insertJobRuns(sql: Client, rows: JobRunRow[]): Promise<string[]> {
   const defaults = { lastStartedAt: null, lastFinishedAt: null, lastDurationMs: null, lastError: null, runs: 0, failures: 0 };
-  return insertRows(sql, 'job_runs', rows.map((r) => withDefaults(defaults, r)), 'name');
+  return insertRows(
+    sql,
+    'job_runs',
+    rows.map((r) => withDefaults(defaults, r)),
+    'name',
+  );
 }
 
 /** Budgets by agent id (returned); pausedMonth marks a hard cap already reached, which only the job sets. */
 export function insertAgentBudgets(sql: Client, rows: AgentBudgetRow[]): Promise<string[]> {
-  return insertRows(sql, 'agent_budgets', rows.map((r) => withDefaults({ softThresholdPct: 80, hardCap: false, pausedMonth: null }, r)), 'agent_id');
+  return insertRows(
+    sql,
+    'agent_budgets',
+    rows.map((r) => withDefaults({ softThresholdPct: 80, hardCap: false, pausedMonth: null }, r)),
+    'agent_id',
+  );
 }
 
 /** Idempotency keys (returned), e.g. one still claimed `in_flight` by a request that never finished. */
 export function insertIdempotencyKeys(sql: Client, rows: IdempotencyKeyRow[]): Promise<string[]> {
-  return insertRows(sql, 'idempotency_keys', rows.map((r) => withDefaults({}, r)), 'key');
+  return insertRows(
+    sql,
+    'idempotency_keys',
+    rows.map((r) => withDefaults({}, r)),
+    'key',
+  );
 }

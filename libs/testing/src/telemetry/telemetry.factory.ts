@@ -67,7 +67,11 @@ export interface ApiRequestRow {
 }
 
 export function insertSamples(sql: Client, rows: SampleRow[]): Promise<string[]> {
-  return insertRows(sql, 'metric_samples', rows.map((r) => withDefaults({ id: randomUUID(), metadata: null }, r)));
+  return insertRows(
+    sql,
+    'metric_samples',
+    rows.map((r) => withDefaults({ id: randomUUID(), metadata: null }, r)),
+  );
 }
 
 export function insertLlmCalls(sql: Client, rows: LlmCallRow[]): Promise<string[]> {
@@ -80,15 +84,27 @@ export function insertLlmCalls(sql: Client, rows: LlmCallRow[]): Promise<string[
 }
 
 export function insertToolCalls(sql: Client, rows: ToolCallRow[]): Promise<string[]> {
-  return insertRows(sql, 'tool_calls', rows.map((r) => withDefaults({ id: randomUUID(), status: 'success', errorType: null, traceId: null }, r)));
+  return insertRows(
+    sql,
+    'tool_calls',
+    rows.map((r) => withDefaults({ id: randomUUID(), status: 'success', errorType: null, traceId: null }, r)),
+  );
 }
 
 /** Activity-log rows; metadata and actor default as the table does ({} and 'system'). */
 export function insertEvents(sql: Client, rows: EventRow[]): Promise<string[]> {
-  return insertRows(sql, 'events', rows.map((r) => withDefaults({ id: randomUUID(), agentId: null, metadata: {}, actor: 'system' }, r)));
+  return insertRows(
+    sql,
+    'events',
+    rows.map((r) => withDefaults({ id: randomUUID(), agentId: null, metadata: {}, actor: 'system' }, r)),
+  );
 }
 
 /** The service's own request timings, as the request recorder batches them. */
 export function insertApiRequests(sql: Client, rows: ApiRequestRow[]): Promise<string[]> {
-  return insertRows(sql, 'api_requests', rows.map((r) => withDefaults({ id: randomUUID(), userId: null }, r)));
+  return insertRows(
+    sql,
+    'api_requests',
+    rows.map((r) => withDefaults({ id: randomUUID(), userId: null }, r)),
+  );
 }

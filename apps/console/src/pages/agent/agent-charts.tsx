@@ -39,7 +39,9 @@ export function AgentCharts({ agentId }: { agentId: string }) {
     const start = new Date(end.getTime() - RANGES[range].seconds * 1000);
     const keys = Object.keys(QUERIES) as Key[];
     const answers = await Promise.all(
-      keys.map((key) => agentsApi.timeseries({ ...QUERIES[key], agentId, start: start.toISOString(), end: end.toISOString(), interval: RANGES[range].interval })),
+      keys.map((key) =>
+        agentsApi.timeseries({ ...QUERIES[key], agentId, start: start.toISOString(), end: end.toISOString(), interval: RANGES[range].interval }),
+      ),
     );
     return Object.fromEntries(keys.map((key, i) => [key, answers[i].points])) as Record<Key, TimeseriesPoint[]>;
   }, [agentId, range]);
@@ -50,22 +52,47 @@ export function AgentCharts({ agentId }: { agentId: string }) {
     return [
       { title: 'CPU', format: pct, series: [{ label: 'CPU %', points: d.cpu, color: '#2563eb' }] },
       { title: 'Memory', format: pct, series: [{ label: 'Memory %', points: d.memory, color: '#7c3aed' }] },
-      { title: 'LLM latency', format: ms, series: [{ label: 'p50', points: d.p50, color: '#0891b2' }, { label: 'p95', points: d.p95, color: '#db2777' }] },
-      { title: 'Tokens', format: compact, series: [{ label: 'Input', points: d.input, color: '#059669' }, { label: 'Output', points: d.output, color: '#d97706' }] },
+      {
+        title: 'LLM latency',
+        format: ms,
+        series: [
+          { label: 'p50', points: d.p50, color: '#0891b2' },
+          { label: 'p95', points: d.p95, color: '#db2777' },
+        ],
+      },
+      {
+        title: 'Tokens',
+        format: compact,
+        series: [
+          { label: 'Input', points: d.input, color: '#059669' },
+          { label: 'Output', points: d.output, color: '#d97706' },
+        ],
+      },
       { title: 'Cost', format: usd, series: [{ label: 'Cost', points: d.cost, color: '#16a34a' }] },
-      { title: 'Errors', format: compact, series: [{ label: 'LLM errors', points: d.llmErrors, color: '#dc2626' }, { label: 'Tool errors', points: d.toolErrors, color: '#ea580c' }] },
+      {
+        title: 'Errors',
+        format: compact,
+        series: [
+          { label: 'LLM errors', points: d.llmErrors, color: '#dc2626' },
+          { label: 'Tool errors', points: d.toolErrors, color: '#ea580c' },
+        ],
+      },
     ];
   }, [data.data]);
 
   return (
     <Card
       title="Telemetry"
-      actions={<Tabs label="Time range" value={range} onChange={setRange} tabs={(Object.keys(RANGES) as Range[]).map((id) => ({ id, label: RANGES[id].label }))} />}
+      actions={
+        <Tabs label="Time range" value={range} onChange={setRange} tabs={(Object.keys(RANGES) as Range[]).map((id) => ({ id, label: RANGES[id].label }))} />
+      }
     >
       <Async loaded={data} what="Loading charts">
         {() => (
           <div class="charts" aria-busy={data.loading}>
-            {charts?.map((chart) => <TimeChart title={chart.title} series={chart.series} format={chart.format} />)}
+            {charts?.map((chart) => (
+              <TimeChart title={chart.title} series={chart.series} format={chart.format} />
+            ))}
           </div>
         )}
       </Async>

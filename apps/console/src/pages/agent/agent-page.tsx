@@ -17,15 +17,26 @@ export function AgentPage({ id }: { id: string }) {
     <Async loaded={agent} what="Loading the agent">
       {(a) => (
         <>
-          <nav class="crumbs" aria-label="Breadcrumb"><Link href="/">Fleet</Link> / <span>{a.name}</span></nav>
+          <nav class="crumbs" aria-label="Breadcrumb">
+            <Link href="/">Fleet</Link> / <span>{a.name}</span>
+          </nav>
           <div class="page-head">
             <div>
-              <h1 data-testid="agent-name">{a.name} <Badge value={a.status} /></h1>
+              <h1 data-testid="agent-name">
+                {a.name} <Badge value={a.status} />
+              </h1>
               <p class="muted">
-                {a.description ?? 'No description'} · {a.model ?? 'model not set'}{a.runtime ? ` · ${a.runtime}` : ''} · last seen <span title={when(a.lastSeenAt)}>{ago(a.lastSeenAt)}</span> ·
-                status since {when(a.statusChangedAt)}
+                {a.description ?? 'No description'} · {a.model ?? 'model not set'}
+                {a.runtime ? ` · ${a.runtime}` : ''} · last seen <span title={when(a.lastSeenAt)}>{ago(a.lastSeenAt)}</span> · status since{' '}
+                {when(a.statusChangedAt)}
               </p>
-              <div class="labels">{Object.entries(a.labels ?? {}).map(([k, v]) => <span class="chip">{k}={v}</span>)}</div>
+              <div class="labels">
+                {Object.entries(a.labels ?? {}).map(([k, v]) => (
+                  <span class="chip">
+                    {k}={v}
+                  </span>
+                ))}
+              </div>
             </div>
           </div>
           <AgentCharts agentId={a.id} />

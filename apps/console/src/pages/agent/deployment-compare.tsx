@@ -21,10 +21,26 @@ function WindowRow({ label, w }: { label: string; w: TelemetryWindow }) {
 function Side({ side }: { side: DeploymentSide }) {
   return (
     <div class="compare-side">
-      <h3>{side.version ?? side.id.slice(-8)} <span class="muted small">{side.environment} · {side.status}</span></h3>
+      <h3>
+        {side.version ?? side.id.slice(-8)}{' '}
+        <span class="muted small">
+          {side.environment} · {side.status}
+        </span>
+      </h3>
       <table class="table compact">
-        <thead><tr><th>24 h</th><th class="num">LLM calls</th><th class="num">Error rate</th><th class="num">p95 latency</th><th class="num">Cost / call</th></tr></thead>
-        <tbody><WindowRow label="Before" w={side.before} /><WindowRow label="After" w={side.after} /></tbody>
+        <thead>
+          <tr>
+            <th>24 h</th>
+            <th class="num">LLM calls</th>
+            <th class="num">Error rate</th>
+            <th class="num">p95 latency</th>
+            <th class="num">Cost / call</th>
+          </tr>
+        </thead>
+        <tbody>
+          <WindowRow label="Before" w={side.before} />
+          <WindowRow label="After" w={side.after} />
+        </tbody>
       </table>
     </div>
   );
@@ -41,15 +57,30 @@ export function DeploymentCompare({ a, b }: { a: string; b: string }) {
           const none = diff.added.length + diff.removed.length + diff.changed.length === 0;
           return (
             <>
-              <div class="grid-2"><Side side={c.a} /><Side side={c.b} /></div>
+              <div class="grid-2">
+                <Side side={c.a} />
+                <Side side={c.b} />
+              </div>
               <h3>Configuration diff</h3>
               {none ? (
                 <p class="muted">The two configurations are the same.</p>
               ) : (
                 <ul class="diff">
-                  {diff.added.map((x) => <li class="diff-add"><code>+ {x.path}</code> {show(x.value)}</li>)}
-                  {diff.removed.map((x) => <li class="diff-del"><code>− {x.path}</code> {show(x.value)}</li>)}
-                  {diff.changed.map((x) => <li class="diff-chg"><code>~ {x.path}</code> {show(x.oldValue)} → {show(x.newValue)}</li>)}
+                  {diff.added.map((x) => (
+                    <li class="diff-add">
+                      <code>+ {x.path}</code> {show(x.value)}
+                    </li>
+                  ))}
+                  {diff.removed.map((x) => (
+                    <li class="diff-del">
+                      <code>− {x.path}</code> {show(x.value)}
+                    </li>
+                  ))}
+                  {diff.changed.map((x) => (
+                    <li class="diff-chg">
+                      <code>~ {x.path}</code> {show(x.oldValue)} → {show(x.newValue)}
+                    </li>
+                  ))}
                 </ul>
               )}
             </>

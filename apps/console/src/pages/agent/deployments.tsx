@@ -20,14 +20,35 @@ export function Deployments({ agentId }: { agentId: string }) {
             <>
               <div class="table-wrap">
                 <table class="table">
-                  <thead><tr><th><span class="sr-only">Compare</span></th><th>Version</th><th>Environment</th><th>Status</th><th>Created</th><th>Finished</th><th>Error</th></tr></thead>
+                  <thead>
+                    <tr>
+                      <th>
+                        <span class="sr-only">Compare</span>
+                      </th>
+                      <th>Version</th>
+                      <th>Environment</th>
+                      <th>Status</th>
+                      <th>Created</th>
+                      <th>Finished</th>
+                      <th>Error</th>
+                    </tr>
+                  </thead>
                   <tbody>
                     {list.map((d) => (
                       <tr>
-                        <td><input type="checkbox" aria-label={`Compare deployment ${d.version ?? d.id}`} checked={picked.includes(d.id)} onChange={() => toggle(d.id)} /></td>
+                        <td>
+                          <input
+                            type="checkbox"
+                            aria-label={`Compare deployment ${d.version ?? d.id}`}
+                            checked={picked.includes(d.id)}
+                            onChange={() => toggle(d.id)}
+                          />
+                        </td>
                         <td class="strong">{d.version ?? '—'}</td>
                         <td>{d.environment}</td>
-                        <td><Badge value={d.status} /></td>
+                        <td>
+                          <Badge value={d.status} />
+                        </td>
                         <td>{when(d.createdAt)}</td>
                         <td>{when(d.finishedAt)}</td>
                         <td class="muted">{d.error ?? ''}</td>

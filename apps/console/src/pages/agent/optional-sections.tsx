@@ -7,15 +7,36 @@ import { useApi } from '../../lib/use-api';
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type Row = Record<string, Json>;
 
-const cell = (value: Json | undefined): string => (value === null || value === undefined ? '—' : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? when(value) : typeof value === 'object' ? JSON.stringify(value) : String(value));
+const cell = (value: Json | undefined): string =>
+  value === null || value === undefined
+    ? '—'
+    : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)
+      ? when(value)
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
 
 function RowsTable({ rows }: { rows: Row[] }) {
   const columns = [...new Set(rows.slice(0, 20).flatMap((r) => Object.keys(r)))].filter((c) => c !== 'agentId').slice(0, 7);
   return (
     <div class="table-wrap">
       <table class="table compact">
-        <thead><tr>{columns.map((c) => <th>{c}</th>)}</tr></thead>
-        <tbody>{rows.slice(0, 20).map((r) => <tr>{columns.map((c) => <td>{cell(r[c])}</td>)}</tr>)}</tbody>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th>{c}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.slice(0, 20).map((r) => (
+            <tr>
+              {columns.map((c) => (
+                <td>{cell(r[c])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
       </table>
     </div>
   );
@@ -27,11 +48,11 @@ export function OptionalSections({ agentId }: { agentId: string }) {
   const conversations = useApi(() => agentsApi.optional<Row[]>('/api/agents/{id}/conversations', `/api/agents/${agentId}/conversations`), [agentId]);
   return (
     <>
-      {Array.isArray(runs.data) && (
-        <Card title="Runs">{runs.data.length ? <RowsTable rows={runs.data} /> : <p class="muted">No runs recorded.</p>}</Card>
-      )}
+      {Array.isArray(runs.data) && <Card title="Runs">{runs.data.length ? <RowsTable rows={runs.data} /> : <p class="muted">No runs recorded.</p>}</Card>}
       {Array.isArray(conversations.data) && (
-        <Card title="Conversations">{conversations.data.length ? <RowsTable rows={conversations.data} /> : <p class="muted">No conversations recorded.</p>}</Card>
+        <Card title="Conversations">
+          {conversations.data.length ? <RowsTable rows={conversations.data} /> : <p class="muted">No conversations recorded.</p>}
+        </Card>
       )}
     </>
   );

@@ -16,9 +16,17 @@ export function RawRecords({ agentId }: { agentId: string }) {
       actions={
         <>
           {open && (
-            <input class="small-input" placeholder="Sample type, e.g. cpu" aria-label="Sample type" value={type} onChange={(e) => setType(e.currentTarget.value.trim())} />
+            <input
+              class="small-input"
+              placeholder="Sample type, e.g. cpu"
+              aria-label="Sample type"
+              value={type}
+              onChange={(e) => setType(e.currentTarget.value.trim())}
+            />
           )}
-          <button type="button" class="secondary small" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? 'Hide' : 'Show'}</button>
+          <button type="button" class="secondary small" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {open ? 'Hide' : 'Show'}
+          </button>
         </>
       }
     >
@@ -30,10 +38,22 @@ export function RawRecords({ agentId }: { agentId: string }) {
             ) : (
               <div class="table-wrap">
                 <table class="table compact">
-                  <thead><tr><th>Recorded</th><th>Type</th><th class="num">Value</th><th>Metadata</th></tr></thead>
+                  <thead>
+                    <tr>
+                      <th>Recorded</th>
+                      <th>Type</th>
+                      <th class="num">Value</th>
+                      <th>Metadata</th>
+                    </tr>
+                  </thead>
                   <tbody>
                     {list.map((r) => (
-                      <tr><td>{when(r.recorded_at)}</td><td>{r.metric_type}</td><td class="num">{num(r.value, 4)}</td><td class="muted mono">{Object.keys(r.metadata ?? {}).length ? JSON.stringify(r.metadata) : ''}</td></tr>
+                      <tr>
+                        <td>{when(r.recorded_at)}</td>
+                        <td>{r.metric_type}</td>
+                        <td class="num">{num(r.value, 4)}</td>
+                        <td class="muted mono">{Object.keys(r.metadata ?? {}).length ? JSON.stringify(r.metadata) : ''}</td>
+                      </tr>
                     ))}
                   </tbody>
                 </table>

@@ -14,7 +14,17 @@ export function AlertHistoryTab() {
   return (
     <Card title="Alert history" actions={<span class="muted small">Newest 100, every state</span>}>
       <Async loaded={alerts} what="Loading history">
-        {(list) => (list.length === 0 ? <Empty>No alerts yet.</Empty> : <ul class="alert-list">{list.map((a) => <HistoryRow alert={a} agent={agentName(agents.data, a.agentId)} />)}</ul>)}
+        {(list) =>
+          list.length === 0 ? (
+            <Empty>No alerts yet.</Empty>
+          ) : (
+            <ul class="alert-list">
+              {list.map((a) => (
+                <HistoryRow alert={a} agent={agentName(agents.data, a.agentId)} />
+              ))}
+            </ul>
+          )
+        }
       </Async>
     </Card>
   );
@@ -27,9 +37,14 @@ function HistoryRow({ alert, agent }: { alert: Alert; agent: string }) {
       <div class="alert-main">
         <div>
           <strong>{alert.ruleName}</strong> <Badge value={alert.status} /> <Badge value={alert.severity} />
-          <div class="muted small">{agent} · started {when(alert.startedAt)}{alert.resolvedAt && <> · resolved {when(alert.resolvedAt)}</>}</div>
+          <div class="muted small">
+            {agent} · started {when(alert.startedAt)}
+            {alert.resolvedAt && <> · resolved {when(alert.resolvedAt)}</>}
+          </div>
         </div>
-        <button type="button" class="secondary small" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? 'Hide transitions' : 'Transitions'}</button>
+        <button type="button" class="secondary small" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? 'Hide transitions' : 'Transitions'}
+        </button>
       </div>
       {open && <Transitions id={alert.id} />}
     </li>
@@ -45,7 +60,11 @@ function Transitions({ id }: { id: string }) {
       {(entries) => (
         <ol class="timeline">
           {entries.map((h) => (
-            <li><time>{when(h.at)}</time> {h.from} → <strong>{h.to}</strong> by {whoIs(h.actor, me, names.data)}{h.value !== null && <> · value {num(h.value, 3)}</>}{h.note && <> — “{h.note}”</>}</li>
+            <li>
+              <time>{when(h.at)}</time> {h.from} → <strong>{h.to}</strong> by {whoIs(h.actor, me, names.data)}
+              {h.value !== null && <> · value {num(h.value, 3)}</>}
+              {h.note && <> — “{h.note}”</>}
+            </li>
           ))}
         </ol>
       )}

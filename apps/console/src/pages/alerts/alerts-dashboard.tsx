@@ -19,9 +19,24 @@ export function AlertsDashboardTab() {
             <Stat label="Critical / warning / info" value={`${d.bySeverity.critical} / ${d.bySeverity.warning} / ${d.bySeverity.info}`} />
           </div>
           <Card title="Noisiest rules">
-            {d.noisiestRules.length === 0 ? <p class="muted">No rule has fired in this period.</p> : (
-              <table class="table"><thead><tr><th>Rule</th><th class="num">Fired</th></tr></thead>
-                <tbody>{d.noisiestRules.map((r) => <tr><td>{r.ruleName}</td><td class="num">{num(r.fired)}</td></tr>)}</tbody>
+            {d.noisiestRules.length === 0 ? (
+              <p class="muted">No rule has fired in this period.</p>
+            ) : (
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th>Rule</th>
+                    <th class="num">Fired</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.noisiestRules.map((r) => (
+                    <tr>
+                      <td>{r.ruleName}</td>
+                      <td class="num">{num(r.fired)}</td>
+                    </tr>
+                  ))}
+                </tbody>
               </table>
             )}
           </Card>

@@ -18,9 +18,26 @@ export function OpenAlertsTab() {
     return lists.flat().sort((a, b) => ORDER[a.status] - ORDER[b.status] || b.startedAt.localeCompare(a.startedAt));
   }, []);
   return (
-    <Card title="Open alerts" actions={<button type="button" class="secondary small" onClick={alerts.reload}>Refresh</button>}>
+    <Card
+      title="Open alerts"
+      actions={
+        <button type="button" class="secondary small" onClick={alerts.reload}>
+          Refresh
+        </button>
+      }
+    >
       <Async loaded={alerts} what="Loading alerts">
-        {(list) => (list.length === 0 ? <Empty>No open alerts. Rules that fire show up here.</Empty> : <ul class="alert-list">{list.map((a) => <AlertRow alert={a} changed={alerts.reload} />)}</ul>)}
+        {(list) =>
+          list.length === 0 ? (
+            <Empty>No open alerts. Rules that fire show up here.</Empty>
+          ) : (
+            <ul class="alert-list">
+              {list.map((a) => (
+                <AlertRow alert={a} changed={alerts.reload} />
+              ))}
+            </ul>
+          )
+        }
       </Async>
     </Card>
   );
@@ -33,17 +50,19 @@ function AlertRow({ alert, changed }: { alert: Alert; changed: () => void }) {
   const [note, setNote] = useState('');
   const [silencing, setSilencing] = useState(false);
   const action = useAction();
-  const act = (kind: 'acknowledge' | 'resolve') => void action.run(async () => {
-    await (kind === 'acknowledge' ? alertsApi.acknowledge(alert.id, note || undefined) : alertsApi.resolve(alert.id, note || undefined));
-    changed();
-  });
+  const act = (kind: 'acknowledge' | 'resolve') =>
+    void action.run(async () => {
+      await (kind === 'acknowledge' ? alertsApi.acknowledge(alert.id, note || undefined) : alertsApi.resolve(alert.id, note || undefined));
+      changed();
+    });
   return (
     <li class={`alert-item sev-${alert.severity}`} data-alert-id={alert.id} data-status={alert.status}>
       <div class="alert-main">
         <div>
           <strong>{alert.ruleName}</strong> <Badge value={alert.status} /> <Badge value={alert.severity} />
           <div class="muted small">
-            <Link href={`/agents/${alert.agentId}`}>{agentName(agents.data, alert.agentId)}</Link> · value {num(alert.value, 3)} vs threshold {num(alert.threshold, 3)} · started {when(alert.startedAt)}
+            <Link href={`/agents/${alert.agentId}`}>{agentName(agents.data, alert.agentId)}</Link> · value {num(alert.value, 3)} vs threshold{' '}
+            {num(alert.threshold, 3)} · started {when(alert.startedAt)}
             {alert.firedAt && <> · fired {when(alert.firedAt)}</>}
           </div>
           {alert.acknowledgedAt && (
@@ -54,10 +73,24 @@ function AlertRow({ alert, changed }: { alert: Alert; changed: () => void }) {
           )}
         </div>
         <div class="alert-actions">
-          <input class="small-input" placeholder="Note (optional)" aria-label={`Note for ${alert.ruleName}`} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-          {alert.status !== 'acknowledged' && <button type="button" class="primary small" disabled={action.busy} onClick={() => act('acknowledge')}>Acknowledge</button>}
-          <button type="button" class="secondary small" disabled={action.busy} onClick={() => act('resolve')}>Resolve</button>
-          <button type="button" class="secondary small" aria-expanded={silencing} onClick={() => setSilencing(!silencing)}>Silence…</button>
+          <input
+            class="small-input"
+            placeholder="Note (optional)"
+            aria-label={`Note for ${alert.ruleName}`}
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
+          {alert.status !== 'acknowledged' && (
+            <button type="button" class="primary small" disabled={action.busy} onClick={() => act('acknowledge')}>
+              Acknowledge
+            </button>
+          )}
+          <button type="button" class="secondary small" disabled={action.busy} onClick={() => act('resolve')}>
+            Resolve
+          </button>
+          <button type="button" class="secondary small" aria-expanded={silencing} onClick={() => setSilencing(!silencing)}>
+            Silence…
+          </button>
         </div>
       </div>
       {action.error && <ErrorBox error={action.error} />}

@@ -20,12 +20,20 @@ export function SilenceForm({ initial, done }: { initial: { ruleId?: string; age
     <form class="form-row inset" onSubmit={(e) => void save(e)}>
       <Field label="Mute for">
         <select value={hours} onChange={(e) => setHours(Number(e.currentTarget.value))}>
-          {HOURS.map((h) => <option value={h}>{h < 24 ? `${h} h` : `${h / 24} d`}</option>)}
+          {HOURS.map((h) => (
+            <option value={h}>{h < 24 ? `${h} h` : `${h / 24} d`}</option>
+          ))}
         </select>
       </Field>
-      <Field label="Why"><input required value={comment} placeholder="Maintenance window" onInput={(e) => setComment(e.currentTarget.value)} /></Field>
-      <button type="submit" class="primary small" disabled={action.busy}>Create silence</button>
-      <button type="button" class="secondary small" onClick={() => done(false)}>Cancel</button>
+      <Field label="Why">
+        <input required value={comment} placeholder="Maintenance window" onInput={(e) => setComment(e.currentTarget.value)} />
+      </Field>
+      <button type="submit" class="primary small" disabled={action.busy}>
+        Create silence
+      </button>
+      <button type="button" class="secondary small" onClick={() => done(false)}>
+        Cancel
+      </button>
       {action.error && <ErrorBox error={action.error} />}
     </form>
   );

@@ -17,7 +17,10 @@ function startOfToday(): Date {
 }
 
 function useToday(agents: Agent[]) {
-  const ids = agents.slice(0, COST_LOOKUPS).map((a) => a.id).join(',');
+  const ids = agents
+    .slice(0, COST_LOOKUPS)
+    .map((a) => a.id)
+    .join(',');
   return useApi(async () => {
     const start = startOfToday().toISOString();
     const end = new Date().toISOString();
@@ -58,14 +61,18 @@ export function AgentTable({ agents }: { agents: Agent[] }) {
             <span class="sr-only">Status</span>
             <select value={status} onChange={(e) => setStatus(e.currentTarget.value)} aria-label="Filter by status">
               <option value="">All statuses</option>
-              {STATUSES.map((s) => <option value={s}>{s}</option>)}
+              {STATUSES.map((s) => (
+                <option value={s}>{s}</option>
+              ))}
             </select>
           </label>
           <label>
             <span class="sr-only">Label</span>
             <select value={label} onChange={(e) => setLabel(e.currentTarget.value)} aria-label="Filter by label">
               <option value="">All labels</option>
-              {allLabels.map((l) => <option value={l}>{l}</option>)}
+              {allLabels.map((l) => (
+                <option value={l}>{l}</option>
+              ))}
             </select>
           </label>
         </div>
@@ -75,7 +82,12 @@ export function AgentTable({ agents }: { agents: Agent[] }) {
         <table class="table" id="agents-table">
           <thead>
             <tr>
-              <th>Agent</th><th>Status</th><th>Last seen</th><th class="num">Tokens today</th><th class="num">Cost today</th><th class="num">Open alerts</th>
+              <th>Agent</th>
+              <th>Status</th>
+              <th>Last seen</th>
+              <th class="num">Tokens today</th>
+              <th class="num">Cost today</th>
+              <th class="num">Open alerts</th>
             </tr>
           </thead>
           <tbody>
@@ -85,19 +97,43 @@ export function AgentTable({ agents }: { agents: Agent[] }) {
               return (
                 <tr data-agent-id={agent.id}>
                   <td>
-                    <Link href={`/agents/${agent.id}`} class="strong">{agent.name}</Link>
-                    <div class="labels">{labelText(agent.labels ?? {}).map((l) => <span class="chip">{l}</span>)}</div>
+                    <Link href={`/agents/${agent.id}`} class="strong">
+                      {agent.name}
+                    </Link>
+                    <div class="labels">
+                      {labelText(agent.labels ?? {}).map((l) => (
+                        <span class="chip">{l}</span>
+                      ))}
+                    </div>
                   </td>
-                  <td><Badge value={agent.status} /></td>
+                  <td>
+                    <Badge value={agent.status} />
+                  </td>
                   <td title={when(agent.lastSeenAt)}>{ago(agent.lastSeenAt)}</td>
                   <td class="num">{today.data ? tokens(cost?.total_tokens ?? 0) : '…'}</td>
                   <td class="num">{today.data ? money(cost?.total_cost ?? 0) : '…'}</td>
-                  <td class="num">{alerts.data ? (open > 0 ? <Link href="/alerts" class="badge tone-bad">{String(open)}</Link> : '0') : '…'}</td>
+                  <td class="num">
+                    {alerts.data ? (
+                      open > 0 ? (
+                        <Link href="/alerts" class="badge tone-bad">
+                          {String(open)}
+                        </Link>
+                      ) : (
+                        '0'
+                      )
+                    ) : (
+                      '…'
+                    )}
+                  </td>
                 </tr>
               );
             })}
             {shown.length === 0 && (
-              <tr><td colSpan={6} class="muted center">No agent matches these filters.</td></tr>
+              <tr>
+                <td colSpan={6} class="muted center">
+                  No agent matches these filters.
+                </td>
+              </tr>
             )}
           </tbody>
         </table>

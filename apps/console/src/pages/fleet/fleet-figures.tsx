@@ -17,8 +17,16 @@ export function FleetFigures() {
       <Stat label="In error or warning" value={c ? num(c.agents_error) : '…'} />
       <Stat label="Events, last 24 h" value={c ? num(c.events_today) : '…'} />
       <Stat label="Messages today" value={p ? num(p.messages.today) : '…'} hint={p ? `${num(p.messages.thisMonth)} this month` : undefined} />
-      <Stat label="LLM success rate, 24 h" value={p ? percent(p.performance.successRate) : '…'} hint={p ? `avg response ${ms(p.performance.averageResponseTime)}` : undefined} />
-      <Stat label="Agent uptime, 30 d" value={p ? percent(p.uptime.averageAgentUptime) : '…'} hint={p ? `platform ${percent(p.uptime.platformUptime)}` : undefined} />
+      <Stat
+        label="LLM success rate, 24 h"
+        value={p ? percent(p.performance.successRate) : '…'}
+        hint={p ? `avg response ${ms(p.performance.averageResponseTime)}` : undefined}
+      />
+      <Stat
+        label="Agent uptime, 30 d"
+        value={p ? percent(p.uptime.averageAgentUptime) : '…'}
+        hint={p ? `platform ${percent(p.uptime.platformUptime)}` : undefined}
+      />
     </div>
   );
 }

@@ -12,7 +12,9 @@ export function FleetPage() {
     <>
       <div class="page-head">
         <h1>Fleet</h1>
-        <button type="button" class="secondary small" onClick={agents.reload}>Refresh</button>
+        <button type="button" class="secondary small" onClick={agents.reload}>
+          Refresh
+        </button>
       </div>
       <FleetFigures />
       <Async loaded={agents} what="Loading agents">

@@ -19,20 +19,29 @@ export OTEL_RESOURCE_ATTRIBUTES="fleetwatch.agent.id=<agent id>"`;
   return (
     <Card title="Your fleet is empty" id="getting-started">
       <p>
-        Fleetwatch shows agents once they exist and send telemetry. Create an API key with the <code>ingest</code> and <code>agents:write</code> scopes
-        under <Link href="/settings">Settings → API keys</Link>, put it in <code>FLEETWATCH_API_KEY</code>, then:
+        Fleetwatch shows agents once they exist and send telemetry. Create an API key with the <code>ingest</code> and <code>agents:write</code> scopes under{' '}
+        <Link href="/settings">Settings → API keys</Link>, put it in <code>FLEETWATCH_API_KEY</code>, then:
       </p>
       <ol class="steps">
         <li>
-          <div class="step-head"><strong>Register an agent</strong><CopyButton text={agentSnippet} /></div>
+          <div class="step-head">
+            <strong>Register an agent</strong>
+            <CopyButton text={agentSnippet} />
+          </div>
           <pre class="code">{agentSnippet}</pre>
         </li>
         <li>
-          <div class="step-head"><strong>Send samples and LLM calls</strong><CopyButton text={ingestSnippet} /></div>
+          <div class="step-head">
+            <strong>Send samples and LLM calls</strong>
+            <CopyButton text={ingestSnippet} />
+          </div>
           <pre class="code">{ingestSnippet}</pre>
         </li>
         <li>
-          <div class="step-head"><strong>Or point an OpenTelemetry SDK here</strong> (GenAI spans become LLM calls)<CopyButton text={otlpSnippet} /></div>
+          <div class="step-head">
+            <strong>Or point an OpenTelemetry SDK here</strong> (GenAI spans become LLM calls)
+            <CopyButton text={otlpSnippet} />
+          </div>
           <pre class="code">{otlpSnippet}</pre>
         </li>
       </ol>

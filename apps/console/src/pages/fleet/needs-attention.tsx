@@ -17,7 +17,9 @@ export function NeedsAttention() {
             <ul class="attention">
               {fleet.agents.map((agent) => (
                 <li class={`attention-item sev-${agent.severity}`} data-agent-id={agent.agentId}>
-                  <Link href={`/agents/${agent.agentId}`} class="attention-name">{agent.name}</Link>
+                  <Link href={`/agents/${agent.agentId}`} class="attention-name">
+                    {agent.name}
+                  </Link>
                   <Badge value={agent.status} />
                   <span class="reasons">
                     {agent.reasons.map((reason) => (

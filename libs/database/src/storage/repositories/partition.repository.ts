@@ -14,9 +14,7 @@ export class PartitionRepository {
   }
 
   async dropDailyBefore(em: EntityManager, table: string, day: string): Promise<number> {
-    const rows = await em
-      .getConnection()
-      .execute<{ dropped: number }[]>(DROP_DAILY_PARTITIONS_BEFORE_SQL, [table, day], 'all', em.getTransactionContext());
+    const rows = await em.getConnection().execute<{ dropped: number }[]>(DROP_DAILY_PARTITIONS_BEFORE_SQL, [table, day], 'all', em.getTransactionContext());
     return Number(rows[0]?.dropped ?? 0);
   }
 

@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { AllExceptionsFilter, limitedFormParser, limitedJsonParser, StrictValidationPipe } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
 import { serveConsole } from './console/serve-console';
+import { limitAnonymousBodies } from './http/anonymous-body-limit';
 import { documentErrorCodes } from './docs/error-codes.doc';
 import { serveOpenApi } from './docs/serve-openapi';
 
@@ -56,6 +57,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   // refused before parsing, in milliseconds, instead of stalling the process in validation.
   const limits = { maxDepth: config.server.jsonMaxDepth, maxKeys: config.server.jsonMaxKeys };
   const fastify = app.getHttpAdapter().getInstance();
+  limitAnonymousBodies(fastify);
   app.useBodyParser('application/json', { bodyLimit: config.server.bodyLimitBytes }, limitedJsonParser(fastify, limits));
   app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: config.server.bodyLimitBytes }, limitedFormParser(limits));
   app.useGlobalPipes(new StrictValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

@@ -57,8 +57,8 @@ describe('slow clients are cut off: request and headers timeouts', () => {
     await t.close();
   });
 
-  it('a body trickled one byte at a time into a declared 100 kB body gets 408 and the connection closed', async () => {
-    const head = 'POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n';
+  it('a body trickled one byte at a time into a declared 100 kB body gets 408 and the connection closed (read before the guard runs)', async () => {
+    const head = 'POST /api/agents HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n';
     const outcome = await trickle(port, head, '{"email":"slow@example.test"', 250, 15_000);
     expect(outcome.closedAfterMs).toBeLessThan(CUT_WITHIN_MS);
     expect(outcome.received.startsWith('HTTP/1.1 408')).toBe(true);
@@ -77,7 +77,7 @@ describe('slow clients are cut off: request and headers timeouts', () => {
   });
 
   it('many trickling connections are all released, and the server keeps answering', async () => {
-    const head = 'POST /api/auth/register HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n';
+    const head = 'POST /api/agents HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n';
     const outcomes = Promise.all(Array.from({ length: 50 }, () => trickle(port, head, '{"a":1', 500, 15_000)));
     const live = await t.client.get('/health/live');
     expect(live.status).toBe(200);

@@ -29,4 +29,12 @@ export { SECOND_MS, MINUTE_MS, HOUR_MS, DAY_MS } from './time/durations';
 export { HttpErrorCode, codeForStatus } from './errors/error-codes';
 export { FailureBody, FAILURE_BODY } from './errors/failure-body.decorator';
 export { neutraliseCsvText } from './csv/csv-formula';
-export { getOrCreateCounter, getOrCreateGauge, getOrCreateHistogram, ensureDefaultMetrics, metricsExposition, METRICS_PREFIX } from './metrics/prom-registry';
+export {
+  getOrCreateCounter,
+  getOrCreateGauge,
+  getOrCreateHistogram,
+  ensureDefaultMetrics,
+  metricsExposition,
+  METRICS_PREFIX,
+  removeMetrics,
+} from './metrics/prom-registry';

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Gauge, register } from 'prom-client';
+import { getOrCreateGauge, removeMetrics } from '@fleetwatch/common';
 import { SEVERITIES } from '../alerts.constants';
 import { AlertsQueryService } from '../services/alerts-query.service';
 
@@ -15,8 +15,7 @@ const live: AlertsQueryService[] = [];
 const current = (): AlertsQueryService | undefined => live[live.length - 1];
 
 function registerGauges(): void {
-  if (register.getSingleMetric(OPEN)) return;
-  new Gauge({
+  getOrCreateGauge({
     name: OPEN,
     help: 'Open alerts (pending, firing or acknowledged) by severity, read from the database at scrape time.',
     labelNames: ['severity'],
@@ -31,7 +30,7 @@ function registerGauges(): void {
       }
     },
   });
-  new Gauge({
+  getOrCreateGauge({
     name: BACKLOG,
     help: 'Notification outbox rows waiting to be sent, read from the database at scrape time.',
     async collect() {
@@ -59,8 +58,7 @@ export class AlertsMetrics implements OnModuleInit, OnModuleDestroy {
     const index = live.indexOf(this.query);
     if (index >= 0) live.splice(index, 1);
     if (live.length === 0) {
-      register.removeSingleMetric(OPEN);
-      register.removeSingleMetric(BACKLOG);
+      removeMetrics(OPEN, BACKLOG);
     }
   }
 }

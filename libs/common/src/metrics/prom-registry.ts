@@ -53,3 +53,8 @@ export function ensureDefaultMetrics(): void {
 export async function metricsExposition(): Promise<{ body: string; contentType: string }> {
   return { body: await register.metrics(), contentType: register.contentType };
 }
+
+/** Unregisters metrics whose source went away (the last application instance of a process stopped). */
+export function removeMetrics(...names: string[]): void {
+  for (const name of names) register.removeSingleMetric(name);
+}

@@ -1,17 +1,15 @@
-import { Counter, register } from 'prom-client';
+import { Counter } from 'prom-client';
+import { getOrCreateCounter } from '@fleetwatch/common';
 import type { OtlpSignal } from '../codec/otlp-proto.codec';
 
 const NAME = 'fleetwatch_otlp_items_total';
 
 function counter(): Counter<'signal' | 'outcome'> {
-  return (
-    (register.getSingleMetric(NAME) as Counter<'signal' | 'outcome'> | undefined) ??
-    new Counter({
-      name: NAME,
-      help: 'OTLP spans and metric data points received, by signal and outcome (stored, ignored: no GenAI item, rejected: refused in partial_success).',
-      labelNames: ['signal', 'outcome'],
-    })
-  );
+  return getOrCreateCounter({
+    name: NAME,
+    help: 'OTLP spans and metric data points received, by signal and outcome (stored, ignored: no GenAI item, rejected: refused in partial_success).',
+    labelNames: ['signal', 'outcome'],
+  });
 }
 
 /** Prometheus counts of what the OTLP receivers did with each span or data point. */

@@ -21,18 +21,35 @@ export function countPoints(points: TimeseriesPoint[]): number {
   return points.filter((p) => p.value !== null && p.value !== 0).length;
 }
 
-/** A uPlot line chart that follows its container's width; times on the axis are in the browser's zone. */
-export function TimeChart({ title, series, format }: { title: string; series: ChartSeries[]; format: (value: number) => string }) {
+/**
+ * A uPlot line chart that follows its container's width; times on the axis are in the browser's zone.
+ * New data for the same series is handed to the existing plot, so a periodic refresh does not flicker.
+ */
+export function TimeChart({
+  title,
+  series,
+  format,
+  height = 180,
+}: {
+  title: string;
+  series: ChartSeries[];
+  format: (value: number) => string;
+  height?: number;
+}) {
   const host = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot>();
   const points = series.reduce((most, s) => Math.max(most, countPoints(s.points)), 0);
+  const shape = series.map((s) => `${s.label}:${s.color}`).join('|');
+  const latest = useRef(series);
+  latest.current = series;
 
   useEffect(() => {
     const element = host.current;
     if (!element || points === 0) return;
     const options: uPlot.Options = {
-      width: Math.max(element.clientWidth, 240),
-      height: 180,
-      legend: { show: series.length > 1 },
+      width: Math.max(element.clientWidth, 200),
+      height,
+      legend: { show: latest.current.length > 1 },
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: true } },
       axes: [
@@ -41,7 +58,7 @@ export function TimeChart({ title, series, format }: { title: string; series: Ch
       ],
       series: [
         { value: (_u, v) => (v === null ? '—' : dateTime.format(new Date(v * 1000))) },
-        ...series.map((s) => ({
+        ...latest.current.map((s) => ({
           label: s.label,
           stroke: s.color,
           width: 2,
@@ -52,14 +69,20 @@ export function TimeChart({ title, series, format }: { title: string; series: Ch
         })),
       ],
     };
-    const plot = new uPlot(options, toData(series), element);
-    const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(element.clientWidth, 240), height: 180 }));
+    const created = new uPlot(options, toData(latest.current), element);
+    plot.current = created;
+    const observer = new ResizeObserver(() => created.setSize({ width: Math.max(element.clientWidth, 200), height }));
     observer.observe(element);
     return () => {
       observer.disconnect();
-      plot.destroy();
+      created.destroy();
+      plot.current = undefined;
     };
-  }, [series, points, format]);
+  }, [shape, points > 0, format, height]);
+
+  useEffect(() => {
+    plot.current?.setData(toData(series));
+  }, [series]);
 
   return (
     <figure class="chart" data-chart={title} data-points={points}>
@@ -67,7 +90,13 @@ export function TimeChart({ title, series, format }: { title: string; series: Ch
         <span>{title}</span>
         <span class="muted small">{points === 0 ? 'no data in this range' : `${points} ${points === 1 ? 'point' : 'points'}`}</span>
       </figcaption>
-      {points === 0 ? <div class="chart-empty">No data in this range</div> : <div ref={host} class="chart-canvas" />}
+      {points === 0 ? (
+        <div class="chart-empty" style={{ height: `${height}px` }}>
+          No data in this range
+        </div>
+      ) : (
+        <div ref={host} class="chart-canvas" style={{ minHeight: `${height}px` }} />
+      )}
     </figure>
   );
 }

@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { agentsApi } from '../../api/agents';
 import type { TimeseriesPoint } from '../../api/types';
 import { Async, Empty } from '../../components/states';
-import { countPoints, TimeChart } from '../../components/time-chart';
+import { type ChartSeries, countPoints, TimeChart } from '../../components/time-chart';
 import { Card } from '../../components/ui';
 import { compact, money, num } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
@@ -36,19 +36,19 @@ export function FleetCharts({ tick }: { tick: number }) {
     return Object.fromEntries(keys.map((key, i) => [key, answers[i].points])) as Record<Key, TimeseriesPoint[]>;
   }, [tick]);
 
-  const charts = useMemo(() => {
+  const charts = useMemo((): { title: string; format: (v: number) => string; series: ChartSeries[]; yMax?: number }[] | undefined => {
     const d = data.data;
     if (!d) return undefined;
     return [
       { title: 'LLM calls / min', format: perMinute, series: [{ label: 'Calls', points: d.calls, color: '#2563eb' }] },
       { title: 'Tokens / min', format: perMinute, series: [{ label: 'Tokens', points: d.tokens, color: '#059669' }] },
       { title: 'Cost / min', format: usd, series: [{ label: 'Cost', points: d.cost, color: '#16a34a' }] },
-      { title: 'CPU, fleet average', format: pct, series: [{ label: 'CPU %', points: d.cpu, color: '#7c3aed' }] },
-      { title: 'LLM error rate', format: ratio, series: [{ label: 'Errors', points: d.errors, color: '#dc2626' }] },
+      { title: 'CPU, fleet average', format: pct, yMax: 100, series: [{ label: 'CPU %', points: d.cpu, color: '#7c3aed' }] },
+      { title: 'LLM error rate', format: ratio, yMax: 0.05, series: [{ label: 'Errors', points: d.errors, color: '#dc2626', zeroIsData: true }] },
     ];
   }, [data.data]);
 
-  const empty = charts !== undefined && charts.every((c) => c.series.every((s) => countPoints(s.points) === 0));
+  const empty = charts !== undefined && charts.every((c) => c.series.every((s) => countPoints(s.points, s.zeroIsData) === 0));
   return (
     <Card title="Last hour" actions={<span class="muted small">whole fleet · 1-minute buckets</span>} id="fleet-charts">
       <Async loaded={data} what="Loading charts">
@@ -58,7 +58,7 @@ export function FleetCharts({ tick }: { tick: number }) {
           ) : (
             <div class="charts small-charts" aria-busy={data.loading}>
               {charts?.map((chart) => (
-                <TimeChart title={chart.title} series={chart.series} format={chart.format} height={110} />
+                <TimeChart title={chart.title} series={chart.series} format={chart.format} height={110} yMax={chart.yMax} />
               ))}
             </div>
           )

@@ -47,7 +47,6 @@ describeInBrowser('web console: the main flows in Chromium', () => {
     expect(await w.page.locator('#agents-table tbody tr[data-agent-id]').count()).toBe(2);
     await w.page.getByLabel('Filter by label').selectOption('team=support');
     expect(await w.page.locator('#agents-table tbody tr[data-agent-id]').count()).toBe(1);
-    await saveScreenshot(w.page, 'fleet');
   });
 
   it('opens the agent and draws its CPU chart with one point per sampled minute', async () => {

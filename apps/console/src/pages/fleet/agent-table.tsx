@@ -1,11 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
-import { alertsApi } from '../../api/alerts';
 import { costApi } from '../../api/cost';
-import type { Agent, AgentCost, AgentStatus } from '../../api/types';
+import type { Agent, AgentCost, AgentStatus, Alert } from '../../api/types';
 import { Link } from '../../components/link';
 import { Badge, Card } from '../../components/ui';
 import { ago, money, tokens, when } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
+import { type Loaded, useApi } from '../../lib/use-api';
 
 const STATUSES: AgentStatus[] = ['running', 'warning', 'error', 'deploying', 'queued', 'stopped'];
 /** Per-agent cost is one request each: enough for a page of agents without flooding the API. */
@@ -16,7 +15,7 @@ function startOfToday(): Date {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate());
 }
 
-function useToday(agents: Agent[]) {
+function useToday(agents: Agent[], tick: number) {
   const ids = agents
     .slice(0, COST_LOOKUPS)
     .map((a) => a.id)
@@ -28,27 +27,26 @@ function useToday(agents: Agent[]) {
       agents.slice(0, COST_LOOKUPS).map(async (agent) => [agent.id, await costApi.agentCost(agent.id, start, end).catch(() => undefined)] as const),
     );
     return new Map<string, AgentCost | undefined>(entries);
-  }, [ids]);
+  }, [ids, tick]);
 }
 
-function useOpenAlerts() {
-  return useApi(async () => {
-    const lists = await Promise.all((['firing', 'acknowledged', 'pending'] as const).map((s) => alertsApi.list(s)));
-    const byAgent = new Map<string, number>();
-    for (const alert of lists.flat()) byAgent.set(alert.agentId, (byAgent.get(alert.agentId) ?? 0) + 1);
-    return byAgent;
-  }, []);
+function countByAgent(alerts: Alert[] | undefined): Map<string, number> | undefined {
+  if (!alerts) return undefined;
+  const byAgent = new Map<string, number>();
+  for (const alert of alerts) byAgent.set(alert.agentId, (byAgent.get(alert.agentId) ?? 0) + 1);
+  return byAgent;
 }
 
 function labelText(labels: Record<string, string>): string[] {
   return Object.entries(labels).map(([k, v]) => `${k}=${v}`);
 }
 
-export function AgentTable({ agents }: { agents: Agent[] }) {
+/** `openAlerts` is the page's own list (firing, pending, acknowledged), so the counts match the Open alerts panel. */
+export function AgentTable({ agents, openAlerts, tick }: { agents: Agent[]; openAlerts: Loaded<Alert[]>; tick: number }) {
   const [status, setStatus] = useState<string>('');
   const [label, setLabel] = useState<string>('');
-  const today = useToday(agents);
-  const alerts = useOpenAlerts();
+  const today = useToday(agents, tick);
+  const openByAgent = useMemo(() => countByAgent(openAlerts.data), [openAlerts.data]);
   const allLabels = useMemo(() => [...new Set(agents.flatMap((a) => labelText(a.labels ?? {})))].sort(), [agents]);
   const shown = agents.filter((a) => (!status || a.status === status) && (!label || labelText(a.labels ?? {}).includes(label)));
 
@@ -93,7 +91,7 @@ export function AgentTable({ agents }: { agents: Agent[] }) {
           <tbody>
             {shown.map((agent) => {
               const cost = today.data?.get(agent.id);
-              const open = alerts.data?.get(agent.id) ?? 0;
+              const open = openByAgent?.get(agent.id) ?? 0;
               return (
                 <tr data-agent-id={agent.id}>
                   <td>
@@ -113,7 +111,7 @@ export function AgentTable({ agents }: { agents: Agent[] }) {
                   <td class="num">{today.data ? tokens(cost?.total_tokens ?? 0) : '…'}</td>
                   <td class="num">{today.data ? money(cost?.total_cost ?? 0) : '…'}</td>
                   <td class="num">
-                    {alerts.data ? (
+                    {openByAgent ? (
                       open > 0 ? (
                         <Link href="/alerts" class="badge tone-bad">
                           {String(open)}

@@ -5,9 +5,9 @@ import { ms, num, percent } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 
 /** The platform figures of /api/monitoring/metrics (seed 004) and /api/metrics (seed 000). */
-export function FleetFigures() {
-  const counts = useApi(() => agentsApi.monitoringMetrics(), []);
-  const platform = useApi(() => agentsApi.platformMetrics(), []);
+export function FleetFigures({ tick }: { tick: number }) {
+  const counts = useApi(() => agentsApi.monitoringMetrics(), [tick]);
+  const platform = useApi(() => agentsApi.platformMetrics(), [tick]);
   if (counts.error) return <ErrorBox error={counts.error} onRetry={counts.reload} />;
   const c = counts.data;
   const p = platform.data?.metrics;

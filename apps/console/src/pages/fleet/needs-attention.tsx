@@ -5,8 +5,8 @@ import { Badge, Card } from '../../components/ui';
 import { useApi } from '../../lib/use-api';
 
 /** The seed 004 roll-up: agents with a reason to look at them, errors first, as the API orders them. */
-export function NeedsAttention() {
-  const status = useApi(() => agentsApi.fleetStatus(), []);
+export function NeedsAttention({ tick }: { tick: number }) {
+  const status = useApi(() => agentsApi.fleetStatus(), [tick]);
   return (
     <Card title="Needs attention" id="needs-attention">
       <Async loaded={status} what="Checking the fleet">

@@ -14,3 +14,4 @@ export { AgentStatusService } from './services/agent-status.service';
 export { AgentsService } from './services/agents.service';
 export { AgentsError, AgentsErrorCode } from './errors/agents.error';
 export { AGENTS_TABLE, joinAgents, agentsOwnedBy } from './repositories/agent-scope.sql';
+export { DEPLOYMENTS_TABLE } from './repositories/deployments-table.sql';

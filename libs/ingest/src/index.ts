@@ -10,3 +10,4 @@ export { INGEST_KINDS } from './validation/ingest-batch';
 export type { IngestBatch, IngestAccepted, IngestKind, SampleItem, LlmCallItem, ToolCallItem, EventItem } from './validation/ingest-batch';
 export { IngestError, IngestErrorCode } from './errors/ingest.error';
 export { IngestJobs, IDEMPOTENCY_CLEANUP_JOB, TELEMETRY_TABLES } from './jobs/ingest.jobs';
+export { SAMPLES_TABLE, LLM_CALLS_TABLE, TOOL_CALLS_TABLE } from './repositories/telemetry-tables.sql';

@@ -15,3 +15,11 @@ export type { RollupPassResult } from './services/rollup.service';
 export { RollupQueryService } from './services/rollup-query.service';
 export type { SampleHour, LlmHour, ToolHour } from './repositories/rollup-hours.repository';
 export { ROLLUP_JOB } from './jobs/rollups.job';
+export {
+  ROLLUP_SAMPLES_TABLE,
+  ROLLUP_OWNER_SAMPLES_TABLE,
+  ROLLUP_LLM_TABLE,
+  ROLLUP_TOOL_TABLE,
+  ROLLUP_DIRTY_TABLE,
+  ROLLUP_OWNER_DIRTY_TABLE,
+} from './repositories/rollup-tables.sql';

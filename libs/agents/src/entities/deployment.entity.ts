@@ -1,10 +1,11 @@
 import { Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
 import { DeploymentRepository } from '../repositories/deployment.repository';
+import { DEPLOYMENTS_TABLE } from '../repositories/deployments-table.sql';
 
 export const DEPLOYMENT_STATUSES = ['pending', 'in_progress', 'succeeded', 'failed'] as const;
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 
-@Entity({ tableName: 'deployments', repository: () => DeploymentRepository })
+@Entity({ tableName: DEPLOYMENTS_TABLE, repository: () => DeploymentRepository })
 export class Deployment {
   [EntityRepositoryType]?: DeploymentRepository;
 

@@ -1,5 +1,5 @@
 import { AGENTS_TABLE, joinAgents } from '@fleetwatch/agents';
-import { INGEST_RANGES } from '@fleetwatch/ingest';
+import { INGEST_RANGES, LLM_CALLS_TABLE, SAMPLES_TABLE, TOOL_CALLS_TABLE } from '@fleetwatch/ingest';
 import { AGE_METRIC, BUILTIN_METRICS, LLM_METRICS, MetricKind, TOOL_METRICS } from '../alerts.constants';
 import type { ObservationRow } from '../evaluation/observation-row';
 import { TxSql } from './tx.sql';
@@ -51,19 +51,19 @@ const clamp = (column: string, lo: number, hi: number): string => `least(greates
 
 const SOURCES: Record<'samples' | 'llm' | 'tools', { table: string; value: string; match: string }> = {
   samples: {
-    table: 'metric_samples',
+    table: SAMPLES_TABLE,
     value: clamp('x.value', -INGEST_RANGES.sampleValueAbsMax, INGEST_RANGES.sampleValueAbsMax),
     match: 'and x.type = k.metric',
   },
   llm: {
-    table: 'llm_calls',
+    table: LLM_CALLS_TABLE,
     value: `case k.metric when 'llm_latency_ms' then ${clamp('x.latency_ms', 0, INGEST_RANGES.durationMsMax)}
       when 'tokens' then (x.input_tokens::bigint + x.output_tokens)::float8
       when 'cost_usd' then x.cost_usd::float8
       else (x.status = 'error')::int::float8 end`,
     match: '',
   },
-  tools: { table: 'tool_calls', value: `(x.status = 'error')::int::float8`, match: '' },
+  tools: { table: TOOL_CALLS_TABLE, value: `(x.status = 'error')::int::float8`, match: '' },
 };
 
 /**

@@ -1,3 +1,4 @@
+import { LLM_CALLS_TABLE, SAMPLES_TABLE, TOOL_CALLS_TABLE } from '@fleetwatch/ingest';
 export const EXPORT_DATASETS = ['samples', 'llm_calls', 'tool_calls', 'events'] as const;
 export type ExportDataset = (typeof EXPORT_DATASETS)[number];
 
@@ -22,12 +23,12 @@ const TS = { name: 'ts', kind: 'timestamp' } as const;
 
 export const DATASETS: Record<ExportDataset, DatasetDefinition> = {
   samples: {
-    table: 'metric_samples',
+    table: SAMPLES_TABLE,
     ownerFilter: 'agent',
     columns: [...ID_COLUMNS, text('type'), num('value'), { name: 'metadata', kind: 'json' }, TS],
   },
   llm_calls: {
-    table: 'llm_calls',
+    table: LLM_CALLS_TABLE,
     ownerFilter: 'agent',
     columns: [
       ...ID_COLUMNS,
@@ -45,7 +46,7 @@ export const DATASETS: Record<ExportDataset, DatasetDefinition> = {
     ],
   },
   tool_calls: {
-    table: 'tool_calls',
+    table: TOOL_CALLS_TABLE,
     ownerFilter: 'agent',
     columns: [...ID_COLUMNS, text('tool'), num('duration_ms'), text('status'), text('error_type'), text('trace_id'), TS],
   },

@@ -1,6 +1,7 @@
+import { LLM_CALLS_TABLE, TOOL_CALLS_TABLE } from '@fleetwatch/ingest';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { joinAgents } from '@fleetwatch/agents';
+import { DEPLOYMENTS_TABLE, joinAgents } from '@fleetwatch/agents';
 import { numberOrNull } from '../shared/time-range';
 import { DeploymentInterval } from '../dto/deployment-analytics.dto';
 
@@ -53,7 +54,7 @@ export class DeploymentAnalyticsRepository {
 
   private scoped(filter: DeploymentFilter, params: unknown[]): string {
     params.push(filter.since, filter.until);
-    let sql = `select d.* from deployments d ${joinAgents('a', 'd.agent_id')} where d.created_at >= ? and d.created_at < ?`;
+    let sql = `select d.* from ${DEPLOYMENTS_TABLE} d ${joinAgents('a', 'd.agent_id')} where d.created_at >= ? and d.created_at < ?`;
     if (filter.environment !== undefined) {
       sql += ' and d.environment = ?';
       params.push(filter.environment);
@@ -99,7 +100,7 @@ export class DeploymentAnalyticsRepository {
 
   async findVisible(id: string, ownerId: string | undefined): Promise<DeploymentRow | null> {
     const params: unknown[] = [id];
-    let sql = `select d.* from deployments d ${joinAgents('a', 'd.agent_id')} where d.id = ?`;
+    let sql = `select d.* from ${DEPLOYMENTS_TABLE} d ${joinAgents('a', 'd.agent_id')} where d.id = ?`;
     if (ownerId !== undefined) {
       sql += ' and a.owner_id = ?';
       params.push(ownerId);
@@ -116,9 +117,9 @@ export class DeploymentAnalyticsRepository {
         `select l.calls as llm_calls, l.errors as llm_errors, l.p95, l.cost, t.calls as tool_calls, t.errors as tool_errors
        from (select count(*)::int as calls, (count(*) filter (where status = 'error'))::int as errors,
                     percentile_cont(0.95) within group (order by latency_ms) as p95, sum(cost_usd) as cost
-             from llm_calls where agent_id = ? and ts >= ? and ts < ?) l,
+             from ${LLM_CALLS_TABLE} where agent_id = ? and ts >= ? and ts < ?) l,
             (select count(*)::int as calls, (count(*) filter (where status = 'error'))::int as errors
-             from tool_calls where agent_id = ? and ts >= ? and ts < ?) t`,
+             from ${TOOL_CALLS_TABLE} where agent_id = ? and ts >= ? and ts < ?) t`,
         [agentId, from, to, agentId, from, to],
       );
     const r = rows[0];

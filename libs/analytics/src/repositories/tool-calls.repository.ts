@@ -1,3 +1,4 @@
+import { TOOL_CALLS_TABLE } from '@fleetwatch/ingest';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { agentScopeSql } from './agent-scope.sql';
@@ -60,7 +61,7 @@ export class ToolCallsRepository {
     const params: unknown[] = [];
     const rows = await this.em.getConnection().execute<{ calls: number; errors: number; avg_ms: number | null }[]>(
       `select count(*)::int as calls, (count(*) filter (where status = 'error'))::int as errors, avg(duration_ms) as avg_ms
-       from tool_calls where ${this.where(filter, params)}`,
+       from ${TOOL_CALLS_TABLE} where ${this.where(filter, params)}`,
       params,
     );
     return { calls: rows[0].calls, errors: rows[0].errors, avgMs: numberOrNull(rows[0].avg_ms) };
@@ -72,7 +73,7 @@ export class ToolCallsRepository {
     const rows = await this.em.getConnection().execute<{ tool: string; calls: number; errors: number; avg_ms: number | null; p: (number | null)[] }[]>(
       `select tool, count(*)::int as calls, (count(*) filter (where status = 'error'))::int as errors, avg(duration_ms) as avg_ms,
               percentile_cont(array[0.5, 0.95, 0.99]) within group (order by duration_ms) as p
-       from tool_calls where ${this.where(filter, params)}
+       from ${TOOL_CALLS_TABLE} where ${this.where(filter, params)}
        group by tool order by calls desc, tool collate "C"`,
       params,
     );
@@ -91,7 +92,7 @@ export class ToolCallsRepository {
     const params: unknown[] = [];
     const rows = await this.em.getConnection().execute<{ tool: string; error_type: string; n: number }[]>(
       `select tool, coalesce(error_type, 'unknown') as error_type, count(*)::int as n
-       from tool_calls where status = 'error' and ${this.where(filter, params)}
+       from ${TOOL_CALLS_TABLE} where status = 'error' and ${this.where(filter, params)}
        group by 1, 2 order by tool, n desc, error_type`,
       params,
     );
@@ -104,7 +105,7 @@ export class ToolCallsRepository {
     params.push(limit);
     return this.em.getConnection().execute<ToolCallRow[]>(
       `select id, agent_id, tool, duration_ms, status, error_type, trace_id, ts
-       from tool_calls where ${where} order by ts desc, id desc limit ?`,
+       from ${TOOL_CALLS_TABLE} where ${where} order by ts desc, id desc limit ?`,
       params,
     );
   }

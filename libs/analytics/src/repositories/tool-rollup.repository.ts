@@ -1,3 +1,4 @@
+import { ROLLUP_TOOL_TABLE } from '@fleetwatch/rollups';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { agentScopeSql } from './agent-scope.sql';
@@ -28,7 +29,7 @@ export class ToolRollupRepository {
     const rows = await this.em
       .getConnection()
       .execute<{ calls: string | null; errors: string | null; total_ms: number | null }[]>(
-        `select sum(count) as calls, sum(errors) as errors, sum(duration_sum) as total_ms from rollup_tool_hourly where ${this.where(filter, params)}`,
+        `select sum(count) as calls, sum(errors) as errors, sum(duration_sum) as total_ms from ${ROLLUP_TOOL_TABLE} where ${this.where(filter, params)}`,
         params,
       );
     const calls = Number(rows[0].calls ?? 0);
@@ -41,12 +42,12 @@ export class ToolRollupRepository {
     const [totals, buckets] = await Promise.all([
       this.em.getConnection().execute<{ tool: string; calls: string; errors: string; total_ms: number; lo: number; hi: number }[]>(
         `select tool, sum(count) as calls, sum(errors) as errors, sum(duration_sum) as total_ms, min(duration_min) as lo, max(duration_max) as hi
-         from rollup_tool_hourly where ${where} group by tool`,
+         from ${ROLLUP_TOOL_TABLE} where ${where} group by tool`,
         params,
       ),
       this.em.getConnection().execute<{ key: string; bucket: string; n: string }[]>(
         `select tool as key, h.key as bucket, sum(h.value::bigint) as n
-         from rollup_tool_hourly, jsonb_each_text(duration_hist) h where ${where} group by 1, 2`,
+         from ${ROLLUP_TOOL_TABLE}, jsonb_each_text(duration_hist) h where ${where} group by 1, 2`,
         params,
       ),
     ]);
@@ -72,7 +73,7 @@ export class ToolRollupRepository {
     const params: unknown[] = [];
     const rows = await this.em.getConnection().execute<{ tool: string; error_type: string; n: string }[]>(
       `select tool, e.key as error_type, sum(e.value::bigint) as n
-       from rollup_tool_hourly, jsonb_each_text(error_types) e where ${this.where(filter, params)} group by 1, 2`,
+       from ${ROLLUP_TOOL_TABLE}, jsonb_each_text(error_types) e where ${this.where(filter, params)} group by 1, 2`,
       params,
     );
     return rows.map((r) => ({ tool: r.tool, errorType: r.error_type, count: Number(r.n) }));

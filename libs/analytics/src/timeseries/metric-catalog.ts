@@ -1,3 +1,5 @@
+import { ROLLUP_LLM_TABLE, ROLLUP_SAMPLES_TABLE, ROLLUP_TOOL_TABLE } from '@fleetwatch/rollups';
+import { LLM_CALLS_TABLE, SAMPLES_TABLE, TOOL_CALLS_TABLE } from '@fleetwatch/ingest';
 export const AGGREGATIONS = ['avg', 'sum', 'min', 'max', 'count', 'p50', 'p95', 'p99'] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
 
@@ -77,8 +79,8 @@ export function resolveMetric(name: string): MetricDefinition {
   );
 }
 
-export const SOURCE_TABLE: Record<MetricSource, string> = { samples: 'metric_samples', llm: 'llm_calls', tool: 'tool_calls' };
-export const ROLLUP_TABLE: Record<MetricSource, string> = { samples: 'rollup_samples_hourly', llm: 'rollup_llm_hourly', tool: 'rollup_tool_hourly' };
+export const SOURCE_TABLE: Record<MetricSource, string> = { samples: SAMPLES_TABLE, llm: LLM_CALLS_TABLE, tool: TOOL_CALLS_TABLE };
+export const ROLLUP_TABLE: Record<MetricSource, string> = { samples: ROLLUP_SAMPLES_TABLE, llm: ROLLUP_LLM_TABLE, tool: ROLLUP_TOOL_TABLE };
 
 /** Aggregations that answer 0 for an empty bucket; every other one answers null. */
 export function zeroWhenEmpty(aggregation: Aggregation): boolean {

@@ -1,3 +1,5 @@
+import { ROLLUP_LLM_TABLE } from '@fleetwatch/rollups';
+import { LLM_CALLS_TABLE, SAMPLES_TABLE, TOOL_CALLS_TABLE } from '@fleetwatch/ingest';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { num, query } from './execute';
@@ -16,11 +18,11 @@ const LLM_METADATA = `jsonb_build_object('model', model, 'provider', provider, '
 
 /** How each derived type is read from the LLM and tool call tables. Token columns are int4: add them as bigint. */
 const DERIVED_SQL: Record<DerivedType, string> = {
-  tokens: `select id, 'tokens' as metric_type, (input_tokens::bigint + output_tokens)::float8 as value, ${LLM_METADATA} as metadata, ts from llm_calls`,
-  llm_latency_ms: `select id, 'llm_latency_ms', latency_ms, ${LLM_METADATA}, ts from llm_calls`,
-  cost_usd: `select id, 'cost_usd', cost_usd::float8, ${LLM_METADATA} || jsonb_build_object('rate_source', rate_source), ts from llm_calls`,
+  tokens: `select id, 'tokens' as metric_type, (input_tokens::bigint + output_tokens)::float8 as value, ${LLM_METADATA} as metadata, ts from ${LLM_CALLS_TABLE}`,
+  llm_latency_ms: `select id, 'llm_latency_ms', latency_ms, ${LLM_METADATA}, ts from ${LLM_CALLS_TABLE}`,
+  cost_usd: `select id, 'cost_usd', cost_usd::float8, ${LLM_METADATA} || jsonb_build_object('rate_source', rate_source), ts from ${LLM_CALLS_TABLE}`,
   tool_duration_ms: `select id, 'tool_duration_ms', duration_ms,
-    jsonb_build_object('tool', tool, 'status', status, 'error_type', error_type, 'trace_id', trace_id), ts from tool_calls`,
+    jsonb_build_object('tool', tool, 'status', status, 'error_type', error_type, 'trace_id', trace_id), ts from ${TOOL_CALLS_TABLE}`,
 };
 
 @Injectable()
@@ -30,7 +32,7 @@ export class AgentMetricsRepository {
   async records(agentId: string, type: string | undefined, since: Date, until: Date, limit: number): Promise<RecordRow[]> {
     const parts: string[] = [];
     const params: unknown[] = [];
-    parts.push(`select id, type as metric_type, value, metadata, ts from metric_samples
+    parts.push(`select id, type as metric_type, value, metadata, ts from ${SAMPLES_TABLE}
                 where agent_id = ? and ts >= ? and ts <= ? ${type ? 'and type = ?' : ''}`);
     params.push(agentId, since, until, ...(type ? [type] : []));
     for (const derived of DERIVED_TYPES) {
@@ -54,9 +56,9 @@ export class AgentMetricsRepository {
       this.em,
       `select sum(tokens) as tokens, sum(n) as n, sum(latency) as latency from (
          select sum(input_tokens + output_tokens) as tokens, sum(count) as n, sum(latency_sum) as latency
-         from rollup_llm_hourly where agent_id = ? and hour < ?
+         from ${ROLLUP_LLM_TABLE} where agent_id = ? and hour < ?
          union all
-         select sum(input_tokens::bigint + output_tokens), count(*), sum(latency_ms) from llm_calls where agent_id = ? and ts >= ?
+         select sum(input_tokens::bigint + output_tokens), count(*), sum(latency_ms) from ${LLM_CALLS_TABLE} where agent_id = ? and ts >= ?
        ) t`,
       [agentId, cutoff, agentId, cutoff],
     );
@@ -67,9 +69,9 @@ export class AgentMetricsRepository {
     const [row] = await query<{ at: Date | null }>(
       this.em,
       `select greatest(
-         (select max(ts) from metric_samples where agent_id = ?),
-         (select max(ts) from llm_calls where agent_id = ?),
-         (select max(ts) from tool_calls where agent_id = ?)) as at`,
+         (select max(ts) from ${SAMPLES_TABLE} where agent_id = ?),
+         (select max(ts) from ${LLM_CALLS_TABLE} where agent_id = ?),
+         (select max(ts) from ${TOOL_CALLS_TABLE} where agent_id = ?)) as at`,
       [agentId, agentId, agentId],
     );
     return row?.at ? new Date(row.at) : null;

@@ -1,3 +1,4 @@
+import { LLM_CALLS_TABLE, TOOL_CALLS_TABLE } from '@fleetwatch/ingest';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { num, query } from './execute';
@@ -24,10 +25,10 @@ export class ObservabilityRepository {
       this.em,
       `with calls as (
          select ts, coalesce(trace_id, 'llm:' || id::text) as trace, latency_ms, input_tokens, output_tokens, (status = 'error')::int as err
-         from llm_calls where agent_id = ? and ts >= ? and ts < ?
+         from ${LLM_CALLS_TABLE} where agent_id = ? and ts >= ? and ts < ?
          union all
          select ts, coalesce(trace_id, 'tool:' || id::text), null, 0, 0, (status = 'error')::int
-         from tool_calls where agent_id = ? and ts >= ? and ts < ?
+         from ${TOOL_CALLS_TABLE} where agent_id = ? and ts >= ? and ts < ?
        )
        select floor(extract(epoch from ts) / ?)::bigint as k, count(distinct trace) as traces, avg(latency_ms) as latency,
               sum(input_tokens) as input, sum(output_tokens) as output, sum(err) as errors

@@ -1,6 +1,8 @@
+import { ROLLUP_LLM_TABLE, ROLLUP_OWNER_SAMPLES_TABLE, ROLLUP_SAMPLES_TABLE, ROLLUP_TOOL_TABLE } from '@fleetwatch/rollups';
+import { LLM_CALLS_TABLE, SAMPLES_TABLE, TOOL_CALLS_TABLE } from '@fleetwatch/ingest';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AGENTS_TABLE, joinAgents } from '@fleetwatch/agents';
+import { AGENTS_TABLE, DEPLOYMENTS_TABLE, joinAgents } from '@fleetwatch/agents';
 import { ownerCondition, Principal } from '@fleetwatch/common';
 import { num, query } from './execute';
 
@@ -31,7 +33,7 @@ export class PlatformMetricsRepository {
     const [row] = await query<Record<string, string>>(
       this.em,
       `select count(*) as total, count(*) filter (where d.status = 'succeeded') as succeeded, count(*) filter (where d.status = 'failed') as failed
-       from deployments d ${joinAgents('a', 'd.agent_id')} where ${owner.sql}`,
+       from ${DEPLOYMENTS_TABLE} d ${joinAgents('a', 'd.agent_id')} where ${owner.sql}`,
       owner.params,
     );
     return { total: num(row.total), succeeded: num(row.succeeded), failed: num(row.failed) };
@@ -49,13 +51,13 @@ export class PlatformMetricsRepository {
     const [rolled] = await query<Record<string, string | null>>(
       this.em,
       `select sum(sum) filter (where hour >= ?) as day, sum(sum) filter (where hour >= ?) as week, sum(sum) filter (where hour >= ?) as month
-       from rollup_owner_samples_hourly where type = 'messages' and hour >= ? and hour < ? and ${rollupOwner.sql}`,
+       from ${ROLLUP_OWNER_SAMPLES_TABLE} where type = 'messages' and hour >= ? and hour < ? and ${rollupOwner.sql}`,
       [starts.day, starts.week, starts.month, from, currentHour, ...rollupOwner.params],
     );
     const rawOwner = ownerCondition(principal, 'a.owner_id');
     const [raw] = await query<{ total: string | null }>(
       this.em,
-      `select sum(s.value) as total from metric_samples s ${joinAgents('a', 's.agent_id')}
+      `select sum(s.value) as total from ${SAMPLES_TABLE} s ${joinAgents('a', 's.agent_id')}
        where s.type = 'messages' and s.ts >= ? and s.ts <= ? and ${rawOwner.sql}`,
       [currentHour, now, ...rawOwner.params],
     );
@@ -102,13 +104,13 @@ export class PlatformMetricsRepository {
     const [llm] = await query<Record<string, string | null>>(
       this.em,
       `select count(*) as n, count(*) filter (where l.status = 'error') as e, avg(l.latency_ms) as latency
-       from llm_calls l ${joinAgents('a', 'l.agent_id')} where l.ts >= ? and l.ts <= ? and ${owner.sql}`,
+       from ${LLM_CALLS_TABLE} l ${joinAgents('a', 'l.agent_id')} where l.ts >= ? and l.ts <= ? and ${owner.sql}`,
       [since, now, ...owner.params],
     );
     const [tool] = await query<Record<string, string | null>>(
       this.em,
       `select count(*) as n, count(*) filter (where t.status = 'error') as e
-       from tool_calls t ${joinAgents('a', 't.agent_id')} where t.ts >= ? and t.ts <= ? and ${owner.sql}`,
+       from ${TOOL_CALLS_TABLE} t ${joinAgents('a', 't.agent_id')} where t.ts >= ? and t.ts <= ? and ${owner.sql}`,
       [since, now, ...owner.params],
     );
     return { llmCalls: num(llm.n), llmErrors: num(llm.e), latencyAvg: num(llm.latency), toolCalls: num(tool.n), toolErrors: num(tool.e) };
@@ -118,7 +120,7 @@ export class PlatformMetricsRepository {
     const owner = ownerCondition(principal, 'a.owner_id');
     const rows = await query<{ type: string; avg: string }>(
       this.em,
-      `select s.type, avg(s.value) as avg from metric_samples s ${joinAgents('a', 's.agent_id')}
+      `select s.type, avg(s.value) as avg from ${SAMPLES_TABLE} s ${joinAgents('a', 's.agent_id')}
        where s.type = any(string_to_array(?, ',')) and s.ts >= ? and s.ts <= ? and ${owner.sql} group by s.type`,
       [types.join(','), since, now, ...owner.params],
     );
@@ -131,9 +133,9 @@ export class PlatformMetricsRepository {
     const [row] = await query<Record<string, string | null>>(
       this.em,
       `select
-         (select sum(r.count) from rollup_samples_hourly r ${joinAgents('a', 'r.agent_id')} where r.hour >= ? and ${owner.sql}) as samples,
-         (select sum(r.count) from rollup_llm_hourly r ${joinAgents('a', 'r.agent_id')} where r.hour >= ? and ${owner.sql}) as llm,
-         (select sum(r.count) from rollup_tool_hourly r ${joinAgents('a', 'r.agent_id')} where r.hour >= ? and ${owner.sql}) as tool`,
+         (select sum(r.count) from ${ROLLUP_SAMPLES_TABLE} r ${joinAgents('a', 'r.agent_id')} where r.hour >= ? and ${owner.sql}) as samples,
+         (select sum(r.count) from ${ROLLUP_LLM_TABLE} r ${joinAgents('a', 'r.agent_id')} where r.hour >= ? and ${owner.sql}) as llm,
+         (select sum(r.count) from ${ROLLUP_TOOL_TABLE} r ${joinAgents('a', 'r.agent_id')} where r.hour >= ? and ${owner.sql}) as tool`,
       [retentionStart, ...owner.params, retentionStart, ...owner.params, retentionStart, ...owner.params],
     );
     return { samples: num(row.samples), llm: num(row.llm), tool: num(row.tool) };

@@ -1,3 +1,5 @@
+import { ROLLUP_OWNER_SAMPLES_TABLE } from '@fleetwatch/rollups';
+import { LLM_CALLS_TABLE, SAMPLES_TABLE, TOOL_CALLS_TABLE } from '@fleetwatch/ingest';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AGENTS_TABLE, joinAgents } from '@fleetwatch/agents';
@@ -21,7 +23,7 @@ export const OWNER_HOURS_SQL = `
          sum(sum) filter (where type = 'memory') / nullif(sum(count) filter (where type = 'memory'), 0)::float8 as memory,
          coalesce(sum(sum) filter (where type = 'messages'), 0) as messages,
          coalesce(sum(sum) filter (where type = 'errors'), 0) as errors
-  from rollup_owner_samples_hourly
+  from ${ROLLUP_OWNER_SAMPLES_TABLE}
   where owner_id = ? and hour >= ? and hour <= ? and type in ('cpu', 'memory', 'messages', 'errors')
   group by hour order by hour`;
 
@@ -47,7 +49,7 @@ export class UserMetricsRepository {
        from ${AGENTS_TABLE} a
        cross join unnest(string_to_array(?, ',')) as t(type)
        cross join lateral (
-         select m.value, m.ts from metric_samples m
+         select m.value, m.ts from ${SAMPLES_TABLE} m
          where m.agent_id = a.id and m.type = t.type and m.ts <= ? ${since ? 'and m.ts >= ?' : ''}
          order by m.ts desc limit 1
        ) s
@@ -61,11 +63,11 @@ export class UserMetricsRepository {
     const [row] = await query<Record<string, string | null>>(
       this.em,
       `select
-         (select count(*) from llm_calls l ${joinAgents('a', 'l.agent_id')} where a.owner_id = ? and l.ts >= ? and l.ts <= ?) as llm,
-         (select count(*) from llm_calls l ${joinAgents('a', 'l.agent_id')} where a.owner_id = ? and l.ts >= ? and l.ts <= ? and l.status = 'error') as llm_errors,
-         (select avg(l.latency_ms) from llm_calls l ${joinAgents('a', 'l.agent_id')} where a.owner_id = ? and l.ts >= ? and l.ts <= ?) as latency,
-         (select count(*) from tool_calls t ${joinAgents('a', 't.agent_id')} where a.owner_id = ? and t.ts >= ? and t.ts <= ?) as tool,
-         (select count(*) from tool_calls t ${joinAgents('a', 't.agent_id')} where a.owner_id = ? and t.ts >= ? and t.ts <= ? and t.status = 'error') as tool_errors`,
+         (select count(*) from ${LLM_CALLS_TABLE} l ${joinAgents('a', 'l.agent_id')} where a.owner_id = ? and l.ts >= ? and l.ts <= ?) as llm,
+         (select count(*) from ${LLM_CALLS_TABLE} l ${joinAgents('a', 'l.agent_id')} where a.owner_id = ? and l.ts >= ? and l.ts <= ? and l.status = 'error') as llm_errors,
+         (select avg(l.latency_ms) from ${LLM_CALLS_TABLE} l ${joinAgents('a', 'l.agent_id')} where a.owner_id = ? and l.ts >= ? and l.ts <= ?) as latency,
+         (select count(*) from ${TOOL_CALLS_TABLE} t ${joinAgents('a', 't.agent_id')} where a.owner_id = ? and t.ts >= ? and t.ts <= ?) as tool,
+         (select count(*) from ${TOOL_CALLS_TABLE} t ${joinAgents('a', 't.agent_id')} where a.owner_id = ? and t.ts >= ? and t.ts <= ? and t.status = 'error') as tool_errors`,
       Array.from({ length: 5 }, () => [ownerId, since, now]).flat(),
     );
     return { calls: num(row.llm) + num(row.tool), errors: num(row.llm_errors) + num(row.tool_errors), latencyAvg: num(row.latency) };

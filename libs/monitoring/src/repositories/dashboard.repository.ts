@@ -1,3 +1,5 @@
+import { ROLLUP_LLM_TABLE, ROLLUP_SAMPLES_TABLE, ROLLUP_TOOL_TABLE } from '@fleetwatch/rollups';
+import { LLM_CALLS_TABLE, SAMPLES_TABLE, TOOL_CALLS_TABLE } from '@fleetwatch/ingest';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AGENTS_TABLE } from '@fleetwatch/agents';
@@ -65,22 +67,22 @@ export class DashboardRepository {
     const v = visible(principal);
     return this.em.getConnection().execute<TrendRow[]>(
       `with hours as (select generate_series(?::timestamptz, ?::timestamptz, interval '1 hour') as hour),
-       sp as (select hour, type, count, sum from rollup_samples_hourly
+       sp as (select hour, type, count, sum from ${ROLLUP_SAMPLES_TABLE}
               where hour >= ? and hour < ? and type in ('cpu', 'memory') and agent_id in (${v.sql})
               union all
-              select ${HOUR_BIN}, type, count(*), sum(value) from metric_samples
+              select ${HOUR_BIN}, type, count(*), sum(value) from ${SAMPLES_TABLE}
               where ts >= ? and ts < ? and type in ('cpu', 'memory') and agent_id in (${v.sql}) group by 1, 2),
        s as (select hour, sum(sum) filter (where type = 'cpu') / nullif(sum(count) filter (where type = 'cpu'), 0) as cpu,
                     sum(sum) filter (where type = 'memory') / nullif(sum(count) filter (where type = 'memory'), 0) as memory
              from sp group by hour),
-       lp as (select hour, count, errors, latency_sum from rollup_llm_hourly where hour >= ? and hour < ? and agent_id in (${v.sql})
+       lp as (select hour, count, errors, latency_sum from ${ROLLUP_LLM_TABLE} where hour >= ? and hour < ? and agent_id in (${v.sql})
               union all
-              select ${HOUR_BIN}, count(*), count(*) filter (where status = 'error'), sum(latency_ms) from llm_calls
+              select ${HOUR_BIN}, count(*), count(*) filter (where status = 'error'), sum(latency_ms) from ${LLM_CALLS_TABLE}
               where ts >= ? and ts < ? and agent_id in (${v.sql}) group by 1),
        l as (select hour, sum(latency_sum) / nullif(sum(count), 0) as latency, sum(errors) as errors from lp group by hour),
-       tp as (select hour, errors from rollup_tool_hourly where hour >= ? and hour < ? and agent_id in (${v.sql})
+       tp as (select hour, errors from ${ROLLUP_TOOL_TABLE} where hour >= ? and hour < ? and agent_id in (${v.sql})
               union all
-              select ${HOUR_BIN}, count(*) filter (where status = 'error') from tool_calls where ts >= ? and ts < ? and agent_id in (${v.sql}) group by 1),
+              select ${HOUR_BIN}, count(*) filter (where status = 'error') from ${TOOL_CALLS_TABLE} where ts >= ? and ts < ? and agent_id in (${v.sql}) group by 1),
        t as (select hour, sum(errors) as errors from tp group by hour)
        select h.hour, s.cpu, s.memory, l.latency, coalesce(l.errors, 0) + coalesce(t.errors, 0) as errors
        from hours h left join s on s.hour = h.hour left join l on l.hour = h.hour left join t on t.hour = h.hour
@@ -117,11 +119,11 @@ export class DashboardRepository {
     const hour = new Date(now.getTime() - HOUR_MS);
     const [row] = await this.em.getConnection().execute<CurrentRow[]>(
       `select
-         (select avg(value) from metric_samples where type = 'cpu' and ts > ? and ts <= ? and agent_id in (${v.sql})) as cpu,
-         (select avg(value) from metric_samples where type = 'memory' and ts > ? and ts <= ? and agent_id in (${v.sql})) as memory,
+         (select avg(value) from ${SAMPLES_TABLE} where type = 'cpu' and ts > ? and ts <= ? and agent_id in (${v.sql})) as cpu,
+         (select avg(value) from ${SAMPLES_TABLE} where type = 'memory' and ts > ? and ts <= ? and agent_id in (${v.sql})) as memory,
          l.llm_calls, l.llm_errors, l.llm_latency, q.api_requests, q.api_p95
        from (select count(*) as llm_calls, count(*) filter (where status = 'error') as llm_errors, avg(latency_ms) as llm_latency
-             from llm_calls where ts > ? and ts <= ? and agent_id in (${v.sql})) l,
+             from ${LLM_CALLS_TABLE} where ts > ? and ts <= ? and agent_id in (${v.sql})) l,
             (select count(*) as api_requests, percentile_cont(0.95) within group (order by duration_ms) as api_p95
              from api_requests where ts > ? and ts <= ? ${r.sql}) q`,
       [fiveMinutes, now, ...v.params, fiveMinutes, now, ...v.params, hour, now, ...v.params, hour, now, ...r.params],
@@ -134,13 +136,13 @@ export class DashboardRepository {
     const v = visible(principal);
     return this.em.getConnection().execute<TroubledRow[]>(
       `with u as (
-         select agent_id, count, errors from rollup_llm_hourly where hour >= ? and hour < ? and agent_id in (${v.sql})
+         select agent_id, count, errors from ${ROLLUP_LLM_TABLE} where hour >= ? and hour < ? and agent_id in (${v.sql})
          union all
-         select agent_id, count, errors from rollup_tool_hourly where hour >= ? and hour < ? and agent_id in (${v.sql})
+         select agent_id, count, errors from ${ROLLUP_TOOL_TABLE} where hour >= ? and hour < ? and agent_id in (${v.sql})
          union all
-         select agent_id, count(*), count(*) filter (where status = 'error') from llm_calls where ts >= ? and ts < ? and agent_id in (${v.sql}) group by 1
+         select agent_id, count(*), count(*) filter (where status = 'error') from ${LLM_CALLS_TABLE} where ts >= ? and ts < ? and agent_id in (${v.sql}) group by 1
          union all
-         select agent_id, count(*), count(*) filter (where status = 'error') from tool_calls where ts >= ? and ts < ? and agent_id in (${v.sql}) group by 1
+         select agent_id, count(*), count(*) filter (where status = 'error') from ${TOOL_CALLS_TABLE} where ts >= ? and ts < ? and agent_id in (${v.sql}) group by 1
        ), c as (select agent_id, sum(count) as calls, sum(errors) as errors from u group by agent_id)
        select a.id, a.name, a.status, coalesce(c.calls, 0) as calls, coalesce(c.errors, 0) as errors
        from ${AGENTS_TABLE} a left join c on c.agent_id = a.id

@@ -1,3 +1,5 @@
+import { ROLLUP_LLM_TABLE } from '@fleetwatch/rollups';
+import { LLM_CALLS_TABLE } from '@fleetwatch/ingest';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AGENTS_TABLE } from '@fleetwatch/agents';
@@ -21,8 +23,8 @@ export class FleetGaugesRepository {
       .fork()
       .getConnection()
       .execute<{ usd: string | null }[]>(
-        `select coalesce((select sum(cost_usd) from rollup_llm_hourly where hour >= ? and hour < ?), 0)
-            + coalesce((select sum(cost_usd) from llm_calls where ts >= ? and ts < ?), 0) as usd`,
+        `select coalesce((select sum(cost_usd) from ${ROLLUP_LLM_TABLE} where hour >= ? and hour < ?), 0)
+            + coalesce((select sum(cost_usd) from ${LLM_CALLS_TABLE} where ts >= ? and ts < ?), 0) as usd`,
         [monthStart, hour, hour, monthEnd],
       );
     return Number(row?.usd ?? 0);

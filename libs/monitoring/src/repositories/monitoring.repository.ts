@@ -1,3 +1,4 @@
+import { LLM_CALLS_TABLE } from '@fleetwatch/ingest';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AGENTS_TABLE } from '@fleetwatch/agents';
@@ -62,7 +63,7 @@ export class MonitoringRepository {
        from ${AGENTS_TABLE} a
        left join agent_budgets b on b.agent_id = a.id
        left join lateral (
-         select sum(l.cost_usd) as cost from llm_calls l
+         select sum(l.cost_usd) as cost from ${LLM_CALLS_TABLE} l
          where b.agent_id is not null and l.agent_id = a.id and l.ts >= ? and l.ts < ?
        ) c on true
        where ${scope.sql}

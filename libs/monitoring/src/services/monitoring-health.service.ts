@@ -2,10 +2,10 @@ import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { AlertsQueryService } from '@fleetwatch/alerts';
 import { Clock, isAdmin, Principal } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
-import { JobScheduler } from '@fleetwatch/database';
+import { JobRun, JobScheduler } from '@fleetwatch/database';
 import { DatabaseHealthDto, JobHealthDto, MonitoringHealthDto, NotificationHealthDto } from '../dto/monitoring-health.dto';
 import { within } from '../health/within';
-import { JobRunRow, MonitoringHealthRepository } from '../repositories/monitoring-health.repository';
+import { MonitoringHealthRepository } from '../repositories/monitoring-health.repository';
 
 const DATABASE_TIMEOUT_MS = 1000;
 const noAnswer = `no answer within ${DATABASE_TIMEOUT_MS} ms`;
@@ -39,7 +39,7 @@ export class MonitoringHealthService {
     const detailed = isAdmin(principal);
     const database = await this.database();
     if (!detailed && database.error !== undefined) database.error = DATABASE_DOWN_REASON;
-    const rows = database.status === 'up' ? await this.jobRuns().catch(() => [] as JobRunRow[]) : [];
+    const rows = database.status === 'up' ? await this.jobRuns().catch(() => [] as JobRun[]) : [];
     const jobs = this.jobs(rows, now, detailed);
     const notifications = database.status === 'up' ? await this.notifications() : { status: 'down', backlog: null };
     const down = database.status === 'down' || notifications.status === 'down' || jobs.some((j) => j.status === 'late' || j.status === 'failing');
@@ -66,21 +66,21 @@ export class MonitoringHealthService {
     }
   }
 
-  private jobRuns(): Promise<JobRunRow[]> {
+  private jobRuns(): Promise<JobRun[]> {
     return within(DATABASE_TIMEOUT_MS, this.repository.jobRuns(), noAnswer);
   }
 
-  private jobs(rows: JobRunRow[], now: Date, detailed: boolean): JobHealthDto[] {
+  private jobs(rows: JobRun[], now: Date, detailed: boolean): JobHealthDto[] {
     const byName = new Map(rows.map((r) => [r.name, r]));
     const names = [...new Set([...this.scheduler.names(), ...byName.keys()])].sort();
     return names.map((name) => {
       const row = byName.get(name);
-      const intervalMs = this.scheduler.definition(name)?.intervalMs ?? row?.interval_ms ?? null;
-      const startedAt = row?.last_started_at ? new Date(row.last_started_at) : null;
+      const intervalMs = this.scheduler.definition(name)?.intervalMs ?? row?.intervalMs ?? null;
+      const startedAt = row?.lastStartedAt ? new Date(row.lastStartedAt) : null;
       const lagMs = startedAt && intervalMs !== null ? Math.max(0, now.getTime() - startedAt.getTime() - intervalMs) : null;
       let status: string;
       if (!row) status = this.config.jobs.enabled ? 'pending' : 'disabled';
-      else if (row.last_error) status = 'failing';
+      else if (row.lastError) status = 'failing';
       // job_runs is shared by the replicas: an API-only replica (JOBS_ENABLED=false) still sees a stalled worker.
       else if (lagMs !== null && intervalMs !== null && lagMs > 2 * intervalMs) status = 'late';
       else status = 'ok';
@@ -89,9 +89,10 @@ export class MonitoringHealthService {
         status,
         intervalMs,
         lastStartedAt: iso(startedAt),
-        lastFinishedAt: iso(row?.last_finished_at ?? null),
-        lastDurationMs: row?.last_duration_ms ?? null,
-        lastError: row?.last_error ? (detailed ? row.last_error : JOB_FAILED_REASON) : null,
+        lastFinishedAt: iso(row?.lastFinishedAt ?? null),
+        // Number(): the entity's double column may hydrate as a string; the report has always carried a number.
+        lastDurationMs: row?.lastDurationMs == null ? null : Number(row.lastDurationMs),
+        lastError: row?.lastError ? (detailed ? row.lastError : JOB_FAILED_REASON) : null,
         lagMs,
         runs: Number(row?.runs ?? 0),
         failures: Number(row?.failures ?? 0),

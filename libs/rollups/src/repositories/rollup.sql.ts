@@ -1,5 +1,5 @@
 import { joinAgents } from '@fleetwatch/agents';
-import { INGEST_RANGES } from '@fleetwatch/ingest';
+import { INGEST_RANGES, LLM_CALLS_TABLE, SAMPLES_TABLE, TOOL_CALLS_TABLE } from '@fleetwatch/ingest';
 
 /**
  * The statements of one rollup pass. Every recompute reads the claimed hours of one UTC day at a
@@ -45,7 +45,7 @@ export const INSERT_SAMPLES = (one = false): string => `
     select x.agent_id, x.type, x.hour, fw_hist_bucket(x.v) as b, count(*) as n, sum(x.v) as s, min(x.v) as lo, max(x.v) as hi
     from (
       select x.agent_id, x.type, d.hour, ${SAMPLE} as v
-      from metric_samples x
+      from ${SAMPLES_TABLE} x
       join fw_claimed d on d.agent_id = x.agent_id and d.hour = date_trunc('hour', x.ts, 'UTC')
       where x.ts >= ? and x.ts < ? and d.hour >= ? and d.hour < ?${agent(one)}
     ) x
@@ -97,7 +97,7 @@ export const INSERT_LLM = (one = false): string => `
            sum(x.latency) as s, min(x.latency) as lo, max(x.latency) as hi
     from (
       select x.agent_id, coalesce(x.model, '') as model, d.hour, ${LATENCY} as latency, x.status, x.input_tokens, x.output_tokens, x.cost_usd
-      from llm_calls x
+      from ${LLM_CALLS_TABLE} x
       join fw_claimed d on d.agent_id = x.agent_id and d.hour = date_trunc('hour', x.ts, 'UTC')
       where x.ts >= ? and x.ts < ? and d.hour >= ? and d.hour < ?${agent(one)}
     ) x
@@ -112,7 +112,7 @@ export const DELETE_TOOL = (one = false): string => `
 export const INSERT_TOOL = (one = false): string => `
   with base as (
     select x.agent_id, x.tool, d.hour, ${DURATION} as duration_ms, x.status, coalesce(x.error_type, 'unknown') as error_type
-    from tool_calls x
+    from ${TOOL_CALLS_TABLE} x
     join fw_claimed d on d.agent_id = x.agent_id and d.hour = date_trunc('hour', x.ts, 'UTC')
     where x.ts >= ? and x.ts < ? and d.hour >= ? and d.hour < ?${agent(one)}
   ),

@@ -15,3 +15,4 @@ export { AgentsService } from './services/agents.service';
 export { AgentsError, AgentsErrorCode } from './errors/agents.error';
 export { AGENTS_TABLE, joinAgents, agentsOwnedBy } from './repositories/agent-scope.sql';
 export { DEPLOYMENTS_TABLE } from './repositories/deployments-table.sql';
+export { EVENTS_TABLE } from './activity/events-table.sql';

@@ -1,3 +1,4 @@
+import { EVENTS_TABLE } from '@fleetwatch/agents';
 import { LLM_CALLS_TABLE, SAMPLES_TABLE, TOOL_CALLS_TABLE } from '@fleetwatch/ingest';
 export const EXPORT_DATASETS = ['samples', 'llm_calls', 'tool_calls', 'events'] as const;
 export type ExportDataset = (typeof EXPORT_DATASETS)[number];
@@ -51,7 +52,7 @@ export const DATASETS: Record<ExportDataset, DatasetDefinition> = {
     columns: [...ID_COLUMNS, text('tool'), num('duration_ms'), text('status'), text('error_type'), text('trace_id'), TS],
   },
   events: {
-    table: 'events',
+    table: EVENTS_TABLE,
     ownerFilter: 'owner_id',
     columns: [...ID_COLUMNS, text('type'), text('message'), { name: 'metadata', kind: 'json' }, text('actor'), TS],
   },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
 import type { Scope } from '@fleetwatch/common';
 import { Credentials, TestClient } from './http/test-client';
+import { promoteToAdmin } from './users.sql';
 
 export interface TestUser {
   id: string;
@@ -38,7 +39,7 @@ export async function createUser(client: TestClient, sql: Client, options: { adm
   const registered = await client.post('/api/auth/register').send({ email, password, username });
   expectStatus(registered, 201, 'register');
   const { id } = registered.body as Registered;
-  if (options.admin) await sql.query(`update users set role = 'admin' where id = $1`, [id]);
+  if (options.admin) await promoteToAdmin(sql, id);
   const login = await client.post('/api/auth/login').send({ email, password });
   expectStatus(login, 200, 'login');
   const token = (login.body as LoggedIn).accessToken;

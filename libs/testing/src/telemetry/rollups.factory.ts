@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { insertRows, withDefaults } from './insert-rows.helper';
+import { insertRows, withDefaults } from './insert-rows.sql';
 
 /*
  * Hourly rollup rows as the rollup job would have written them, for hours whose raw rows are

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import { insertRows, withDefaults } from './insert-rows.helper';
+import { insertRows, withDefaults } from './insert-rows.sql';
 
 /*
  * Configuration and state rows the API cannot create as a test needs them: backdated, in a

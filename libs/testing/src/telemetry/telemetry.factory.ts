@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import { insertRows, withDefaults } from './insert-rows.helper';
+import { insertRows, withDefaults } from './insert-rows.sql';
 
 /*
  * Raw telemetry rows as an ingest path would have left them. Omitted NOT NULL columns get a

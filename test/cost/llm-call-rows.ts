@@ -12,6 +12,7 @@ export interface LlmCallRow {
   status?: 'success' | 'error';
   costUsd: number;
   rateSource: 'model' | 'fallback' | 'client';
+  priceSource?: 'owner' | 'admin' | 'catalogue' | null;
 }
 
 /** Writes LLM calls as ingest would have stored them, with explicit cost and rate source. */

@@ -89,7 +89,19 @@ describe('model prices and cost at ingest', () => {
   });
 
   it('a call before a model’s first version falls back', async () => {
-    await t.get(PriceBook).addVersion({ model: 'new-model', provider: 'acme', inputPer1M: 1, outputPer1M: 2, effectiveFrom: new Date('2026-05-20T06:00:00Z') });
+    const rates = { input: '1', output: '2', cacheRead: null, cacheWrite5m: null, cacheWrite1h: null, audioInput: null, audioOutput: null };
+    await t.get(PriceBook).addVersion({
+      source: 'admin',
+      ownerId: null,
+      model: 'new-model',
+      provider: 'acme',
+      rates: { ...rates, cacheReadAudio: null, imageInput: null, cacheReadImage: null, reasoning: null },
+      tiers: [],
+      perRequest: null,
+      timeOfDay: null,
+      otherPrices: {},
+      effectiveFrom: new Date('2026-05-20T06:00:00Z'),
+    });
     const res = await t.client.post('/api/ingest', owner.auth).send({
       llmCalls: [
         call('new-model', 1000, 1000, '2026-05-20T05:00:00Z', { traceId: 'first' }),

@@ -71,6 +71,7 @@ describe('price versions and repricing', () => {
         outputTokens: 1000,
         costUsd: 0.003,
         rateSource: 'model',
+        priceSource: 'admin',
       },
       // the client's cost stays
       {
@@ -95,6 +96,7 @@ describe('price versions and repricing', () => {
         outputTokens: 1000,
         costUsd: 0.03,
         rateSource: 'model',
+        priceSource: 'admin',
       },
       // outside the range
       { agentId: agent.id, ts: '2026-10-30T00:00:00Z', model: 'test-model', inputTokens: 1000, outputTokens: 1000, costUsd: 9, rateSource: 'model' },

@@ -5,6 +5,7 @@ import { Client } from 'pg';
 // Relative imports: Jest's moduleNameMapper does not apply to global setup.
 import { startEmbeddedPostgres, withDatabaseName } from '../../libs/database/src/embedded/embedded-postgres';
 import { runMigrations } from '../../libs/database/src/orm/run-migrations';
+import { syncCatalogue } from '../../libs/cost/src/prices/price-sync';
 import { TEMPLATE_DATABASE, TEST_ADMIN_URL_ENV } from '../../libs/testing/src/test-database-env';
 
 declare global {
@@ -33,6 +34,7 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await client.end();
   }
-  await runMigrations(withDatabaseName(adminUrl, TEMPLATE_DATABASE));
+  // As `npm start` and `migrate` do: every test database starts with the catalogue's prices.
+  await runMigrations(withDatabaseName(adminUrl, TEMPLATE_DATABASE), { afterMigrate: async (db) => void (await syncCatalogue(db, new Date())) });
   process.env[TEST_ADMIN_URL_ENV] = adminUrl;
 }

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { describeError } from '@fleetwatch/common';
 import { ConfigError, loadConfig } from '@fleetwatch/config';
+import { syncCatalogue } from '@fleetwatch/cost';
 import { PARTITION_DAYS_AHEAD, resolveDatabaseUrl, runMigrations } from '@fleetwatch/database';
 import { AppModule } from './app.module';
 import { configureApp, createFastifyAdapter } from './configure-app';
@@ -15,6 +16,10 @@ async function main(): Promise<void> {
       const applied = await runMigrations(database.url, {
         partitions: { backDays: config.telemetry.rawRetentionDays, aheadDays: PARTITION_DAYS_AHEAD },
         onWarning: (message) => process.stderr.write(`${message}\n`),
+        afterMigrate: async (db) => {
+          const r = await syncCatalogue(db, new Date());
+          process.stdout.write(`prices: catalogue ${r.catalogueVersion}, ${r.added} new and ${r.changed} changed versions\n`);
+        },
       });
       process.stdout.write(`migrations: ${applied.length ? applied.join(', ') : 'none pending'}\n`);
     }

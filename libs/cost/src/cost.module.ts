@@ -8,6 +8,7 @@ import { BudgetCheckJob } from './jobs/budget-check.job';
 import { BudgetsController } from './controllers/budgets.controller';
 import { AgentBudget } from './entities/agent-budget.entity';
 import { ModelPrice } from './entities/model-price.entity';
+import { PriceProvider } from './entities/price-provider.entity';
 import { BudgetsService } from './services/budgets.service';
 import { ModelPricesController } from './controllers/model-prices.controller';
 import { PriceBook } from './services/price-book.service';
@@ -22,7 +23,7 @@ import { UsageService } from './services/usage.service';
 
 /** Prices, per-agent cost, repricing, budgets (with their job) and usage. */
 @Module({
-  imports: [AgentsModule, MikroOrmModule.forFeature([AgentBudget, ModelPrice])],
+  imports: [AgentsModule, MikroOrmModule.forFeature([AgentBudget, ModelPrice, PriceProvider])],
   controllers: [ModelPricesController, AgentCostController, CostAdminController, BudgetsController, UsageController],
   providers: [
     PriceBook,

@@ -1,17 +1,21 @@
-/** One version of a model's list price. */
-export interface PriceVersion {
-  model: string;
-  provider: string | null;
-  inputPer1M: number;
-  outputPer1M: number;
-  effectiveFrom: Date;
-}
+import { decimal, multiply, roundTo, shiftLeft, toDecimalString } from '../pricing/exact-decimal';
+import type { CatalogueProvider } from '../pricing/catalogue.types';
+import { resolveModel } from '../pricing/model-match';
+import { priceInForce } from '../pricing/price-in-force';
+import { usageCost, type CostLine, type TokenUsage } from '../pricing/usage-cost';
+import type { PriceSource } from '../entities/model-price.entity';
+import type { StoredPrice } from './stored-price';
 
 /** What pricing needs to know about one LLM call. */
 export interface CallToPrice {
+  /** Owner of the call's agent: their own prices win for their agents only. Null: no owner prices. */
+  ownerId: string | null;
+  /** The model asked for. */
   model: string | null;
-  inputTokens: number;
-  outputTokens: number;
+  /** The model that answered (a dated snapshot, typically); tried first. */
+  responseModel?: string | null;
+  provider?: string | null;
+  usage: TokenUsage;
   /** Sent by the client: wins over every price. */
   costUsd?: number | null;
   timestamp: Date;
@@ -20,10 +24,17 @@ export interface CallToPrice {
 export type RateSource = 'model' | 'fallback' | 'client';
 
 export interface PricedCall {
-  costUsd: number;
+  /** Exact USD rounded to 10 places, as numeric(20, 10) stores it. */
+  costUsd: string;
   rateSource: RateSource;
-  /** Provider of the matched price, so a call without one can be labelled. */
+  /** Which model price applied (rate_source 'model' only). */
+  priceSource: PriceSource | null;
+  /** The catalogue version of a catalogue price. */
+  priceVersion: string | null;
+  /** Provider of the applied price, so a call sent without one can be labelled. */
   provider: string | null;
+  /** Per-type lines of a priced call (empty for client and fallback costs). */
+  lines: CostLine[];
 }
 
 /** The stored column is numeric(20, 10): round the same way before it gets there. */
@@ -31,54 +42,86 @@ export function roundCost(usd: number): number {
   return Number(usd.toFixed(10));
 }
 
-export function costFromPrice(price: Pick<PriceVersion, 'inputPer1M' | 'outputPer1M'>, inputTokens: number, outputTokens: number): number {
-  return roundCost((inputTokens * price.inputPer1M + outputTokens * price.outputPer1M) / 1_000_000);
+function stored(cost: string): string {
+  return toDecimalString(roundTo(decimal(cost), 10));
 }
 
-export function fallbackCost(per1k: number, inputTokens: number, outputTokens: number): number {
-  return roundCost((per1k * (inputTokens + outputTokens)) / 1000);
+export function fallbackCost(per1k: number, usage: Pick<TokenUsage, 'input' | 'output'>): string {
+  return stored(toDecimalString(shiftLeft(multiply(decimal(usage.input + usage.output), decimal(per1k)), 3)));
 }
 
-/** Versions grouped by lower-cased model name, newest first, ready for many lookups. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Every price version, indexed for many lookups. A call is priced by the first of: the owner's own
+ * price, an admin override, the catalogue's price — each the version in force at the call's
+ * timestamp. Overrides are named by model: they apply to a call whose responseModel or model has
+ * that name, or whose name the catalogue resolves to that model (so an override of `gpt-4o-mini`
+ * covers `gpt-4o-mini-2024-07-18`).
+ */
 export class PriceIndex {
-  private readonly byLowerModel = new Map<string, PriceVersion[]>();
+  private readonly catalogue = new Map<string, StoredPrice[]>();
+  private readonly admin = new Map<string, StoredPrice[]>();
+  private readonly owner = new Map<string, StoredPrice[]>();
 
-  constructor(versions: readonly PriceVersion[]) {
-    for (const v of versions) {
-      const key = v.model.toLowerCase();
-      const list = this.byLowerModel.get(key);
-      if (list) list.push(v);
-      else this.byLowerModel.set(key, [v]);
+  constructor(
+    readonly providers: readonly CatalogueProvider[],
+    rows: readonly StoredPrice[],
+  ) {
+    for (const row of rows) {
+      if (row.source === 'catalogue') push(this.catalogue, `${row.provider ?? ''}\u0000${row.model}`, row);
+      else if (row.source === 'admin') push(this.admin, row.model.toLowerCase(), row);
+      else push(this.owner, `${row.ownerId}\u0000${row.model.toLowerCase()}`, row);
     }
-    for (const list of this.byLowerModel.values()) list.sort((a, b) => b.effectiveFrom.getTime() - a.effectiveFrom.getTime());
   }
 
-  /**
-   * The price in force at `at` (greatest effectiveFrom <= at). A model spelled exactly as stored
-   * wins; only when no exact spelling has a version in force does a case-insensitive match count.
-   */
-  resolve(model: string, at: Date): PriceVersion | undefined {
-    const list = this.byLowerModel.get(model.toLowerCase());
-    if (!list) return undefined;
-    const t = at.getTime();
-    let insensitive: PriceVersion | undefined;
-    for (const v of list) {
-      if (v.effectiveFrom.getTime() > t) continue;
-      if (v.model === model) return v;
-      insensitive ??= v;
+  /** The version that prices the call, or null (then the fallback applies). */
+  resolve(call: Omit<CallToPrice, 'usage' | 'costUsd'>): StoredPrice | null {
+    const match = resolveModel(this.providers, call);
+    const names = [call.responseModel, call.model, match?.model]
+      .filter((n): n is string => typeof n === 'string' && n.trim() !== '')
+      .map((n) => n.toLowerCase());
+    if (call.ownerId !== null) {
+      for (const name of names) {
+        const found = priceInForce(this.owner.get(`${call.ownerId}\u0000${name}`) ?? [], call.timestamp);
+        if (found) return found;
+      }
     }
-    return insensitive;
+    for (const name of names) {
+      const found = priceInForce(this.admin.get(name) ?? [], call.timestamp);
+      if (found) return found;
+    }
+    if (!match) return null;
+    return priceInForce(this.catalogue.get(`${match.provider}\u0000${match.model}`) ?? [], call.timestamp);
   }
-}
 
-/** Prices calls against an index; the client's cost wins, an unknown model falls back per 1k tokens. */
-export function priceCalls(calls: readonly CallToPrice[], index: PriceIndex, fallbackPer1k: number): PricedCall[] {
-  return calls.map((call) => {
-    const price = call.model === null ? undefined : index.resolve(call.model, call.timestamp);
+  price(call: CallToPrice, fallbackPer1k: number): PricedCall {
+    const price = this.resolve(call);
     if (call.costUsd !== undefined && call.costUsd !== null) {
-      return { costUsd: roundCost(call.costUsd), rateSource: 'client', provider: price?.provider ?? null };
+      return {
+        costUsd: stored(String(call.costUsd)),
+        rateSource: 'client',
+        priceSource: null,
+        priceVersion: null,
+        provider: price?.provider ?? null,
+        lines: [],
+      };
     }
-    if (price) return { costUsd: costFromPrice(price, call.inputTokens, call.outputTokens), rateSource: 'model', provider: price.provider };
-    return { costUsd: fallbackCost(fallbackPer1k, call.inputTokens, call.outputTokens), rateSource: 'fallback', provider: null };
-  });
+    if (price) {
+      const cost = usageCost(call.usage, price);
+      return {
+        costUsd: stored(cost.cost),
+        rateSource: 'model',
+        priceSource: price.source,
+        priceVersion: price.catalogueVersion,
+        provider: price.provider,
+        lines: cost.lines,
+      };
+    }
+    return { costUsd: fallbackCost(fallbackPer1k, call.usage), rateSource: 'fallback', priceSource: null, priceVersion: null, provider: null, lines: [] };
+  }
 }

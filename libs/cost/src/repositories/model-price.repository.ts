@@ -1,50 +1,70 @@
-import { raw } from '@mikro-orm/core';
 import { EntityManager, EntityRepository } from '@mikro-orm/postgresql';
 import { newId } from '@fleetwatch/common';
 import type { ModelPrice } from '../entities/model-price.entity';
-import { PriceVersion } from '../prices/price-resolution';
-import { PRICES_IN_FORCE_SQL } from './model-price.sql';
+import type { PriceRow } from '../pricing/catalogue.types';
+import { priceColumns, toStoredPrice, type StoredPrice } from '../prices/stored-price';
+import { PRICE_REVISION_SQL, PRICES_IN_FORCE_SQL, UPSERT_OVERRIDE_SQL } from './model-price.sql';
 
-function toVersion(row: ModelPrice): PriceVersion {
-  return {
-    model: row.model,
-    provider: row.provider,
-    inputPer1M: Number(row.inputPer1M),
-    outputPer1M: Number(row.outputPer1M),
-    effectiveFrom: new Date(row.effectiveFrom),
-  };
+export interface OverrideVersion extends Pick<PriceRow, 'rates' | 'tiers' | 'perRequest' | 'timeOfDay' | 'otherPrices'> {
+  source: 'admin' | 'owner';
+  ownerId: string | null;
+  model: string;
+  provider: string | null;
+  effectiveFrom: Date;
+}
+
+/** entity property name → column name, for the JSON record the upsert reads. */
+function snake(name: string): string {
+  return name.replace(/[A-Z0-9]+/g, (m, offset: number) => (offset ? '_' : '') + m.toLowerCase()).replace(/per_1_m$/, 'per_1m');
 }
 
 export class ModelPriceRepository extends EntityRepository<ModelPrice> {
-  /** Every version of the named models, matched case-insensitively (resolution picks the spelling). */
-  async versionsOf(models: readonly string[], em: EntityManager = this.getEntityManager()): Promise<PriceVersion[]> {
-    if (models.length === 0) return [];
-    const lower = [...new Set(models.map((m) => m.toLowerCase()))];
-    const rows = await em.find<ModelPrice>(this.getEntityName(), { [raw('lower(model)')]: { $in: lower } }, { disableIdentityMap: true });
-    return rows.map(toVersion);
+  /** A short text that changes with any price change (cheap enough to ask per ingest batch). */
+  async revision(em: EntityManager = this.getEntityManager()): Promise<string> {
+    const [row] = await em.getConnection().execute<{ revision: string }[]>(PRICE_REVISION_SQL);
+    return row.revision;
   }
 
-  /** Per model, the version in force at `at` (greatest effectiveFrom <= at). */
-  async inForce(at: Date): Promise<PriceVersion[]> {
+  /** Every version of every kind (a few thousand rows): the price cache is built from it. */
+  async all(em: EntityManager = this.getEntityManager()): Promise<StoredPrice[]> {
+    const rows = await em.find<ModelPrice>(this.getEntityName(), {}, { disableIdentityMap: true });
+    return rows.map(toStoredPrice);
+  }
+
+  /** Per model, the admin or catalogue version in force at `at` (dated versions; windows aside). */
+  async inForce(at: Date): Promise<StoredPrice[]> {
     const em = this.getEntityManager();
     const rows = await em.getConnection().execute<Record<string, unknown>[]>(PRICES_IN_FORCE_SQL, [at]);
-    return rows.map((row) => toVersion(em.map<ModelPrice>(this.getEntityName(), row)));
+    return rows.map((row) => toStoredPrice(em.map<ModelPrice>(this.getEntityName(), row)));
   }
 
-  /** A version for (model, effectiveFrom); the same pair again replaces that version's figures. */
-  async put(version: PriceVersion, em: EntityManager = this.getEntityManager()): Promise<PriceVersion> {
-    const row = await em.upsert<ModelPrice>(
-      this.getEntityName(),
-      {
-        id: newId(),
-        model: version.model,
-        provider: version.provider,
-        inputPer1M: String(version.inputPer1M),
-        outputPer1M: String(version.outputPer1M),
-        effectiveFrom: version.effectiveFrom,
-      },
-      { onConflictFields: ['model', 'effectiveFrom'], onConflictAction: 'merge', onConflictMergeFields: ['provider', 'inputPer1M', 'outputPer1M'] },
-    );
-    return toVersion(row);
+  /** An admin or owner version for (model, provider, effectiveFrom); the same key again replaces its figures. */
+  async putOverride(version: OverrideVersion, em: EntityManager = this.getEntityManager()): Promise<StoredPrice> {
+    const record: Record<string, unknown> = {
+      id: newId(),
+      model: version.model,
+      provider: version.provider,
+      source: version.source,
+      owner_id: version.ownerId,
+      effective_from: version.effectiveFrom.toISOString(),
+    };
+    for (const [key, value] of Object.entries(priceColumns(version))) record[snake(key)] = value;
+    const [row] = await em.getConnection().execute<Array<{ id: string }>>(UPSERT_OVERRIDE_SQL, [JSON.stringify(record)]);
+    return toStoredPrice(await em.findOneOrFail<ModelPrice>(this.getEntityName(), { id: row.id }, { disableIdentityMap: true }));
+  }
+
+  /** An owner's versions of one model (any spelling case), newest first. */
+  async ownerVersions(ownerId: string, model?: string, em: EntityManager = this.getEntityManager()): Promise<StoredPrice[]> {
+    const where: Record<string, unknown> = { source: 'owner', ownerId };
+    const rows = await em.find<ModelPrice>(this.getEntityName(), where, { orderBy: { model: 'asc', effectiveFrom: 'desc' }, disableIdentityMap: true });
+    const lower = model?.toLowerCase();
+    return rows.map(toStoredPrice).filter((r) => lower === undefined || r.model.toLowerCase() === lower);
+  }
+
+  /** Removes an owner's every version of a model; answers how many went. */
+  async deleteOwnerModel(ownerId: string, model: string, em: EntityManager = this.getEntityManager()): Promise<number> {
+    const ids = (await this.ownerVersions(ownerId, model, em)).map((r) => r.id);
+    if (ids.length === 0) return 0;
+    return em.nativeDelete<ModelPrice>(this.getEntityName(), { id: { $in: ids } });
   }
 }

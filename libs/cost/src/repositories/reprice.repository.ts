@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { joinAgents } from '@fleetwatch/agents';
 
 export interface StoredCallRow {
   id: string;
@@ -7,10 +8,23 @@ export interface StoredCallRow {
   ts_key: string;
   ts: Date;
   model: string | null;
+  response_model: string | null;
+  provider: string | null;
+  owner_id: string;
   input_tokens: number;
   output_tokens: number;
+  cache_read_input_tokens: number;
+  cache_creation_input_tokens: number;
+  cache_creation_5m_input_tokens: number;
+  cache_creation_1h_input_tokens: number;
+  reasoning_output_tokens: number;
+  audio_input_tokens: number;
+  audio_output_tokens: number;
+  image_input_tokens: number;
   cost_usd: string;
   rate_source: string;
+  price_source: string | null;
+  price_version: string | null;
 }
 
 export interface CostUpdate {
@@ -18,37 +32,54 @@ export interface CostUpdate {
   ts_key: string;
   /** The cost read with the batch, as stored (numeric text): the delta is computed from it in SQL. */
   old_cost: string;
-  cost_usd: number;
+  cost_usd: string;
   rate_source: string;
+  price_source: string | null;
+  price_version: string | null;
   provider: string | null;
 }
 
 /** ISO 8601 in UTC with microseconds, whatever the session's DateStyle or TimeZone. */
-export const TS_KEY = `to_char(ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export const TS_KEY_OF = (alias: string): string => `to_char(${alias}.ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 @Injectable()
 export class RepriceRepository {
   constructor(private readonly em: EntityManager) {}
 
   /** The next batch of computed-cost calls in [from, to) after the keyset (ts, id), in that order. */
-  nextBatch(from: Date, to: Date, model: string | undefined, after: { tsKey: string; id: string } | null, limit: number): Promise<StoredCallRow[]> {
+  nextBatch(
+    from: Date,
+    to: Date,
+    filter: { model?: string; ownerId?: string },
+    after: { tsKey: string; id: string } | null,
+    limit: number,
+  ): Promise<StoredCallRow[]> {
     const params: unknown[] = [from, to];
-    let where = `ts >= ? and ts < ? and rate_source <> 'client'`;
-    if (model !== undefined) {
-      where += ' and lower(model) = lower(?)';
-      params.push(model);
+    let where = `l.ts >= ? and l.ts < ? and l.rate_source <> 'client'`;
+    if (filter.model !== undefined) {
+      // The name as sent or as answered: an override of `gpt-4o` reprices the calls that ran a snapshot of it too.
+      where +=
+        ' and (lower(l.model) = lower(?) or lower(l.response_model) = lower(?) or lower(l.model) like lower(?) or lower(l.response_model) like lower(?))';
+      const prefix = `${filter.model.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`;
+      params.push(filter.model, filter.model, prefix, prefix);
+    }
+    if (filter.ownerId !== undefined) {
+      where += ' and a.owner_id = ?';
+      params.push(filter.ownerId);
     }
     if (after) {
-      where += ' and (ts, id) > (?::timestamptz, ?::uuid)';
+      where += ' and (l.ts, l.id) > (?::timestamptz, ?::uuid)';
       params.push(after.tsKey, after.id);
     }
     params.push(limit);
-    return this.em
-      .getConnection()
-      .execute<StoredCallRow[]>(
-        `select id, ${TS_KEY} as ts_key, ts, model, input_tokens, output_tokens, cost_usd::text as cost_usd, rate_source from llm_calls where ${where} order by ts, id limit ?`,
-        params,
-      );
+    return this.em.getConnection().execute<StoredCallRow[]>(
+      `select l.id, ${TS_KEY_OF('l')} as ts_key, l.ts, l.model, l.response_model, l.provider, a.owner_id, l.input_tokens, l.output_tokens,
+           l.cache_read_input_tokens, l.cache_creation_input_tokens, l.cache_creation_5m_input_tokens, l.cache_creation_1h_input_tokens,
+           l.reasoning_output_tokens, l.audio_input_tokens, l.audio_output_tokens, l.image_input_tokens,
+           l.cost_usd::text as cost_usd, l.rate_source, l.price_source, l.price_version
+         from llm_calls l ${joinAgents('a', 'l.agent_id')} where ${where} order by l.ts, l.id limit ?`,
+      params,
+    );
   }
 
   /**
@@ -61,9 +92,10 @@ export class RepriceRepository {
     if (updates.length === 0) return { changed: 0, delta: '0' };
     const [row] = await this.em.getConnection().execute<{ changed: string; delta: string | null }[]>(
       `with r as (
-         select * from jsonb_to_recordset(?::jsonb) as r(id uuid, ts_key timestamptz, old_cost numeric, cost_usd numeric, rate_source text, provider text)
+         select * from jsonb_to_recordset(?::jsonb) as r(id uuid, ts_key timestamptz, old_cost numeric, cost_usd numeric, rate_source text, price_source text, price_version text, provider text)
        ), u as (
-         update llm_calls l set cost_usd = r.cost_usd, rate_source = r.rate_source, provider = coalesce(l.provider, r.provider)
+         update llm_calls l set cost_usd = r.cost_usd, rate_source = r.rate_source, price_source = r.price_source, price_version = r.price_version,
+           provider = coalesce(l.provider, r.provider)
          from r where l.id = r.id and l.ts = r.ts_key and l.rate_source <> 'client' and l.cost_usd = r.old_cost
          returning l.cost_usd - r.old_cost as delta
        )

@@ -3,54 +3,68 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
 import { ModelPriceDto } from '../dto/model-price.dto';
-import { ModelPriceRepository } from '../repositories/model-price.repository';
-import { CallToPrice, PricedCall, priceCalls, PriceIndex, PriceVersion } from '../prices/price-resolution';
+import { ModelPriceRepository, OverrideVersion } from '../repositories/model-price.repository';
+import { PriceProviderRepository } from '../repositories/price-provider.repository';
+import { CallToPrice, PricedCall, PriceIndex } from '../prices/price-resolution';
+import type { StoredPrice } from '../prices/stored-price';
 
-export interface NewPriceVersion {
-  model: string;
-  provider: string | null;
-  inputPer1M: number;
-  outputPer1M: number;
-  effectiveFrom: Date;
-}
-
-function toDto(v: PriceVersion): ModelPriceDto {
-  return { model: v.model, provider: v.provider, inputPer1M: v.inputPer1M, outputPer1M: v.outputPer1M, effectiveFrom: v.effectiveFrom.toISOString() };
+export function toModelPriceDto(v: StoredPrice): ModelPriceDto {
+  return {
+    model: v.model,
+    provider: v.provider,
+    inputPer1M: v.rates.input === null ? null : Number(v.rates.input),
+    outputPer1M: v.rates.output === null ? null : Number(v.rates.output),
+    effectiveFrom: v.effectiveFrom,
+  };
 }
 
 /**
- * Model prices, versioned by effectiveFrom. Pricing a batch costs one query (every version of the
- * batch's models), then each call takes the version in force at its own timestamp.
+ * Model prices (catalogue, admin and owner versions) and the pricing of calls. The index of every
+ * version is built once and rebuilt only when the price revision (count and newest write of
+ * model_prices, last rules sync) moves, so pricing a batch costs one tiny query.
  */
 @Injectable()
 export class PriceBook {
+  private cached: { revision: string; index: PriceIndex } | null = null;
+  private building: Promise<{ revision: string; index: PriceIndex }> | null = null;
+
   constructor(
     private readonly prices: ModelPriceRepository,
+    private readonly providers: PriceProviderRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
-  /**
-   * Cost and rate source per call, in input order. Client `costUsd` → 'client'; a model with a
-   * price in force (exact name, else case-insensitive) → 'model'; otherwise COST_FALLBACK_PER_1K ×
-   * (input + output tokens) / 1000 → 'fallback'. Pass a transactional EntityManager to read inside it.
-   */
+  /** The current index; pass a transactional EntityManager to read inside it. */
+  async index(em?: EntityManager): Promise<PriceIndex> {
+    const revision = await this.prices.revision(em);
+    if (this.cached?.revision === revision) return this.cached.index;
+    // One rebuild at a time per process: concurrent batches wait for the same load.
+    this.building ??= (async () => {
+      const [providers, rows] = await Promise.all([this.providers.all(), this.prices.all()]);
+      return { revision, index: new PriceIndex(providers, rows) };
+    })().finally(() => (this.building = null));
+    const built = await this.building;
+    this.cached = built;
+    return built.index;
+  }
+
+  /** Cost, rate source and price source per call, in input order (see PriceIndex for the rules). */
   async priceCalls(calls: readonly CallToPrice[], em?: EntityManager): Promise<PricedCall[]> {
     if (calls.length === 0) return [];
-    const models = new Set<string>();
-    for (const c of calls) if (c.model !== null) models.add(c.model);
-    const index = new PriceIndex(models.size ? await this.prices.versionsOf([...models], em) : []);
-    return priceCalls(calls, index, this.config.telemetry.costFallbackPer1k);
+    const index = await this.index(em);
+    const fallback = this.config.telemetry.costFallbackPer1k;
+    return calls.map((call) => index.price(call, fallback));
   }
 
-  /** Prices in force at `at` (default now): one row per model, the latest version not after `at`. */
+  /** Admin and catalogue prices in force at `at` (default now): one row per model and kind. */
   async list(at?: Date): Promise<ModelPriceDto[]> {
     const rows = await this.prices.inForce(at ?? this.clock.now());
-    return rows.map(toDto).sort((a, b) => (a.provider ?? '').localeCompare(b.provider ?? '') || a.model.localeCompare(b.model));
+    return rows.map(toModelPriceDto).sort((a, b) => (a.provider ?? '').localeCompare(b.provider ?? '') || a.model.localeCompare(b.model));
   }
 
-  /** Adds a price version (history is kept); the same model and effectiveFrom replaces that version. */
-  async addVersion(version: NewPriceVersion, em?: EntityManager): Promise<ModelPriceDto> {
-    return toDto(await this.prices.put(version, em));
+  /** Adds an admin or owner version (history is kept); the same key again replaces that version. */
+  async addVersion(version: OverrideVersion, em?: EntityManager): Promise<StoredPrice> {
+    return this.prices.putOverride(version, em);
   }
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { CostError } from '../errors/cost.error';
 import { PriceBook } from './price-book.service';
 import { RepriceDto, RepriceResultDto } from '../dto/reprice.dto';
-import { CostUpdate, RepriceRepository } from '../repositories/reprice.repository';
+import { CostUpdate, RepriceRepository, StoredCallRow } from '../repositories/reprice.repository';
+import type { CallToPrice } from '../prices/price-resolution';
 
 const BATCH = 1000;
 /** Stored costs are numeric(20, 10): the delta is summed in units of 1e-10 USD, exactly. */
@@ -22,8 +23,31 @@ export function fromUnits(units: bigint): number {
   return Number(`${negative ? '-' : ''}${abs.slice(0, -SCALE)}.${abs.slice(-SCALE)}`);
 }
 
+/** A stored call as pricing sees it: every token type, both model names, the agent's owner. */
+export function storedCallToPrice(r: StoredCallRow): CallToPrice {
+  return {
+    ownerId: r.owner_id,
+    model: r.model,
+    responseModel: r.response_model,
+    provider: r.provider,
+    timestamp: new Date(r.ts),
+    usage: {
+      input: Number(r.input_tokens),
+      output: Number(r.output_tokens),
+      cacheRead: Number(r.cache_read_input_tokens),
+      cacheWrite: Number(r.cache_creation_input_tokens),
+      cacheWrite5m: Number(r.cache_creation_5m_input_tokens),
+      cacheWrite1h: Number(r.cache_creation_1h_input_tokens),
+      reasoning: Number(r.reasoning_output_tokens),
+      audioIn: Number(r.audio_input_tokens),
+      audioOut: Number(r.audio_output_tokens),
+      imageIn: Number(r.image_input_tokens),
+    },
+  };
+}
+
 /**
- * Recomputes computed costs (rate_source model or fallback) with today's price table, in keyset
+ * Recomputes computed costs (rate_source model or fallback) with the price table as it is now (owner, admin and catalogue versions, every token type), in keyset
  * batches of 1000 calls: one read, one pricing query and at most one update per batch. Client
  * costs are never read nor written. Running it twice changes nothing the second time. The delta
  * is the sum of (new − old) over the rows the updates actually rewrote, summed as exact decimals.
@@ -35,7 +59,8 @@ export class RepriceService {
     private readonly prices: PriceBook,
   ) {}
 
-  async reprice(dto: RepriceDto): Promise<RepriceResultDto> {
+  /** `ownerId` limits the pass to one owner's agents (after a change of that owner's prices). */
+  async reprice(dto: RepriceDto, ownerId?: string): Promise<RepriceResultDto> {
     const from = new Date(dto.from);
     const to = new Date(dto.to);
     if (to.getTime() <= from.getTime()) throw CostError.invalidPeriod('to must be after from');
@@ -44,16 +69,28 @@ export class RepriceService {
     let changed = 0;
     let delta = 0n;
     for (;;) {
-      const rows = await this.repository.nextBatch(from, to, dto.model, after, BATCH);
+      const rows = await this.repository.nextBatch(from, to, { model: dto.model, ownerId }, after, BATCH);
       if (rows.length === 0) break;
-      const priced = await this.prices.priceCalls(
-        rows.map((r) => ({ model: r.model, inputTokens: Number(r.input_tokens), outputTokens: Number(r.output_tokens), timestamp: new Date(r.ts) })),
-      );
+      const priced = await this.prices.priceCalls(rows.map(storedCallToPrice));
       const updates: CostUpdate[] = [];
       rows.forEach((row, i) => {
         const next = priced[i];
-        if (next.costUsd === Number(row.cost_usd) && next.rateSource === row.rate_source) return;
-        updates.push({ id: row.id, ts_key: row.ts_key, old_cost: row.cost_usd, cost_usd: next.costUsd, rate_source: next.rateSource, provider: next.provider });
+        const same =
+          Number(next.costUsd) === Number(row.cost_usd) &&
+          next.rateSource === row.rate_source &&
+          next.priceSource === row.price_source &&
+          next.priceVersion === row.price_version;
+        if (same) return;
+        updates.push({
+          id: row.id,
+          ts_key: row.ts_key,
+          old_cost: row.cost_usd,
+          cost_usd: next.costUsd,
+          rate_source: next.rateSource,
+          price_source: next.priceSource,
+          price_version: next.priceVersion,
+          provider: next.provider,
+        });
       });
       const applied = await this.repository.apply(updates);
       scanned += rows.length;

@@ -9,6 +9,11 @@ export interface MigrateOptions {
   partitions?: { backDays: number; aheadDays: number; now?: Date };
   /** Told when making partitions failed; not fatal, the partitions job and ingest try again. */
   onWarning?: (message: string) => void;
+  /**
+   * Runs after the migrations on the same connection, e.g. the price catalogue sync (libs/cost),
+   * which the database lib cannot name itself. A failure fails the migrate step.
+   */
+  afterMigrate?: (connection: { execute<T = Record<string, unknown>[]>(sql: string, params?: unknown[]): Promise<T> }) => Promise<void>;
 }
 
 /** Applies every pending migration; returns the names applied. */
@@ -18,6 +23,10 @@ export async function runMigrations(url: string, options: MigrateOptions = {}): 
   const orm = await MikroORM.init<PostgreSqlDriver>({ ...ormOptions(url, { statementTimeoutMs: 0, failFast: true }), entities: [], logger: () => undefined });
   try {
     const applied = await orm.getMigrator().up();
+    if (options.afterMigrate) {
+      const connection = orm.em.getConnection();
+      await options.afterMigrate({ execute: <T>(sql: string, params?: unknown[]) => connection.execute(sql, params) as Promise<T> });
+    }
     const window = options.partitions;
     if (window) {
       await new PartitionService(new PartitionRepository(orm.em.fork() as EntityManager))

@@ -37,12 +37,18 @@ export class TelemetryRepository {
     items.forEach((c, i) => {
       const p = priced[i];
       text +=
-        `${newId()}\t${c.agentId}\t${copyString(c.model)}\t${copyString(c.provider ?? p.provider)}\t${c.inputTokens}\t${c.outputTokens}\t` +
-        `${c.latencyMs}\t${c.status}\t${copyString(c.errorType)}\t${p.costUsd}\t${p.rateSource}\t${copyString(c.traceId)}\t${c.timestamp.toISOString()}\n`;
+        `${newId()}\t${c.agentId}\t${copyString(c.model)}\t${copyString(c.responseModel ?? null)}\t${copyString(c.provider ?? p.provider)}\t` +
+        `${c.inputTokens}\t${c.outputTokens}\t${c.cacheReadInputTokens ?? 0}\t${c.cacheCreationInputTokens ?? 0}\t${c.cacheCreation5mInputTokens ?? 0}\t` +
+        `${c.cacheCreation1hInputTokens ?? 0}\t${c.reasoningOutputTokens ?? 0}\t${c.audioInputTokens ?? 0}\t${c.audioOutputTokens ?? 0}\t${c.imageInputTokens ?? 0}\t` +
+        `${c.latencyMs}\t${copyNumber(c.timeToFirstTokenMs ?? null)}\t${c.status}\t${copyString(c.errorType)}\t${p.costUsd}\t${p.rateSource}\t` +
+        `${copyString(p.priceSource)}\t${copyString(p.priceVersion)}\t${copyString(c.traceId)}\t${copyString(c.runId ?? null)}\t` +
+        `${copyString(c.conversationId ?? null)}\t${copyString(c.spanId ?? null)}\t${copyString(c.parentSpanId ?? null)}\t${c.timestamp.toISOString()}\n`;
     });
     await this.copy(
       em,
-      'llm_calls (id, agent_id, model, provider, input_tokens, output_tokens, latency_ms, status, error_type, cost_usd, rate_source, trace_id, ts)',
+      'llm_calls (id, agent_id, model, response_model, provider, input_tokens, output_tokens, cache_read_input_tokens, cache_creation_input_tokens, ' +
+        'cache_creation_5m_input_tokens, cache_creation_1h_input_tokens, reasoning_output_tokens, audio_input_tokens, audio_output_tokens, image_input_tokens, ' +
+        'latency_ms, ttft_ms, status, error_type, cost_usd, rate_source, price_source, price_version, trace_id, run_id, conversation_id, span_id, parent_span_id, ts)',
       text,
     );
   }
@@ -53,9 +59,14 @@ export class TelemetryRepository {
     for (const c of items) {
       text +=
         `${newId()}\t${c.agentId}\t${copyString(c.tool)}\t${copyNumber(c.durationMs)}\t${c.status}\t${copyString(c.errorType)}\t` +
-        `${copyString(c.traceId)}\t${c.timestamp.toISOString()}\n`;
+        `${copyString(c.traceId)}\t${copyString(c.runId ?? null)}\t${copyString(c.conversationId ?? null)}\t${copyString(c.spanId ?? null)}\t` +
+        `${copyString(c.parentSpanId ?? null)}\t${c.timestamp.toISOString()}\n`;
     }
-    await this.copy(em, 'tool_calls (id, agent_id, tool, duration_ms, status, error_type, trace_id, ts)', text);
+    await this.copy(
+      em,
+      'tool_calls (id, agent_id, tool, duration_ms, status, error_type, trace_id, run_id, conversation_id, span_id, parent_span_id, ts)',
+      text,
+    );
   }
 
   /**

@@ -7,6 +7,7 @@ import { PartitionService } from '@fleetwatch/database';
 import { IngestError } from '../errors/ingest.error';
 import { IngestMetrics } from '../metrics/ingest.metrics';
 import { IngestAccepted, IngestBatch } from '../validation/ingest-batch';
+import { tokenUsage } from '../validation/llm-usage';
 import { TelemetryRepository } from '../repositories/telemetry.repository';
 
 export interface WriteOptions {
@@ -51,8 +52,8 @@ function oneTimestampPerDay(items: readonly { timestamp: Date }[]): Iterable<Dat
 }
 
 /**
- * Stores a validated batch for a caller, all or nothing: one pricing query, one COPY per table,
- * one statement that checks every agent id against the caller and touches last_seen_at, and the
+ * Stores a validated batch for a caller, all or nothing: one statement that checks every agent id
+ * against the caller and touches last_seen_at, one price-revision query, one COPY per table, and the
  * activity-log append — always in one transaction, so a refused batch does not even move
  * last_seen_at. Shared by POST /api/ingest and OTLP.
  */
@@ -76,15 +77,27 @@ export class TelemetryWriter {
     if (batch.llmCalls.length) await this.partitions.ensureForTimestamps('llm_calls', ts(batch.llmCalls));
     if (batch.toolCalls.length) await this.partitions.ensureForTimestamps('tool_calls', ts(batch.toolCalls));
     const em = this.em.fork();
-    const priced = await this.prices.priceCalls(batch.llmCalls, em);
     const now = this.clock.now();
 
     try {
-      // One transaction: rows, the ownership check (which moves last_seen_at / last_sample_at) and
+      // One transaction: the ownership check (which moves last_seen_at / last_sample_at), rows and
       // the activity log commit together, so a refused or failed batch changes nothing at all.
+      // Ownership comes first: an owner's own prices apply to their agents' calls.
       await em.transactional(async (tx) => {
-        await this.insertAll(tx, batch, priced);
         const owners = await this.checkAndTouch(tx, paths, now, principal, batch);
+        const priced = await this.prices.priceCalls(
+          batch.llmCalls.map((c) => ({
+            ownerId: owners.get(c.agentId) ?? null,
+            model: c.model,
+            responseModel: c.responseModel ?? null,
+            provider: c.provider,
+            usage: tokenUsage(c),
+            costUsd: c.costUsd,
+            timestamp: c.timestamp,
+          })),
+          tx,
+        );
+        await this.insertAll(tx, batch, priced);
         await this.activity.append(this.activityEntries(batch, owners, principal), tx);
         await options.withinTransaction?.(tx);
       });

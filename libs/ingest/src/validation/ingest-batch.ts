@@ -10,13 +10,43 @@ export interface SampleItem {
   timestamp: Date;
 }
 
-export interface LlmCallItem {
+/**
+ * Token types of one call with OpenTelemetry GenAI semantics: inputTokens is the whole prompt
+ * (cache reads, cache writes, audio and image tokens inside it), outputTokens includes reasoning
+ * and audio output. An absent type is 0 (not reported).
+ */
+export interface LlmUsageByType {
+  cacheReadInputTokens?: number;
+  /** All cache writes; the 5m / 1h split, when known, partitions it. */
+  cacheCreationInputTokens?: number;
+  cacheCreation5mInputTokens?: number;
+  cacheCreation1hInputTokens?: number;
+  reasoningOutputTokens?: number;
+  audioInputTokens?: number;
+  audioOutputTokens?: number;
+  imageInputTokens?: number;
+}
+
+/** Where a call sits in an agent run (from OTLP span ids, or sent by the client). */
+export interface CallPlacement {
+  runId?: string | null;
+  conversationId?: string | null;
+  spanId?: string | null;
+  parentSpanId?: string | null;
+}
+
+export interface LlmCallItem extends LlmUsageByType, CallPlacement {
   agentId: string;
+  /** The model asked for. */
   model: string;
+  /** The model that answered (often a dated snapshot); priced first. */
+  responseModel?: string | null;
   provider: string | null;
   inputTokens: number;
   outputTokens: number;
   latencyMs: number;
+  /** Streamed calls: milliseconds until the first token arrived, when the client knows it. */
+  timeToFirstTokenMs?: number | null;
   status: 'success' | 'error';
   errorType: string | null;
   /** Client-supplied cost; when set it wins over the price table. */
@@ -25,7 +55,7 @@ export interface LlmCallItem {
   timestamp: Date;
 }
 
-export interface ToolCallItem {
+export interface ToolCallItem extends CallPlacement {
   agentId: string;
   tool: string;
   durationMs: number;

@@ -40,14 +40,26 @@ describe('validateIngestBody', () => {
     expect(batch.llmCalls[0]).toEqual({
       agentId: A,
       model: 'm',
+      responseModel: null,
       provider: null,
       inputTokens: 0,
       outputTokens: 3,
+      cacheReadInputTokens: 0,
+      cacheCreationInputTokens: 0,
+      cacheCreation5mInputTokens: 0,
+      cacheCreation1hInputTokens: 0,
+      reasoningOutputTokens: 0,
+      audioInputTokens: 0,
+      audioOutputTokens: 0,
+      imageInputTokens: 0,
       latencyMs: 0,
+      timeToFirstTokenMs: null,
       status: 'error',
       errorType: null,
       costUsd: null,
       traceId: null,
+      runId: null,
+      conversationId: null,
       timestamp: new Date('2026-01-10T12:04:59Z'),
     });
     expect(batch.toolCalls).toEqual([]);
@@ -56,6 +68,36 @@ describe('validateIngestBody', () => {
 
   it.each([
     [{ samples: [{ agentId: A, type: 'cpu', value: '1' }] }, 'bad_request: samples[0].value must be a finite number'],
+    [
+      { llmCalls: [{ agentId: A, model: 'm', inputTokens: 100, outputTokens: 1, cacheReadInputTokens: 101, latencyMs: 1, status: 'success' }] },
+      'bad_request: llmCalls[0].cacheReadInputTokens: cacheReadInputTokens (101) exceeds inputTokens (100)',
+    ],
+    [
+      {
+        llmCalls: [
+          { agentId: A, model: 'm', inputTokens: 100, outputTokens: 1, latencyMs: 1, status: 'success' },
+          { agentId: A, model: 'm', inputTokens: 100, outputTokens: 10, reasoningOutputTokens: 11, latencyMs: 1, status: 'success' },
+        ],
+      },
+      'bad_request: llmCalls[1].reasoningOutputTokens: reasoningOutputTokens (11) exceeds outputTokens (10)',
+    ],
+    [
+      {
+        llmCalls: [
+          {
+            agentId: A,
+            model: 'm',
+            inputTokens: 100,
+            outputTokens: 1,
+            cacheReadInputTokens: 60,
+            cacheCreationInputTokens: 50,
+            latencyMs: 1,
+            status: 'success',
+          },
+        ],
+      },
+      'bad_request: llmCalls[0].cacheCreationInputTokens: cacheReadInputTokens + cacheCreationInputTokens (110) exceeds inputTokens (100)',
+    ],
     [{ samples: [{ agentId: A, type: 'memory', value: -0.1 }] }, 'bad_request: samples[0].value must be between 0 and 100 for memory (percent)'],
     [{ samples: [{ agentId: A, type: 'errors', value: -1 }] }, 'bad_request: samples[0].value must be >= 0 for errors (a count)'],
     [{ samples: [{ agentId: A, type: '9lives', value: 1 }] }, 'bad_request: samples[0].type must match ^[a-z][a-z0-9_.]{0,63}$'],

@@ -3,6 +3,7 @@ import { DAY_MS } from '@fleetwatch/common';
 import { IngestError } from '../errors/ingest.error';
 import { describeAjvError } from './ajv-messages';
 import { INGEST_KINDS, IngestBatch } from './ingest-batch';
+import { usageByType, usageProblem } from './llm-usage';
 import { INGEST_BODY_SCHEMA } from './ingest.schema';
 import { parseRfc3339 } from './rfc3339';
 import { UNSAFE_TEXT_PROBLEM, unsafeTextPaths } from './text-safety';
@@ -68,19 +69,29 @@ export function validateIngestBody(body: unknown, limits: IngestLimits): IngestB
     if (COUNT_TYPES.has(type) && value < 0) problems.push(`${path}.value must be >= 0 for ${type} (a count)`);
     return { agentId: (s.agentId as string).toLowerCase(), type, value, metadata: meta(s, path), timestamp: when(s, path) };
   });
-  const llmCalls = ((raw.llmCalls ?? []) as Raw[]).map((c, i) => ({
-    agentId: (c.agentId as string).toLowerCase(),
-    model: c.model as string,
-    provider: opt<string>(c.provider),
-    inputTokens: c.inputTokens as number,
-    outputTokens: c.outputTokens as number,
-    latencyMs: c.latencyMs as number,
-    status: c.status as 'success' | 'error',
-    errorType: opt<string>(c.errorType),
-    costUsd: opt<number>(c.costUsd),
-    traceId: opt<string>(c.traceId),
-    timestamp: when(c, `llmCalls[${i}]`),
-  }));
+  const llmCalls = ((raw.llmCalls ?? []) as Raw[]).map((c, i) => {
+    const usage = usageByType(c);
+    const problem = usageProblem(c.inputTokens as number, c.outputTokens as number, usage);
+    if (problem) problems.push(`llmCalls[${i}].${problem}`);
+    return {
+      agentId: (c.agentId as string).toLowerCase(),
+      model: c.model as string,
+      responseModel: opt<string>(c.responseModel),
+      provider: opt<string>(c.provider),
+      inputTokens: c.inputTokens as number,
+      outputTokens: c.outputTokens as number,
+      ...usage,
+      latencyMs: c.latencyMs as number,
+      timeToFirstTokenMs: opt<number>(c.timeToFirstTokenMs),
+      status: c.status as 'success' | 'error',
+      errorType: opt<string>(c.errorType),
+      costUsd: opt<number>(c.costUsd),
+      traceId: opt<string>(c.traceId),
+      runId: opt<string>(c.runId),
+      conversationId: opt<string>(c.conversationId),
+      timestamp: when(c, `llmCalls[${i}]`),
+    };
+  });
   const toolCalls = ((raw.toolCalls ?? []) as Raw[]).map((c, i) => ({
     agentId: (c.agentId as string).toLowerCase(),
     tool: c.tool as string,
@@ -88,6 +99,8 @@ export function validateIngestBody(body: unknown, limits: IngestLimits): IngestB
     status: c.status as 'success' | 'error',
     errorType: opt<string>(c.errorType),
     traceId: opt<string>(c.traceId),
+    runId: opt<string>(c.runId),
+    conversationId: opt<string>(c.conversationId),
     timestamp: when(c, `toolCalls[${i}]`),
   }));
   const events = ((raw.events ?? []) as Raw[]).map((e, i) => ({

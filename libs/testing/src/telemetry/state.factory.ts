@@ -14,8 +14,21 @@ export interface ModelPriceRow {
   id?: string;
   model: string;
   provider?: string | null;
-  inputPer1m: number;
-  outputPer1m: number;
+  inputPer1m: number | null;
+  outputPer1m: number | null;
+  /** Default 'admin' (an override); 'owner' needs ownerId. */
+  source?: 'admin' | 'owner';
+  ownerId?: string | null;
+  cacheReadPer1m?: number | null;
+  cacheWrite5mPer1m?: number | null;
+  cacheWrite1hPer1m?: number | null;
+  reasoningPer1m?: number | null;
+  audioInputPer1m?: number | null;
+  audioOutputPer1m?: number | null;
+  imageInputPer1m?: number | null;
+  perRequestUsd?: number | null;
+  /** [{aboveInputTokens, rates}] with rate strings keyed like the pricing core's TokenRates. */
+  tiers?: unknown[];
   effectiveFrom: Stamp;
 }
 
@@ -109,7 +122,7 @@ export function insertModelPrices(sql: Client, rows: ModelPriceRow[]): Promise<s
   return insertRows(
     sql,
     'model_prices',
-    rows.map((r) => withDefaults({ ...id(), provider: null }, r)),
+    rows.map((r) => withDefaults({ ...id(), provider: null, source: 'admin' }, r)),
   );
 }
 

@@ -30,7 +30,24 @@ export interface LlmCallRow {
   errorType?: string | null;
   costUsd?: number;
   rateSource?: 'model' | 'fallback' | 'client';
+  /** Which model price applied (rate source 'model'). */
+  priceSource?: 'owner' | 'admin' | 'catalogue' | null;
+  priceVersion?: string | null;
+  responseModel?: string | null;
+  cacheReadInputTokens?: number;
+  cacheCreationInputTokens?: number;
+  cacheCreation5mInputTokens?: number;
+  cacheCreation1hInputTokens?: number;
+  reasoningOutputTokens?: number;
+  audioInputTokens?: number;
+  audioOutputTokens?: number;
+  imageInputTokens?: number;
+  ttftMs?: number | null;
   traceId?: string | null;
+  runId?: string | null;
+  conversationId?: string | null;
+  spanId?: string | null;
+  parentSpanId?: string | null;
   ts: Stamp;
 }
 
@@ -42,6 +59,10 @@ export interface ToolCallRow {
   status?: 'success' | 'error';
   errorType?: string | null;
   traceId?: string | null;
+  runId?: string | null;
+  conversationId?: string | null;
+  spanId?: string | null;
+  parentSpanId?: string | null;
   ts: Stamp;
 }
 

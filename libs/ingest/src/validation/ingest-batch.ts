@@ -74,7 +74,26 @@ export interface EventItem {
   timestamp: Date;
 }
 
+/**
+ * One execution of an agent's task: sent in `runs[]`, or made by OTLP from a root agent/workflow
+ * span (or a trace without one). `id` is the client's or the span's; calls name it as `runId`.
+ */
+export interface RunItem {
+  id: string;
+  agentId: string;
+  conversationId: string | null;
+  name: string | null;
+  status: 'running' | 'success' | 'error';
+  startedAt: Date;
+  endedAt: Date | null;
+  metadata: Record<string, unknown> | null;
+  traceId?: string | null;
+  spanId?: string | null;
+}
+
 export interface IngestBatch {
+  /** Absent: the batch carries no runs (calls may still name a runId). */
+  runs?: RunItem[];
   samples: SampleItem[];
   llmCalls: LlmCallItem[];
   toolCalls: ToolCallItem[];

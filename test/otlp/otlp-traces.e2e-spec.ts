@@ -222,7 +222,10 @@ describe('OTLP traces from the OpenTelemetry JS SDK', () => {
     });
 
     it('answers an export with nothing refused with an empty message', async () => {
-      const ok = makeSpans({ 'fleetwatch.agent.id': mine }, [{ name: 'x', startMs: now - 10, endMs: now, attributes: { 'http.request.method': 'GET' } }]);
+      // A recognised span: an unrecognised one now earns the not-recognised warning (otlp-conventions spec).
+      const ok = makeSpans({ 'fleetwatch.agent.id': mine }, [
+        { name: 'chat', startMs: now - 10, endMs: now, attributes: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'x' } },
+      ]);
       const proto = await t.client
         .post('/api/otlp/v1/traces', { apiKey: key })
         .set('Content-Type', 'application/x-protobuf')

@@ -7,7 +7,7 @@ export { validateIngestBody } from './validation/ingest-validator';
 export type { IngestLimits } from './validation/ingest-validator';
 export { INGEST_RANGES } from './validation/ingest-ranges';
 export { INGEST_KINDS } from './validation/ingest-batch';
-export type { IngestBatch, IngestAccepted, IngestKind, SampleItem, LlmCallItem, ToolCallItem, EventItem } from './validation/ingest-batch';
+export type { IngestBatch, IngestAccepted, IngestKind, SampleItem, LlmCallItem, ToolCallItem, EventItem, RunItem } from './validation/ingest-batch';
 export { IngestError, IngestErrorCode } from './errors/ingest.error';
 export { IngestJobs, IDEMPOTENCY_CLEANUP_JOB, TELEMETRY_TABLES } from './jobs/ingest.jobs';
 export { SAMPLES_TABLE, LLM_CALLS_TABLE, TOOL_CALLS_TABLE } from './repositories/telemetry-tables.sql';

@@ -5,7 +5,28 @@ import { Strategy } from 'passport-custom';
 import { Principal } from '@fleetwatch/common';
 import { ApiKeysService, looksLikeApiKey } from '../services/api-keys.service';
 
-/** Reads a key from `X-API-Key` or from `Authorization: Bearer fw_...`. */
+const KEY_PREFIX_USER = /^(?:fw_)?([a-f0-9]{12})$/;
+
+/**
+ * A key from `Authorization: Basic base64(user:password)`, the way Langfuse SDKs send their
+ * public/secret key pair: the user is the key's prefix (`fw_<12 hex>` or the 12 hex) and the
+ * password the whole key, or the password alone is the whole key, or the user is the prefix and
+ * the password the secret after it. A prefix naming another key than the password's is no key.
+ */
+export function apiKeyFromBasic(authorization: string): string | undefined {
+  const match = /^basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(authorization);
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  const user = decoded.slice(0, colon).trim();
+  const password = decoded.slice(colon + 1).trim();
+  const prefix = KEY_PREFIX_USER.exec(user)?.[1];
+  if (looksLikeApiKey(password)) return prefix === undefined || password.startsWith(`fw_${prefix}_`) ? password : undefined;
+  return prefix !== undefined && password !== '' ? `fw_${prefix}_${password}` : undefined;
+}
+
+/** Reads a key from `X-API-Key`, `Authorization: Bearer fw_...` or `Authorization: Basic` (see apiKeyFromBasic). */
 export function apiKeyFromRequest(request: Pick<FastifyRequest, 'headers'>): string | undefined {
   const header = request.headers['x-api-key'];
   if (typeof header === 'string' && header.length > 0) return header.trim();
@@ -14,6 +35,7 @@ export function apiKeyFromRequest(request: Pick<FastifyRequest, 'headers'>): str
     const token = auth.replace(/^bearer\s+/i, '').trim();
     if (looksLikeApiKey(token)) return token;
   }
+  if (typeof auth === 'string' && /^basic\s+/i.test(auth)) return apiKeyFromBasic(auth);
   return undefined;
 }
 

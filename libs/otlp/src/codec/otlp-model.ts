@@ -11,6 +11,8 @@ export const SPAN_STATUS_ERROR = 2;
 export interface OtlpSpan {
   traceId?: string;
   spanId?: string;
+  /** Absent for a trace's root span. */
+  parentSpanId?: string;
   name: string;
   startNs: bigint;
   endNs: bigint;

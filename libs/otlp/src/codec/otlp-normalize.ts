@@ -30,6 +30,7 @@ function normalizeSpan(value: unknown, at: string): OtlpSpan {
   return {
     traceId: asId(field(span, 'traceId'), 16, `${at}.traceId`),
     spanId: asId(field(span, 'spanId'), 8, `${at}.spanId`),
+    parentSpanId: asId(field(span, 'parentSpanId'), 8, `${at}.parentSpanId`),
     name: asString(field(span, 'name'), `${at}.name`),
     startNs: asBigInt(field(span, 'startTimeUnixNano'), `${at}.startTimeUnixNano`),
     endNs: asBigInt(field(span, 'endTimeUnixNano'), `${at}.endTimeUnixNano`),

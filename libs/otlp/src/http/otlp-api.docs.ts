@@ -13,15 +13,36 @@ const COMMON =
 
 export const TRACES_DESCRIPTION =
   COMMON +
-  ' Mapping (OpenTelemetry GenAI conventions): a span with `gen_ai.operation.name` chat, text_completion, generate_content or ' +
-  'embeddings → an LLM call: model = `gen_ai.request.model`, else `gen_ai.response.model`, else "unknown"; provider = ' +
-  '`gen_ai.provider.name`, else `gen_ai.system`; inputTokens = `gen_ai.usage.input_tokens`, else `gen_ai.usage.prompt_tokens`, ' +
-  'else 0; outputTokens = `gen_ai.usage.output_tokens`, else `gen_ai.usage.completion_tokens`, else 0; latencyMs = (end − start) ' +
-  'in ms; status error when the span status is ERROR or `error.type` is set (errorType = `error.type`, else the status message); ' +
-  'traceId = the span’s trace id in hex; timestamp = the span’s end. Cost is computed at ingest from the model price in force at ' +
-  'that timestamp (else COST_FALLBACK_PER_1K). `execute_tool` spans → tool calls (tool = `gen_ai.tool.name`, else the span name ' +
-  'without "execute_tool "; durationMs = end − start). Other spans are accepted and ignored (counted in ' +
-  'fleetwatch_otlp_items_total{outcome="ignored"}).';
+  ' Mapping (docs/otlp.md has the attribute table per convention). Each span is read by the first convention that recognises it: ' +
+  'Langfuse (`langfuse.observation.type` generation/embedding → LLM call, tool → tool call, agent/chain → run, span/event/… → ' +
+  'structure), OpenInference (`openinference.span.kind` LLM/EMBEDDING → LLM call, TOOL → tool call, AGENT/CHAIN → run), the Vercel ' +
+  'AI SDK (`ai.generateText`/`ai.streamText`/`ai.generateObject`/`ai.streamObject`/`ai.embed*` → run, their `.doGenerate`/' +
+  '`.doStream`/`.doEmbed` → LLM calls, `ai.toolCall` → tool call), OpenLLMetry (`traceloop.span.kind` workflow/agent → run, tool → ' +
+  'tool call, task → structure; `llm.request.type` chat/completion/embedding → LLM call), OpenTelemetry GenAI (`gen_ai.operation.name` ' +
+  'chat, text_completion, generate_content, embeddings → LLM call; execute_tool → tool call; invoke_agent, invoke_workflow → run; ' +
+  'create_agent → structure). LLM calls: model = the requested model (GenAI: `gen_ai.request.model`, else `gen_ai.response.model`, ' +
+  'else "unknown"), responseModel = the answering one (priced first), provider (`gen_ai.provider.name`, else `gen_ai.system`), ' +
+  'tokens by type with GenAI semantics (inputTokens includes cache reads and writes, outputTokens includes reasoning; Langfuse ' +
+  '`usage_details`, whose `input` excludes cached tokens, is converted; a cache or reasoning count larger than its total is added to ' +
+  'it), timeToFirstTokenMs (`ai.response.msToFirstChunk`, `gen_ai.response.time_to_first_chunk` or ' +
+  '`gen_ai.server.time_to_first_token` in seconds, Langfuse `completion_start_time`), latencyMs = end − start, timestamp = the span’s ' +
+  'end. Status error when the span status is ERROR, `error.type` is set or `langfuse.observation.level` is ERROR (errorType = ' +
+  '`error.type`, else the Langfuse status message, else the span status message). Counted once: a call span with a call span of the ' +
+  'same kind beneath it is structure (only leaves are calls), and runs never carry tokens themselves. Runs: one per trace, id = the ' +
+  'trace id (so exports of one trace agree even when children arrive before their root); name, status, start and end come from the ' +
+  'outermost run span, else the root span; an export with neither reports the run `running` from its earliest span. Every call gets ' +
+  'runId = its trace id, conversationId (`gen_ai.conversation.id`, `session.id`, `langfuse.session.id`, ' +
+  '`traceloop.association.properties.session_id`, `ai.telemetry.metadata.conversationId`/`sessionId`; the span’s own, else the ' +
+  'trace’s), spanId and parentSpanId. Spans no convention recognises are counted, stored nowhere, and reported: the answer carries ' +
+  '`partialSuccess` with `rejectedSpans` 0 (plus any refused) and an errorMessage `N spans were not recognised: name, …`; their names ' +
+  'and attribute keys are listed by GET /api/otlp/recent-unmapped for 24 h.';
+
+export const LANGFUSE_TRACES_DESCRIPTION =
+  TRACES_DESCRIPTION +
+  ' This path is where Langfuse SDKs export (`LANGFUSE_BASE_URL` = the Fleetwatch URL). Credentials: `Authorization: Basic ' +
+  'base64(user:password)` where the user is the key’s prefix (`fw_<12 hex>`, set as LANGFUSE_PUBLIC_KEY) and the password the whole ' +
+  'API key (LANGFUSE_SECRET_KEY), or the password alone is the whole key; Bearer and X-API-Key work too. Wrong or revoked → 401 ' +
+  '(a protobuf google.rpc.Status for protobuf requests).';
 
 export const METRICS_DESCRIPTION =
   COMMON +

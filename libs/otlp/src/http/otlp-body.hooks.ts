@@ -3,7 +3,9 @@ import { Readable, Transform, TransformCallback } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { encodeStatus } from '../codec/otlp-status.codec';
 
-export const OTLP_PATH_PREFIX = '/api/otlp/';
+/** The OTLP receivers: Fleetwatch's own and the Langfuse-compatible one. */
+export const OTLP_PATH_PREFIXES = ['/api/otlp/', '/api/public/otel/'] as const;
+const isOtlpPath = (url: string): boolean => OTLP_PATH_PREFIXES.some((prefix) => url.startsWith(prefix));
 export const PROTOBUF_CONTENT_TYPE = 'application/x-protobuf';
 
 function httpError(message: string, statusCode: number): Error {
@@ -59,7 +61,7 @@ function errorMessage(payload: string): string {
 /**
  * OTLP/HTTP needs three things the other routes do not: a raw-bytes parser for protobuf bodies and
  * Content-Encoding: gzip, and answers in the request's encoding even when it is an error. The hooks
- * only touch paths under /api/otlp/, so every other route keeps Fastify's behaviour; the protobuf
+ * only touch the OTLP paths (/api/otlp/, /api/public/otel/), so every other route keeps Fastify's behaviour; the protobuf
  * parser is registered once per Fastify instance.
  */
 export function registerOtlpBodyHandling(fastify: FastifyInstance, bodyLimit: number): void {
@@ -67,7 +69,7 @@ export function registerOtlpBodyHandling(fastify: FastifyInstance, bodyLimit: nu
     fastify.addContentTypeParser(PROTOBUF_CONTENT_TYPE, { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
   }
   fastify.addHook('preParsing', async (request, _reply, payload) => {
-    if (!request.url.startsWith(OTLP_PATH_PREFIX)) return payload;
+    if (!isOtlpPath(request.url)) return payload;
     const encoding = String(request.headers['content-encoding'] ?? 'identity')
       .trim()
       .toLowerCase();
@@ -78,7 +80,7 @@ export function registerOtlpBodyHandling(fastify: FastifyInstance, bodyLimit: nu
   // Errors of protobuf requests — from the guard, the service, the body parsers or the gzip hook —
   // leave as a protobuf google.rpc.Status with the same HTTP status and headers (Retry-After kept).
   fastify.addHook('onSend', async (request, reply, payload) => {
-    if (!request.url.startsWith(OTLP_PATH_PREFIX) || reply.statusCode < 400 || typeof payload !== 'string') return payload;
+    if (!isOtlpPath(request.url) || reply.statusCode < 400 || typeof payload !== 'string') return payload;
     const asked = String(request.headers['content-type'] ?? '')
       .split(';')[0]
       .trim()

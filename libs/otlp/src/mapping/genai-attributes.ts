@@ -41,3 +41,32 @@ export function resolveAgentId(item: Attributes, resource: Attributes): string |
 export function nanosToIso(ns: bigint): string {
   return new Date(Number(ns / 1_000_000n)).toISOString();
 }
+
+/** A finite non-negative number (durations); strings of a number are accepted. */
+export function amount(attributes: Attributes, ...keys: string[]): number | undefined {
+  for (const key of keys) {
+    const value = attributes[key];
+    const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : undefined;
+    if (n !== undefined && Number.isFinite(n) && n >= 0) return n;
+  }
+  return undefined;
+}
+
+/** An object attribute, or a JSON object sent as a string (Langfuse's usage_details). */
+export function jsonObject(attributes: Attributes, key: string): Record<string, AttributeValue> | undefined {
+  let value: AttributeValue | undefined = attributes[key];
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value) as AttributeValue;
+    } catch {
+      return undefined;
+    }
+  }
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+}
+
+/** Span duration in milliseconds (0 when the clock went backwards). */
+export function spanDurationMs(startNs: bigint, endNs: bigint): number {
+  const ns = endNs - startNs;
+  return ns > 0n ? Number(ns) / 1e6 : 0;
+}

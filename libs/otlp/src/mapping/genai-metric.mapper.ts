@@ -18,6 +18,10 @@ export interface MappedMetrics {
 
 export const TOKEN_USAGE = 'gen_ai.client.token.usage';
 export const OPERATION_DURATION = 'gen_ai.client.operation.duration';
+/** The newer per-inference token histograms, one metric per direction (no gen_ai.token.type). */
+export const INFERENCE_USAGE_HISTOGRAMS = new Set(['gen_ai.client.inference.usage.input_tokens', 'gen_ai.client.inference.usage.output_tokens']);
+/** The newer counters by token type (`…detailed.input_tokens`, `…detailed.cache_read.input_tokens`, …), split by gen_ai.token.modality. */
+export const INFERENCE_USAGE_COUNTERS = 'gen_ai.client.inference.usage.detailed.';
 const CPU_METRICS = new Set(['process.cpu.utilization', 'system.cpu.utilization']);
 const MEMORY_METRICS = new Set(['process.memory.utilization', 'system.memory.utilization']);
 const CUSTOM_TYPE = /^[a-z][a-z0-9_.]{0,63}$/;
@@ -82,6 +86,10 @@ class SampleGroups {
  * OTLP metrics → samples:
  * - `gen_ai.client.token.usage` histogram: the points' `sum`, added up per `gen_ai.token.type`
  *   (input/output) → `gen_ai.client.token.usage.input` / `.output`;
+ * - `gen_ai.client.inference.usage.input_tokens` / `.output_tokens` histograms: the points' `sum`
+ *   → a sample of the metric's name (metadata: count);
+ * - `gen_ai.client.inference.usage.detailed.*` counters (input, output, cache_read, cache_write,
+ *   reasoning): the modalities' points added up → a sample of the metric's name;
  * - `gen_ai.client.operation.duration` histogram: mean in ms (sum / count, seconds × 1000) →
  *   `gen_ai.client.operation.duration`;
  * - `process.cpu.utilization` / `system.cpu.utilization` gauge or sum (ratio): non-idle modes
@@ -96,11 +104,12 @@ export function mapMetrics(resources: OtlpResourceMetrics[]): MappedMetrics {
     const tokens = new SampleGroups();
     const durations = new SampleGroups();
     const utilisation = new SampleGroups();
+    const counters = new SampleGroups();
     for (const metric of metrics) {
       const temporality = temporalityName(metric);
       for (const point of metric.points) {
         const agentId = resolveAgentId(point.attributes, resource) ?? '';
-        const handled = mapPoint(metric, point, agentId, temporality, { tokens, durations, utilisation }, out);
+        const handled = mapPoint(metric, point, agentId, temporality, { tokens, durations, utilisation, counters }, out);
         if (!handled) out.ignored += 1;
       }
     }
@@ -108,6 +117,7 @@ export function mapMetrics(resources: OtlpResourceMetrics[]): MappedMetrics {
       ...tokens.samples((v) => v, true),
       ...durations.samples((sum, n) => (sum / n) * 1000, true),
       ...utilisation.samples((v) => Math.min(100, v * 100), false),
+      ...counters.samples((v) => v, false),
     );
   }
   return out;
@@ -115,6 +125,7 @@ export function mapMetrics(resources: OtlpResourceMetrics[]): MappedMetrics {
 
 interface Groups {
   tokens: SampleGroups;
+  counters: SampleGroups;
   durations: SampleGroups;
   utilisation: SampleGroups;
 }
@@ -130,6 +141,11 @@ function mapPoint(metric: OtlpMetric, point: OtlpDataPoint, agentId: string, tem
       groups.tokens.add(agentId, `${TOKEN_USAGE}.${tokenType}`, point.timeNs, point.sum, point.count ?? 0, meta);
       return true;
     }
+    if (INFERENCE_USAGE_HISTOGRAMS.has(metric.name)) {
+      if (point.sum === undefined || !Number.isFinite(point.sum)) return invalid(out);
+      groups.tokens.add(agentId, metric.name, point.timeNs, point.sum, point.count ?? 0, meta);
+      return true;
+    }
     if (metric.name === OPERATION_DURATION) {
       if (!point.count) return false;
       if (point.sum === undefined || !Number.isFinite(point.sum)) return invalid(out);
@@ -141,6 +157,12 @@ function mapPoint(metric: OtlpMetric, point: OtlpDataPoint, agentId: string, tem
   }
   if (point.value === undefined) return false;
   if (!Number.isFinite(point.value)) return invalid(out);
+  if (metric.kind === 'sum' && metric.name.startsWith(INFERENCE_USAGE_COUNTERS)) {
+    const type = sanitizeSampleType(metric.name);
+    if (!type) return false;
+    groups.counters.add(agentId, type, point.timeNs, point.value, 0, meta);
+    return true;
+  }
   if (CPU_METRICS.has(metric.name) || MEMORY_METRICS.has(metric.name)) {
     const cpu = CPU_METRICS.has(metric.name);
     const mode = text(point.attributes, cpu ? 'cpu.mode' : 'system.memory.state', cpu ? 'process.cpu.state' : 'state');

@@ -25,22 +25,43 @@ describe('mapGenAiSpans', () => {
         'gen_ai.usage.output_tokens': 30,
       }),
     ]);
+    const end = new Date(Number((START + 1_234_500_000n) / 1_000_000n)).toISOString();
     expect(out).toEqual({
       llmCalls: [
         {
           agentId: AGENT,
           model: 'gpt-4o',
+          responseModel: 'gpt-4o-2024-08-06',
           provider: 'openai',
           inputTokens: 120,
           outputTokens: 30,
           latencyMs: 1234.5,
           status: 'success',
           traceId: 'ab'.repeat(16),
-          timestamp: new Date(Number((START + 1_234_500_000n) / 1_000_000n)).toISOString(),
+          runId: 'ab'.repeat(16),
+          timestamp: end,
         },
       ],
       toolCalls: [],
-      ignored: 0,
+      runs: [
+        {
+          item: {
+            id: 'ab'.repeat(16),
+            agentId: AGENT,
+            conversationId: null,
+            name: 'chat gpt-4o',
+            status: 'success',
+            startedAt: new Date(Number(START / 1_000_000n)).toISOString(),
+            endedAt: end,
+            metadata: { source: 'otlp', conventions: ['genai'] },
+            traceId: 'ab'.repeat(16),
+            spanId: null,
+          },
+          points: 0,
+        },
+      ],
+      structural: 0,
+      unmapped: [],
     });
   });
 
@@ -69,7 +90,7 @@ describe('mapGenAiSpans', () => {
     expect(out.llmCalls[0]).toMatchObject({ inputTokens: 0, outputTokens: 0 });
   });
 
-  it('maps execute_tool spans to tool calls and counts other spans as ignored', () => {
+  it('maps execute_tool spans to tool calls, invoke_agent to the run, and lists unrecognised spans', () => {
     const out = map([
       span({ 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'search' }, { endNs: START + 40_000_000n }),
       span({ 'gen_ai.operation.name': 'execute_tool' }, { name: 'execute_tool fetch_page' }),
@@ -80,7 +101,9 @@ describe('mapGenAiSpans', () => {
       ['search', 40, 'success'],
       ['fetch_page', 1234.5, 'success'],
     ]);
-    expect(out.ignored).toBe(2);
+    expect(out.structural).toBe(0);
+    expect(out.runs.map((r) => [r.item.id, r.item.name, r.points])).toEqual([['ab'.repeat(16), 'chat gpt-4o', 1]]);
+    expect(out.unmapped).toEqual([{ name: 'chat gpt-4o', attributeKeys: ['http.method'] }]);
   });
 
   it('takes the agent from fleetwatch.agent.id (span, then resource) before gen_ai.agent.id', () => {

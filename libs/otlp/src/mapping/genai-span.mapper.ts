@@ -1,78 +1,123 @@
-import { OtlpResourceSpans, OtlpSpan, SPAN_STATUS_ERROR, Attributes } from '../codec/otlp-model';
-import { count, LLM_OPERATIONS, nanosToIso, resolveAgentId, text, TOOL_OPERATION } from './genai-attributes';
-import { IngestLlmCallItem, IngestToolCallItem } from './ingest-items';
+import type { OtlpResourceSpans } from '../codec/otlp-model';
+import { nanosToIso, spanDurationMs } from './genai-attributes';
+import { IngestLlmCallItem, IngestToolCallItem, OtlpRunItem, SpanPlacement } from './ingest-items';
+import { AssembledTrace, assembleTraces, ClassifiedSpan, spanFailed } from './trace.assembler';
 
-/** Spans mapped to calls; `agentId` may be '' when no attribute names an agent (rejected later). */
+/** A span no convention recognised: its name and attribute keys, for the unmapped report. */
+export interface UnmappedSpan {
+  name: string;
+  attributeKeys: string[];
+}
+
+/** A run and how many spans it stands for (its run span, when this export carries it). */
+export interface MappedRun {
+  item: OtlpRunItem;
+  points: number;
+}
+
+/** Spans mapped to calls and runs; `agentId` may be '' when no attribute names an agent (rejected later). */
 export interface MappedSpans {
-  llmCalls: IngestLlmCallItem[];
-  toolCalls: IngestToolCallItem[];
-  /** Spans that are no GenAI operation Fleetwatch stores (accepted, not stored). */
-  ignored: number;
+  llmCalls: (IngestLlmCallItem & SpanPlacement)[];
+  toolCalls: (IngestToolCallItem & SpanPlacement)[];
+  runs: MappedRun[];
+  /** Recognised spans that are no call themselves (run spans, chain steps, parents of leaf calls). */
+  structural: number;
+  unmapped: UnmappedSpan[];
 }
 
-function durationMs(span: OtlpSpan): number {
-  const ns = span.endNs - span.startNs;
-  return ns > 0n ? Number(ns) / 1e6 : 0;
+function outcome(entry: ClassifiedSpan): { status: 'success' | 'error'; errorType?: string } {
+  const errorType = spanFailed(entry);
+  return errorType ? { status: 'error', errorType } : { status: 'success' };
 }
 
-/** Error when the span status is ERROR or `error.type` is set (the GenAI conventions use both). */
-function outcome(span: OtlpSpan): { status: 'success' | 'error'; errorType?: string } {
-  const errorType = text(span.attributes, 'error.type');
-  if (span.statusCode === SPAN_STATUS_ERROR || errorType) {
-    return { status: 'error', errorType: errorType ?? span.statusMessage?.slice(0, 200) ?? 'error' };
-  }
-  return { status: 'success' };
-}
-
-export function toLlmCall(span: OtlpSpan, agentId: string): IngestLlmCallItem {
-  const a: Attributes = span.attributes;
-  const provider = text(a, 'gen_ai.provider.name', 'gen_ai.system');
+function placement(entry: ClassifiedSpan): SpanPlacement & Pick<IngestLlmCallItem, 'runId' | 'conversationId' | 'traceId'> {
+  const { span } = entry;
   return {
-    agentId,
-    model: text(a, 'gen_ai.request.model', 'gen_ai.response.model') ?? 'unknown',
-    ...(provider ? { provider } : {}),
-    inputTokens: count(a, 'gen_ai.usage.input_tokens', 'gen_ai.usage.prompt_tokens') ?? 0,
-    outputTokens: count(a, 'gen_ai.usage.output_tokens', 'gen_ai.usage.completion_tokens') ?? 0,
-    latencyMs: durationMs(span),
-    ...outcome(span),
     ...(span.traceId ? { traceId: span.traceId } : {}),
+    ...(entry.runId ? { runId: entry.runId } : {}),
+    ...(entry.conversationId ? { conversationId: entry.conversationId } : {}),
+    ...(span.spanId ? { spanId: span.spanId } : {}),
+    ...(span.parentSpanId ? { parentSpanId: span.parentSpanId } : {}),
+  };
+}
+
+function toLlmCall(entry: ClassifiedSpan): IngestLlmCallItem & SpanPlacement {
+  const { span } = entry;
+  const facts = entry.facts ?? { role: 'llm', convention: 'genai' };
+  const model = facts.model ?? facts.responseModel ?? 'unknown';
+  return {
+    agentId: entry.agentId,
+    model,
+    ...(facts.responseModel && facts.responseModel !== model ? { responseModel: facts.responseModel } : {}),
+    ...(facts.provider ? { provider: facts.provider } : {}),
+    ...(facts.usage ?? { inputTokens: 0, outputTokens: 0 }),
+    latencyMs: spanDurationMs(span.startNs, span.endNs),
+    ...(facts.timeToFirstTokenMs !== undefined ? { timeToFirstTokenMs: facts.timeToFirstTokenMs } : {}),
+    ...outcome(entry),
+    ...placement(entry),
     timestamp: nanosToIso(span.endNs),
   };
 }
 
-export function toToolCall(span: OtlpSpan, agentId: string): IngestToolCallItem {
-  const tool =
-    text(span.attributes, 'gen_ai.tool.name') ??
-    (span.name
-      .replace(/^execute_tool\s*/, '')
-      .trim()
-      .slice(0, 200) ||
-      'unknown');
+function toToolCall(entry: ClassifiedSpan): IngestToolCallItem & SpanPlacement {
+  const { span } = entry;
   return {
-    agentId,
-    tool,
-    durationMs: durationMs(span),
-    ...outcome(span),
-    ...(span.traceId ? { traceId: span.traceId } : {}),
+    agentId: entry.agentId,
+    tool: (entry.facts?.tool ?? span.name).trim().slice(0, 200) || 'unknown',
+    durationMs: spanDurationMs(span.startNs, span.endNs),
+    ...outcome(entry),
+    ...placement(entry),
     timestamp: nanosToIso(span.endNs),
   };
 }
 
 /**
- * GenAI semantic conventions → calls: `gen_ai.operation.name` chat, text_completion,
- * generate_content or embeddings makes an LLM call, execute_tool a tool call; any other span is
- * counted as ignored.
+ * The trace's run. Its id is the trace id; the run span (else the root span) gives the name,
+ * status, start and end. An export without either saw only inner spans: the run is reported
+ * running from its earliest span, and the export carrying the root completes it.
+ */
+function toRun(trace: AssembledTrace, calls: ClassifiedSpan[]): MappedRun | undefined {
+  if (!trace.traceId || (calls.length === 0 && !trace.runSpan)) return undefined;
+  const head = trace.runSpan ?? trace.root;
+  const agentId = trace.runSpan?.agentId || trace.root?.agentId || calls.find((c) => c.agentId)?.agentId || '';
+  const earliest = trace.spans.reduce((min, e) => (e.span.startNs < min ? e.span.startNs : min), trace.spans[0].span.startNs);
+  const name = head ? (head.facts?.role === 'run' ? head.facts.name : undefined) ?? head.span.name : undefined;
+  return {
+    item: {
+      id: trace.traceId,
+      agentId,
+      conversationId: trace.conversationId ?? null,
+      name: name ? name.slice(0, 200) : null,
+      status: head ? (spanFailed(head) ? 'error' : 'success') : 'running',
+      startedAt: nanosToIso(head ? head.span.startNs : earliest),
+      endedAt: head ? nanosToIso(head.span.endNs) : null,
+      metadata: { source: 'otlp', conventions: [...new Set(trace.spans.map((e) => e.facts?.convention).filter(Boolean))] },
+      traceId: trace.traceId,
+      spanId: head?.span.spanId ?? null,
+    },
+    points: trace.runSpan ? 1 : 0,
+  };
+}
+
+/**
+ * OTLP spans → LLM calls, tool calls and runs, through the conventions of docs/otlp.md
+ * (OpenTelemetry GenAI, Vercel AI SDK, OpenInference, OpenLLMetry, Langfuse). Spans no
+ * convention recognises are listed in `unmapped`, never dropped silently.
  */
 export function mapGenAiSpans(resources: OtlpResourceSpans[]): MappedSpans {
-  const out: MappedSpans = { llmCalls: [], toolCalls: [], ignored: 0 };
-  for (const { resource, spans } of resources) {
-    for (const span of spans) {
-      const operation = text(span.attributes, 'gen_ai.operation.name');
-      const agentId = resolveAgentId(span.attributes, resource) ?? '';
-      if (operation && LLM_OPERATIONS.has(operation)) out.llmCalls.push(toLlmCall(span, agentId));
-      else if (operation === TOOL_OPERATION) out.toolCalls.push(toToolCall(span, agentId));
-      else out.ignored += 1;
+  const out: MappedSpans = { llmCalls: [], toolCalls: [], runs: [], structural: 0, unmapped: [] };
+  for (const trace of assembleTraces(resources)) {
+    const calls: ClassifiedSpan[] = [];
+    for (const entry of trace.spans) {
+      const role = entry.facts?.role;
+      if (role === 'llm') out.llmCalls.push(toLlmCall(entry));
+      else if (role === 'tool') out.toolCalls.push(toToolCall(entry));
+      else if (role) out.structural += entry === trace.runSpan ? 0 : 1;
+      else out.unmapped.push({ name: entry.span.name, attributeKeys: Object.keys(entry.span.attributes) });
+      if (role === 'llm' || role === 'tool') calls.push(entry);
     }
+    const run = toRun(trace, calls);
+    if (run) out.runs.push(run);
   }
   return out;
 }

@@ -10,20 +10,36 @@ export interface IngestSampleItem {
   metadata?: Record<string, unknown>;
 }
 
-export interface IngestLlmCallItem {
+/** Where a call sits in its run, as POST /api/ingest accepts it. */
+export interface IngestCallPlacement {
+  runId?: string;
+  conversationId?: string;
+}
+
+export interface IngestLlmCallItem extends IngestCallPlacement {
   agentId: string;
   model: string;
+  responseModel?: string;
   provider?: string;
   inputTokens: number;
   outputTokens: number;
+  cacheReadInputTokens?: number;
+  cacheCreationInputTokens?: number;
+  cacheCreation5mInputTokens?: number;
+  cacheCreation1hInputTokens?: number;
+  reasoningOutputTokens?: number;
+  audioInputTokens?: number;
+  audioOutputTokens?: number;
+  imageInputTokens?: number;
   latencyMs: number;
+  timeToFirstTokenMs?: number;
   status: 'success' | 'error';
   errorType?: string;
   traceId?: string;
   timestamp: string;
 }
 
-export interface IngestToolCallItem {
+export interface IngestToolCallItem extends IngestCallPlacement {
   agentId: string;
   tool: string;
   durationMs: number;
@@ -31,6 +47,26 @@ export interface IngestToolCallItem {
   errorType?: string;
   traceId?: string;
   timestamp: string;
+}
+
+/** OTLP span ids of a call: POST /api/ingest does not take them, so they are set after validation. */
+export interface SpanPlacement {
+  spanId?: string;
+  parentSpanId?: string;
+}
+
+/** A run as OTLP found it (RunItem of the ingest batch, with ISO timestamps). */
+export interface OtlpRunItem {
+  id: string;
+  agentId: string;
+  conversationId: string | null;
+  name: string | null;
+  status: 'running' | 'success' | 'error';
+  startedAt: string;
+  endedAt: string | null;
+  metadata: Record<string, unknown> | null;
+  traceId: string | null;
+  spanId: string | null;
 }
 
 export interface IngestBatchItems {

@@ -1,13 +1,15 @@
-import { IngestBatch, IngestError, IngestKind, IngestLimits, validateIngestBody } from '@fleetwatch/ingest';
-import { IngestLlmCallItem, IngestSampleItem, IngestToolCallItem } from '../mapping/ingest-items';
-
-export type CandidateKind = Exclude<IngestKind, 'events'>;
+import { IngestBatch, IngestError, IngestLimits, validateIngestBody } from '@fleetwatch/ingest';
+import { IngestLlmCallItem, IngestSampleItem, IngestToolCallItem, OtlpRunItem, SpanPlacement } from '../mapping/ingest-items';
+import { checkRun } from './otlp-run.check';
 
 /** One mapped item and how many OTLP spans or data points it stands for. */
 export type Candidate =
   | { kind: 'samples'; item: IngestSampleItem; points: number }
-  | { kind: 'llmCalls'; item: IngestLlmCallItem; points: number }
-  | { kind: 'toolCalls'; item: IngestToolCallItem; points: number };
+  | { kind: 'llmCalls'; item: IngestLlmCallItem & SpanPlacement; points: number }
+  | { kind: 'toolCalls'; item: IngestToolCallItem & SpanPlacement; points: number }
+  | { kind: 'runs'; item: OtlpRunItem; points: number };
+
+export type CandidateKind = Candidate['kind'];
 
 /** Reasons listed in one partial_success message; the counts still cover every refused item. */
 const MAX_REASONS = 10;
@@ -40,11 +42,26 @@ export function buildBatch(candidates: Candidate[], limits: IngestLimits, reject
   const batch: IngestBatch = { samples: [], llmCalls: [], toolCalls: [], events: [] };
   const kept: Candidate[] = [];
   for (const candidate of candidates) {
+    if (candidate.kind === 'runs') {
+      const run = checkRun(candidate.item, limits);
+      if (typeof run === 'string') rejections.add(run, candidate.points);
+      else {
+        (batch.runs ??= []).push(run);
+        kept.push(candidate);
+      }
+      continue;
+    }
     try {
-      const one = validateIngestBody({ [candidate.kind]: [candidate.item] }, limits);
-      if (candidate.kind === 'samples') batch.samples.push(...one.samples);
-      else if (candidate.kind === 'llmCalls') batch.llmCalls.push(...one.llmCalls);
-      else batch.toolCalls.push(...one.toolCalls);
+      if (candidate.kind === 'samples') {
+        batch.samples.push(...validateIngestBody({ samples: [candidate.item] }, limits).samples);
+      } else {
+        // Span ids are OTLP's own: /api/ingest does not take them, so they rejoin the item after its checks.
+        const { spanId, parentSpanId, ...item } = candidate.item;
+        const one = validateIngestBody({ [candidate.kind]: [item] }, limits);
+        const spans = { spanId: spanId ?? null, parentSpanId: parentSpanId ?? null };
+        if (candidate.kind === 'llmCalls') batch.llmCalls.push(...one.llmCalls.map((c) => ({ ...c, ...spans })));
+        else batch.toolCalls.push(...one.toolCalls.map((c) => ({ ...c, ...spans })));
+      }
       kept.push(candidate);
     } catch (error) {
       if (!(error instanceof IngestError)) throw error;

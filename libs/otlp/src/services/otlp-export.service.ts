@@ -11,6 +11,7 @@ import { buildBatch, Candidate, Rejections } from './otlp-batch.builder';
 import { OtlpAdmission } from './otlp-admission.service';
 import { OtlpAgentOwners } from './otlp-agent-owners.service';
 import { OtlpMetrics } from './otlp.metrics';
+import { OtlpUnmappedService, unmappedMessage } from './otlp-unmapped.service';
 
 export type OtlpFormat = 'protobuf' | 'json';
 
@@ -40,6 +41,7 @@ export class OtlpExportService {
     private readonly writer: TelemetryWriter,
     private readonly owners: OtlpAgentOwners,
     private readonly admission: OtlpAdmission,
+    private readonly unmapped: OtlpUnmappedService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -48,13 +50,16 @@ export class OtlpExportService {
     return this.admission.run(async () => {
       const mapped = mapGenAiSpans(this.parse('traces', payload, normalizeTraceRequest));
       const candidates: Candidate[] = [
+        ...mapped.runs.map((run): Candidate => ({ kind: 'runs', item: run.item, points: run.points })),
         ...mapped.llmCalls.map((item): Candidate => ({ kind: 'llmCalls', item, points: 1 })),
         ...mapped.toolCalls.map((item): Candidate => ({ kind: 'toolCalls', item, points: 1 })),
       ];
+      // Recorded first: when the database fails here nothing is stored yet, so the exporter's retry duplicates nothing.
+      await this.unmapped.record(principal, mapped.unmapped);
       const rejections = new Rejections();
       const stored = await this.store(candidates, principal, rejections);
-      OtlpMetrics.count('traces', { stored, ignored: mapped.ignored, rejected: rejections.total });
-      return this.result('traces', payload.format, rejections, ['span', 'spans']);
+      OtlpMetrics.count('traces', { stored, ignored: mapped.structural, unmapped: mapped.unmapped.length, rejected: rejections.total });
+      return this.result('traces', payload.format, rejections, ['span', 'spans'], unmappedMessage(mapped.unmapped));
     });
   }
 
@@ -65,7 +70,7 @@ export class OtlpExportService {
       const rejections = new Rejections();
       rejections.add('value not finite, or a utilization outside 0..1', mapped.invalid);
       const stored = await this.store(candidates, principal, rejections);
-      OtlpMetrics.count('metrics', { stored, ignored: mapped.ignored, rejected: rejections.total });
+      OtlpMetrics.count('metrics', { stored, ignored: mapped.ignored, unmapped: 0, rejected: rejections.total });
       return this.result('metrics', payload.format, rejections, ['data point', 'data points']);
     });
   }
@@ -122,8 +127,10 @@ export class OtlpExportService {
     return kept.reduce((n, c) => n + c.points, 0);
   }
 
-  private result(signal: OtlpSignal, format: OtlpFormat, rejections: Rejections, unit: [string, string]): OtlpExportResult {
-    if (rejections.total === 0) return { signal, format };
-    return { signal, format, partial: { rejected: rejections.total, errorMessage: rejections.message(unit) } };
+  /** Refusals and the unrecognised-spans warning share one partialSuccess (OTLP allows a warning with 0 rejected). */
+  private result(signal: OtlpSignal, format: OtlpFormat, rejections: Rejections, unit: [string, string], warning?: string): OtlpExportResult {
+    if (rejections.total === 0 && !warning) return { signal, format };
+    const errorMessage = [rejections.total > 0 ? rejections.message(unit) : undefined, warning].filter(Boolean).join('; ');
+    return { signal, format, partial: { rejected: rejections.total, errorMessage } };
   }
 }

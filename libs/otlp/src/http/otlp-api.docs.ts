@@ -48,8 +48,11 @@ export const METRICS_DESCRIPTION =
   COMMON +
   ' Mapping to samples (timestamp = the point’s time): `gen_ai.client.token.usage` histogram → `gen_ai.client.token.usage.input` ' +
   'and `.output`: the points’ `sum` added up per `gen_ai.token.type` (metadata: count, temporality); ' +
-  '`gen_ai.client.operation.duration` histogram → `gen_ai.client.operation.duration` = Σsum / Σcount × 1000 (mean in ms; unit ' +
-  '`s`, or `ms` taken as is); `process.cpu.utilization` / `system.cpu.utilization` gauge or sum (ratio 0..1, non-idle ' +
+  '`gen_ai.client.inference.usage.input_tokens` / `.output_tokens` histograms → samples of those names (Σsum, metadata count); ' +
+  '`gen_ai.client.inference.usage.detailed.*` counters (input_tokens, output_tokens, cache_read.input_tokens, ' +
+  'cache_write.input_tokens, reasoning.output_tokens) → samples of those names, the `gen_ai.token.modality` points added up; ' +
+  '`gen_ai.client.operation.duration` (and @ai-sdk/otel’s `gen_ai.client.inference.duration`) histogram → a sample of that name = ' +
+  'Σsum / Σcount × 1000 (mean in ms; unit `s`, or `ms` taken as is); `process.cpu.utilization` / `system.cpu.utilization` gauge or sum (ratio 0..1, non-idle ' +
   '`cpu.mode`s added up) × 100 → `cpu` (capped at 100); `process.memory.utilization` / `system.memory.utilization` (state ' +
   '`used` or none) × 100 → `memory`; any other gauge or sum point → a sample whose type is the metric name lower-cased, ' +
   'characters outside [a-z0-9_.] replaced by `_`, leading non-letters dropped, cut to 64 (metadata: the point’s attributes, ' +

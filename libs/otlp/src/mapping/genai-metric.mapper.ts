@@ -18,6 +18,8 @@ export interface MappedMetrics {
 
 export const TOKEN_USAGE = 'gen_ai.client.token.usage';
 export const OPERATION_DURATION = 'gen_ai.client.operation.duration';
+/** @ai-sdk/otel's name for the same measure of one model call. */
+export const INFERENCE_DURATION = 'gen_ai.client.inference.duration';
 /** The newer per-inference token histograms, one metric per direction (no gen_ai.token.type). */
 export const INFERENCE_USAGE_HISTOGRAMS = new Set(['gen_ai.client.inference.usage.input_tokens', 'gen_ai.client.inference.usage.output_tokens']);
 /** The newer counters by token type (`…detailed.input_tokens`, `…detailed.cache_read.input_tokens`, …), split by gen_ai.token.modality. */
@@ -90,8 +92,8 @@ class SampleGroups {
  *   → a sample of the metric's name (metadata: count);
  * - `gen_ai.client.inference.usage.detailed.*` counters (input, output, cache_read, cache_write,
  *   reasoning): the modalities' points added up → a sample of the metric's name;
- * - `gen_ai.client.operation.duration` histogram: mean in ms (sum / count, seconds × 1000) →
- *   `gen_ai.client.operation.duration`;
+ * - `gen_ai.client.operation.duration` (and `gen_ai.client.inference.duration`) histogram: mean
+ *   in ms (sum / count, seconds × 1000) → a sample of the metric's name;
  * - `process.cpu.utilization` / `system.cpu.utilization` gauge or sum (ratio): non-idle modes
  *   added up, × 100 → `cpu`; `*.memory.utilization` (state used or none) × 100 → `memory`;
  * - any other gauge or sum point → a custom sample named after the metric (sanitised).
@@ -146,11 +148,11 @@ function mapPoint(metric: OtlpMetric, point: OtlpDataPoint, agentId: string, tem
       groups.tokens.add(agentId, metric.name, point.timeNs, point.sum, point.count ?? 0, meta);
       return true;
     }
-    if (metric.name === OPERATION_DURATION) {
+    if (metric.name === OPERATION_DURATION || metric.name === INFERENCE_DURATION) {
       if (!point.count) return false;
       if (point.sum === undefined || !Number.isFinite(point.sum)) return invalid(out);
       const seconds = metric.unit === 'ms' ? point.sum / 1000 : point.sum;
-      groups.durations.add(agentId, OPERATION_DURATION, point.timeNs, seconds, point.count, meta);
+      groups.durations.add(agentId, metric.name, point.timeNs, seconds, point.count, meta);
       return true;
     }
     return false;

@@ -13,6 +13,8 @@ export const GENAI_OPERATIONS: Readonly<Record<string, SpanRole>> = {
   invoke_agent: 'run',
   invoke_workflow: 'run',
   create_agent: 'structure',
+  // @ai-sdk/otel wraps each step of an agent loop in one: the step's calls are its children.
+  agent_step: 'structure',
 };
 
 /** Current names first, then the deprecated ones instrumentations still emit. */
@@ -30,7 +32,7 @@ export const GENAI_USAGE: UsageKeys = {
 export const GENAI_CONVERSATION_KEYS = ['gen_ai.conversation.id'];
 
 /** Seconds, as the GenAI conventions measure them. */
-const TTFT_SECONDS_KEYS = ['gen_ai.response.time_to_first_chunk', 'gen_ai.server.time_to_first_token'];
+const TTFT_SECONDS_KEYS = ['gen_ai.response.time_to_first_chunk', 'gen_ai.client.operation.time_to_first_chunk', 'gen_ai.server.time_to_first_token'];
 
 export function genAiTimeToFirstTokenMs(a: Attributes): number | undefined {
   const seconds = amount(a, ...TTFT_SECONDS_KEYS);

@@ -1,4 +1,4 @@
-import { text } from './genai-attributes';
+import { jsonObject, text } from './genai-attributes';
 import type { SpanConvention, SpanRole } from './span-facts.model';
 import { readUsage, UsageKeys } from './usage-keys.table';
 
@@ -38,9 +38,14 @@ export const openInferenceConvention: SpanConvention = (span) => {
   if (role === 'tool') return { ...base, tool: text(a, 'tool.name') ?? span.name };
   if (role === 'run') return { ...base, name: text(a, 'agent.name', 'graph.node.name') ?? span.name };
   if (role === 'structure') return base;
+  // llm.model_name is the model that answered (a dated snapshot); the one asked for is in the invocation parameters.
+  const answered = text(a, 'llm.model_name', 'embedding.model_name');
+  const params = jsonObject(a, 'llm.invocation_parameters');
+  const asked = params && typeof params.model === 'string' && params.model.trim() ? params.model.trim().slice(0, 200) : undefined;
   return {
     ...base,
-    model: text(a, 'llm.model_name', 'embedding.model_name'),
+    model: asked ?? answered,
+    ...(answered && answered !== asked ? { responseModel: answered } : {}),
     provider: text(a, 'llm.provider', 'llm.system'),
     usage: readUsage(a, OPENINFERENCE_USAGE),
   };

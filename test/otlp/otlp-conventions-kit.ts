@@ -1,0 +1,84 @@
+import { decodeProtobufResponse, encodeProtobufRequest } from '@fleetwatch/otlp';
+import { IngestBatch, RunItem, TelemetryWriter } from '@fleetwatch/ingest';
+import { TestApp } from '../support/test-app';
+import { asProtobufObject } from './otlp-json.builder';
+import { binaryParser } from './otlp-test-kit';
+
+export type Format = 'json' | 'protobuf';
+
+export interface ExportAnswer {
+  status: number;
+  /** Absent when the export was fully accepted (empty answer). */
+  partialSuccess?: { rejectedSpans: number; errorMessage: string };
+}
+
+/** Sends a hand-built export as OTLP JSON or protobuf and reads the answer in either encoding. */
+export async function sendTraces(
+  t: TestApp,
+  body: Record<string, unknown>,
+  format: Format,
+  auth: { apiKey: string } | { authorization: string },
+  path = '/api/otlp/v1/traces',
+): Promise<ExportAnswer> {
+  let request = 'apiKey' in auth ? t.client.post(path, { apiKey: auth.apiKey }) : t.client.post(path).set('Authorization', auth.authorization);
+  if (format === 'json') {
+    const response = await request.set('Content-Type', 'application/json').send(body);
+    const partial = response.body?.partialSuccess as { rejectedSpans: string; errorMessage: string } | undefined;
+    return { status: response.status, ...(partial ? { partialSuccess: { rejectedSpans: Number(partial.rejectedSpans ?? 0), errorMessage: partial.errorMessage } } : {}) };
+  }
+  request = request.set('Content-Type', 'application/x-protobuf').buffer(true).parse(binaryParser);
+  const response = await request.send(encodeProtobufRequest('traces', asProtobufObject(body)));
+  if (response.status !== 200) return { status: response.status };
+  const decoded = decodeProtobufResponse('traces', new Uint8Array(response.body as Buffer)) as {
+    partialSuccess?: { rejectedSpans?: string; errorMessage?: string };
+  };
+  const partial = decoded.partialSuccess;
+  return {
+    status: response.status,
+    ...(partial ? { partialSuccess: { rejectedSpans: Number(partial.rejectedSpans ?? 0), errorMessage: partial.errorMessage ?? '' } } : {}),
+  };
+}
+
+/** What a user reads back per LLM call (cost as a number, times as ISO). */
+export async function storedCalls(t: TestApp, agentId: string): Promise<Record<string, unknown>[]> {
+  const { rows } = await t.sql.query(
+    `select model, response_model, provider, input_tokens, output_tokens, cache_read_input_tokens, cache_creation_input_tokens,
+            reasoning_output_tokens, audio_input_tokens, audio_output_tokens, image_input_tokens, ttft_ms, status, error_type,
+            cost_usd::text as cost_usd, rate_source, price_source, run_id, conversation_id, span_id, parent_span_id, ts
+     from llm_calls where agent_id = $1 order by ts, span_id`,
+    [agentId],
+  );
+  return rows.map((r) => ({ ...r, cost_usd: Number(r.cost_usd), ts: (r.ts as Date).toISOString() }));
+}
+
+export async function storedTools(t: TestApp, agentId: string): Promise<Record<string, unknown>[]> {
+  const { rows } = await t.sql.query(
+    `select tool, duration_ms, status, error_type, run_id, conversation_id, span_id, parent_span_id from tool_calls where agent_id = $1 order by ts, span_id`,
+    [agentId],
+  );
+  return rows;
+}
+
+/**
+ * The runs OTLP put in the batches the writer received. Runs are stored by the runs storage
+ * (another change); until then the batch is where a test sees them. The writer still runs.
+ */
+export function watchRuns(t: TestApp): { runs: () => RunItem[]; stop: () => void } {
+  const writer = t.get(TelemetryWriter);
+  const seen: RunItem[] = [];
+  const original = writer.write.bind(writer);
+  const spy = jest.spyOn(writer, 'write').mockImplementation((batch: IngestBatch, ...rest) => {
+    seen.push(...(batch.runs ?? []));
+    return original(batch, ...rest);
+  });
+  return { runs: () => seen.map((r) => ({ ...r })), stop: () => spy.mockRestore() };
+}
+
+/**
+ * Cost in USD of gpt-4o-mini from the catalogue: input $0.15, cached input $0.075, output $0.60
+ * per 1M tokens (cache writes and reasoning have no rate of their own: input and output rates).
+ * In micro-dollars per 1M first, so the arithmetic stays exact.
+ */
+export function gpt4oMiniCost(input: number, cacheRead: number, output: number): number {
+  return ((input - cacheRead) * 150 + cacheRead * 75 + output * 600) / 1e9;
+}

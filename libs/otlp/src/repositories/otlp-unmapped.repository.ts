@@ -14,8 +14,9 @@ export interface UnmappedRow {
   span_name: string;
   span_count: string;
   attribute_keys: string[];
-  first_seen_at: Date;
-  last_seen_at: Date;
+  /** Dates or ISO strings, depending on the driver's type parsing. */
+  first_seen_at: Date | string;
+  last_seen_at: Date | string;
 }
 
 /** Set-based SQL on `otlp_unmapped_spans`. */

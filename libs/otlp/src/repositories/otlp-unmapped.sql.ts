@@ -21,7 +21,7 @@ export const UPSERT_UNMAPPED = `
     last_seen_at = excluded.last_seen_at`;
 
 export const LIST_UNMAPPED = (owner: string) => `
-  select owner_id, span_name, span_count, attribute_keys, first_seen_at, last_seen_at
+  select owner_id, span_name, span_count, to_jsonb(attribute_keys) as attribute_keys, first_seen_at, last_seen_at
   from otlp_unmapped_spans
   where last_seen_at >= ? and ${owner}
   order by span_count desc, span_name, owner_id

@@ -48,8 +48,8 @@ export class OtlpUnmappedService {
         spanName: r.span_name,
         count: Number(r.span_count),
         attributeKeys: r.attribute_keys,
-        firstSeenAt: r.first_seen_at.toISOString(),
-        lastSeenAt: r.last_seen_at.toISOString(),
+        firstSeenAt: new Date(r.first_seen_at).toISOString(),
+        lastSeenAt: new Date(r.last_seen_at).toISOString(),
       })),
     };
   }

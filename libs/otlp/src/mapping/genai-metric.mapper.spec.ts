@@ -38,6 +38,32 @@ describe('mapMetrics', () => {
     expect(out.ignored).toBe(1);
   });
 
+  it('maps the gen_ai.client.inference.usage histograms and adds up the detailed counters over modalities', () => {
+    const out = run([
+      { name: 'gen_ai.client.inference.usage.input_tokens', unit: '{token}', kind: 'histogram', temporality: 1, points: [{ attributes: {}, timeNs: T, count: 2, sum: 1280 }] },
+      {
+        name: 'gen_ai.client.inference.usage.detailed.cache_read.input_tokens',
+        unit: '{token}',
+        kind: 'sum',
+        temporality: 1,
+        points: [
+          { attributes: { 'gen_ai.token.modality': 'text' }, timeNs: T, value: 1000 },
+          { attributes: { 'gen_ai.token.modality': 'audio' }, timeNs: T, value: 24 },
+        ],
+      },
+    ]);
+    expect(out.samples).toEqual([
+      {
+        item: { agentId: AGENT, type: 'gen_ai.client.inference.usage.input_tokens', value: 1280, timestamp: ISO, metadata: { temporality: 'delta', count: 2 } },
+        points: 1,
+      },
+      {
+        item: { agentId: AGENT, type: 'gen_ai.client.inference.usage.detailed.cache_read.input_tokens', value: 1024, timestamp: ISO, metadata: { temporality: 'delta' } },
+        points: 2,
+      },
+    ]);
+  });
+
   it('turns operation duration (seconds) into a mean in ms', () => {
     const out = run([
       {

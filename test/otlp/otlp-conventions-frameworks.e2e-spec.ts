@@ -63,10 +63,17 @@ describe('OTLP conventions: Vercel AI SDK ai.* spans and OpenInference', () => {
     });
     const body = traceExport({ 'fleetwatch.agent.id': agent.id }, usageTrace, [
       root('ai.generateText', r1, now - 9000, now - 7000, aiUsage(1200, 1000, 150, 300, 120), usageTrace),
-      { ...providerCall('ai.generateText.doGenerate', c1, r1, now - 8900, now - 7100, { ...aiUsage(1200, 1000, 150, 300, 120), ...answered }), traceId: usageTrace },
+      {
+        ...providerCall('ai.generateText.doGenerate', c1, r1, now - 8900, now - 7100, { ...aiUsage(1200, 1000, 150, 300, 120), ...answered }),
+        traceId: usageTrace,
+      },
       root('ai.streamText', r2, now - 6000, now - 5000, aiUsage(80, 0, 0, 12, 0), streamTrace),
       {
-        ...providerCall('ai.streamText.doStream', c2, r2, now - 5900, now - 5100, { ...aiUsage(80, 0, 0, 12, 0), ...answered, 'ai.response.msToFirstChunk': 73.5 }),
+        ...providerCall('ai.streamText.doStream', c2, r2, now - 5900, now - 5100, {
+          ...aiUsage(80, 0, 0, 12, 0),
+          ...answered,
+          'ai.response.msToFirstChunk': 73.5,
+        }),
         traceId: streamTrace,
       },
       {
@@ -86,7 +93,16 @@ describe('OTLP conventions: Vercel AI SDK ai.* spans and OpenInference', () => {
     watch.stop();
     const calls = await storedCalls(t, agent.id);
     expect(
-      calls.map((c) => [c.model, c.response_model, c.provider, c.input_tokens, c.cache_read_input_tokens, c.cache_creation_input_tokens, c.output_tokens, c.reasoning_output_tokens]),
+      calls.map((c) => [
+        c.model,
+        c.response_model,
+        c.provider,
+        c.input_tokens,
+        c.cache_read_input_tokens,
+        c.cache_creation_input_tokens,
+        c.output_tokens,
+        c.reasoning_output_tokens,
+      ]),
     ).toEqual([
       ['gpt-4o-mini', 'gpt-4o-mini-2024-07-18', 'openai', 1200, 1000, 150, 300, 120],
       ['gpt-4o-mini', 'gpt-4o-mini-2024-07-18', 'openai', 80, 0, 0, 12, 0],
@@ -98,7 +114,16 @@ describe('OTLP conventions: Vercel AI SDK ai.* spans and OpenInference', () => {
       [null, 'error', 'The mock upstream failed on purpose.', 0, failTrace, 'fw-session-0001', c3],
     ]);
     expect(await storedTools(t, agent.id)).toEqual([
-      { tool: 'get_weather', duration_ms: 20, status: 'success', error_type: null, run_id: streamTrace, conversation_id: 'fw-session-0001', span_id: tool, parent_span_id: r2 },
+      {
+        tool: 'get_weather',
+        duration_ms: 20,
+        status: 'success',
+        error_type: null,
+        run_id: streamTrace,
+        conversation_id: 'fw-session-0001',
+        span_id: tool,
+        parent_span_id: r2,
+      },
     ]);
     expect(watch.runs().map((r) => [r.id, r.name, r.status, r.startedAt.toISOString(), r.endedAt?.toISOString(), r.spanId])).toEqual([
       [usageTrace, 'weather-agent.generateText', 'success', new Date(now - 9000).toISOString(), new Date(now - 7000).toISOString(), r1],
@@ -116,7 +141,13 @@ describe('OTLP conventions: Vercel AI SDK ai.* spans and OpenInference', () => {
     const child = traceExport(resource, traceId, [providerCall('ai.generateText.doGenerate', c, r, now - 3000, now - 2000, aiUsage(10, 0, 0, 5, 0))]);
     expect(await sendTraces(t, child, 'protobuf', { apiKey: key })).toEqual({ status: 200 });
     const rootOnly = traceExport(resource, traceId, [
-      { name: 'ai.generateText', spanId: r, startMs: now - 3100, endMs: now - 1900, attributes: { ...model, 'ai.operationId': 'ai.generateText', ...aiUsage(10, 0, 0, 5, 0) } },
+      {
+        name: 'ai.generateText',
+        spanId: r,
+        startMs: now - 3100,
+        endMs: now - 1900,
+        attributes: { ...model, 'ai.operationId': 'ai.generateText', ...aiUsage(10, 0, 0, 5, 0) },
+      },
     ]);
     expect(await sendTraces(t, rootOnly, 'protobuf', { apiKey: key })).toEqual({ status: 200 });
     watch.stop();
@@ -149,8 +180,22 @@ describe('OTLP conventions: Vercel AI SDK ai.* spans and OpenInference', () => {
       { name: 'weather-agent', spanId: root, startMs: now - 5000, endMs: now - 100, attributes: { ...session, 'openinference.span.kind': 'AGENT' } },
       // A framework's LLM span over the provider instrumentation's: the same call twice.
       { name: 'ChatOpenAI', spanId: framework, parentSpanId: root, startMs: now - 4900, endMs: now - 3000, attributes: llm(1200, 1000, 300, 120) },
-      { name: 'OpenAI Chat Completions', spanId: provider, parentSpanId: framework, startMs: now - 4800, endMs: now - 3100, attributes: llm(1200, 1000, 300, 120) },
-      { name: 'get_weather', spanId: tool, parentSpanId: root, startMs: now - 2900, endMs: now - 2890, attributes: { ...session, 'openinference.span.kind': 'TOOL', 'tool.name': 'get_weather' } },
+      {
+        name: 'OpenAI Chat Completions',
+        spanId: provider,
+        parentSpanId: framework,
+        startMs: now - 4800,
+        endMs: now - 3100,
+        attributes: llm(1200, 1000, 300, 120),
+      },
+      {
+        name: 'get_weather',
+        spanId: tool,
+        parentSpanId: root,
+        startMs: now - 2900,
+        endMs: now - 2890,
+        attributes: { ...session, 'openinference.span.kind': 'TOOL', 'tool.name': 'get_weather' },
+      },
       // Streamed: the instrumentation reports no token counts.
       {
         name: 'OpenAI Chat Completions',
@@ -158,14 +203,32 @@ describe('OTLP conventions: Vercel AI SDK ai.* spans and OpenInference', () => {
         parentSpanId: root,
         startMs: now - 2000,
         endMs: now - 1000,
-        attributes: { ...session, 'openinference.span.kind': 'LLM', 'llm.system': 'openai', 'llm.model_name': 'gpt-4o-mini', 'llm.invocation_parameters': '{"model":"gpt-4o-mini","stream":true}' },
+        attributes: {
+          ...session,
+          'openinference.span.kind': 'LLM',
+          'llm.system': 'openai',
+          'llm.model_name': 'gpt-4o-mini',
+          'llm.invocation_parameters': '{"model":"gpt-4o-mini","stream":true}',
+        },
       },
     ]);
     const watch = watchRuns(t);
     expect(await sendTraces(t, body, 'protobuf', { apiKey: key })).toEqual({ status: 200 });
     watch.stop();
     const calls = await storedCalls(t, agent.id);
-    expect(calls.map((c) => [c.span_id, c.model, c.response_model, c.provider, c.input_tokens, c.cache_read_input_tokens, c.output_tokens, c.reasoning_output_tokens, c.cost_usd])).toEqual([
+    expect(
+      calls.map((c) => [
+        c.span_id,
+        c.model,
+        c.response_model,
+        c.provider,
+        c.input_tokens,
+        c.cache_read_input_tokens,
+        c.output_tokens,
+        c.reasoning_output_tokens,
+        c.cost_usd,
+      ]),
+    ).toEqual([
       [provider, 'gpt-4o-mini', 'gpt-4o-mini-2024-07-18', 'openai', 1200, 1000, 300, 120, gpt4oMiniCost(1200, 1000, 300)],
       [streamed, 'gpt-4o-mini', null, 'openai', 0, 0, 0, 0, 0],
     ]);

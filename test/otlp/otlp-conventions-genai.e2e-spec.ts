@@ -40,9 +40,22 @@ describe('OTLP conventions: OpenTelemetry GenAI and OpenLLMetry', () => {
           spanId: root,
           startMs: now - 5000,
           endMs: now - 1000,
-          attributes: { ...conversation, ...usage, 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'weather-agent', 'gen_ai.provider.name': 'openai' },
+          attributes: {
+            ...conversation,
+            ...usage,
+            'gen_ai.operation.name': 'invoke_agent',
+            'gen_ai.agent.name': 'weather-agent',
+            'gen_ai.provider.name': 'openai',
+          },
         },
-        { name: 'step 1', spanId: step, parentSpanId: root, startMs: now - 4900, endMs: now - 1100, attributes: { ...conversation, 'gen_ai.operation.name': 'agent_step' } },
+        {
+          name: 'step 1',
+          spanId: step,
+          parentSpanId: root,
+          startMs: now - 4900,
+          endMs: now - 1100,
+          attributes: { ...conversation, 'gen_ai.operation.name': 'agent_step' },
+        },
         {
           name: 'chat gpt-4o-mini',
           spanId: chat,
@@ -155,12 +168,19 @@ describe('OTLP conventions: OpenTelemetry GenAI and OpenLLMetry', () => {
         startMs: now - 1500,
         endMs: now - 1000,
         error: 'ignored: error.type wins',
-        attributes: { 'gen_ai.operation.name': 'embeddings', 'gen_ai.request.model': 'text-embedding-3-small', 'gen_ai.usage.input_tokens': 8, 'error.type': 'timeout' },
+        attributes: {
+          'gen_ai.operation.name': 'embeddings',
+          'gen_ai.request.model': 'text-embedding-3-small',
+          'gen_ai.usage.input_tokens': 8,
+          'error.type': 'timeout',
+        },
       },
     ]);
     expect(await sendTraces(t, body, 'json', { apiKey: key })).toEqual({ status: 200 });
     const calls = await storedCalls(t, agent.id);
-    expect(calls.map((c) => [c.model, c.response_model, c.provider, c.input_tokens, c.output_tokens, c.cache_read_input_tokens, c.status, c.error_type])).toEqual([
+    expect(
+      calls.map((c) => [c.model, c.response_model, c.provider, c.input_tokens, c.output_tokens, c.cache_read_input_tokens, c.status, c.error_type]),
+    ).toEqual([
       ['gpt-4o-mini-2024-07-18', null, 'openai', 100, 20, 40, 'error', 'quota exceeded'],
       ['text-embedding-3-small', null, null, 8, 0, 0, 'error', 'timeout'],
     ]);
@@ -212,18 +232,29 @@ describe('OTLP conventions: OpenTelemetry GenAI and OpenLLMetry', () => {
         parentSpanId: root,
         startMs: now - 2500,
         endMs: now - 1000,
-        attributes: { ...session, 'llm.request.type': 'chat', 'llm.vendor': 'openai', 'llm.request.model': 'gpt-4o-mini', 'llm.usage.prompt_tokens': 450, 'llm.usage.completion_tokens': 40 },
+        attributes: {
+          ...session,
+          'llm.request.type': 'chat',
+          'llm.vendor': 'openai',
+          'llm.request.model': 'gpt-4o-mini',
+          'llm.usage.prompt_tokens': 450,
+          'llm.usage.completion_tokens': 40,
+        },
       },
     ]);
     const watch = watchRuns(t);
     expect(await sendTraces(t, body, 'protobuf', { apiKey: key })).toEqual({ status: 200 });
     watch.stop();
     const calls = await storedCalls(t, agent.id);
-    expect(calls.map((c) => [c.model, c.response_model, c.provider, c.input_tokens, c.output_tokens, c.cost_usd, c.conversation_id, c.parent_span_id])).toEqual([
-      ['gpt-4o-mini', 'gpt-4o-mini-2024-07-18', 'openai', 400, 25, gpt4oMiniCost(400, 0, 25), 'fw-session-0002', root],
-      ['gpt-4o-mini', null, 'openai', 450, 40, gpt4oMiniCost(450, 0, 40), 'fw-session-0002', root],
-    ]);
+    expect(calls.map((c) => [c.model, c.response_model, c.provider, c.input_tokens, c.output_tokens, c.cost_usd, c.conversation_id, c.parent_span_id])).toEqual(
+      [
+        ['gpt-4o-mini', 'gpt-4o-mini-2024-07-18', 'openai', 400, 25, gpt4oMiniCost(400, 0, 25), 'fw-session-0002', root],
+        ['gpt-4o-mini', null, 'openai', 450, 40, gpt4oMiniCost(450, 0, 40), 'fw-session-0002', root],
+      ],
+    );
     expect((await storedTools(t, agent.id)).map((c) => [c.tool, c.duration_ms, c.run_id])).toEqual([['get_weather', 100, traceId]]);
-    expect(watch.runs().map((r) => [r.id, r.name, r.status, r.conversationId, r.spanId])).toEqual([[traceId, 'weather-agent', 'success', 'fw-session-0002', root]]);
+    expect(watch.runs().map((r) => [r.id, r.name, r.status, r.conversationId, r.spanId])).toEqual([
+      [traceId, 'weather-agent', 'success', 'fw-session-0002', root],
+    ]);
   });
 });

@@ -24,7 +24,10 @@ export async function sendTraces(
   if (format === 'json') {
     const response = await request.set('Content-Type', 'application/json').send(body);
     const partial = response.body?.partialSuccess as { rejectedSpans: string; errorMessage: string } | undefined;
-    return { status: response.status, ...(partial ? { partialSuccess: { rejectedSpans: Number(partial.rejectedSpans ?? 0), errorMessage: partial.errorMessage } } : {}) };
+    return {
+      status: response.status,
+      ...(partial ? { partialSuccess: { rejectedSpans: Number(partial.rejectedSpans ?? 0), errorMessage: partial.errorMessage } } : {}),
+    };
   }
   request = request.set('Content-Type', 'application/x-protobuf').buffer(true).parse(binaryParser);
   const response = await request.send(encodeProtobufRequest('traces', asProtobufObject(body)));

@@ -58,16 +58,27 @@ describe('OTLP conventions: Langfuse, on /api/public/otel/v1/traces with Basic a
           output_rejected_prediction_tokens: 0,
         }),
       },
-      { name: 'get_weather', spanId: tool, parentSpanId: root, startMs: now - 5900, endMs: now - 5800, attributes: { ...common, 'langfuse.observation.type': 'tool' } },
+      {
+        name: 'get_weather',
+        spanId: tool,
+        parentSpanId: root,
+        startMs: now - 5900,
+        endMs: now - 5800,
+        attributes: { ...common, 'langfuse.observation.type': 'tool' },
+      },
       {
         name: 'OpenAI.chat',
         spanId: g2,
         parentSpanId: root,
         startMs: now - 5000,
         endMs: now - 4000,
-        attributes: generation('gpt-4o-mini', { input: 80, output: 12, total: 92, input_cached_tokens: 0 }, {
-          'langfuse.observation.completion_start_time': JSON.stringify(new Date(now - 4925).toISOString()),
-        }),
+        attributes: generation(
+          'gpt-4o-mini',
+          { input: 80, output: 12, total: 92, input_cached_tokens: 0 },
+          {
+            'langfuse.observation.completion_start_time': JSON.stringify(new Date(now - 4925).toISOString()),
+          },
+        ),
       },
       {
         name: 'OpenAI.chat',
@@ -93,7 +104,9 @@ describe('OTLP conventions: Langfuse, on /api/public/otel/v1/traces with Basic a
     watch.stop();
     expect(answer).toEqual({ status: 200 });
     const calls = await storedCalls(t, agent.id);
-    expect(calls.map((c) => [c.model, c.input_tokens, c.cache_read_input_tokens, c.output_tokens, c.reasoning_output_tokens, c.ttft_ms, c.status, c.error_type])).toEqual([
+    expect(
+      calls.map((c) => [c.model, c.input_tokens, c.cache_read_input_tokens, c.output_tokens, c.reasoning_output_tokens, c.ttft_ms, c.status, c.error_type]),
+    ).toEqual([
       ['gpt-4o-mini-2024-07-18', 1200, 1000, 300, 120, null, 'success', null],
       ['gpt-4o-mini', 80, 0, 12, 0, 75, 'success', null],
       ['gpt-4o-mini', 0, 0, 0, 0, null, 'error', 'Error: 500 The mock upstream failed on purpose.'],
@@ -104,7 +117,9 @@ describe('OTLP conventions: Langfuse, on /api/public/otel/v1/traces with Basic a
       [0, traceId, 'fw-session-0004', ids[4], ids[0]],
     ]);
     expect((await storedTools(t, agent.id)).map((c) => [c.tool, c.duration_ms, c.run_id])).toEqual([['get_weather', 100, traceId]]);
-    expect(watch.runs().map((r) => [r.id, r.name, r.status, r.conversationId, r.spanId])).toEqual([[traceId, 'weather-agent', 'success', 'fw-session-0004', ids[0]]]);
+    expect(watch.runs().map((r) => [r.id, r.name, r.status, r.conversationId, r.spanId])).toEqual([
+      [traceId, 'weather-agent', 'success', 'fw-session-0004', ids[0]],
+    ]);
   });
 
   it.each([
@@ -115,7 +130,13 @@ describe('OTLP conventions: Langfuse, on /api/public/otel/v1/traces with Basic a
   ] as const)('accepts %s', async (_, format, header) => {
     const agent = await createAgent(t.client, owner);
     const now = t.clock.now().getTime();
-    const answer = await sendTraces(t, langfuseTrace(agent.id, hexId(16), [hexId(8), hexId(8), hexId(8), hexId(8), hexId(8)], now), format, { authorization: header(key) }, LANGFUSE_PATH);
+    const answer = await sendTraces(
+      t,
+      langfuseTrace(agent.id, hexId(16), [hexId(8), hexId(8), hexId(8), hexId(8), hexId(8)], now),
+      format,
+      { authorization: header(key) },
+      LANGFUSE_PATH,
+    );
     expect(answer).toEqual({ status: 200 });
     expect(await storedCalls(t, agent.id)).toHaveLength(3);
   });
@@ -124,10 +145,18 @@ describe('OTLP conventions: Langfuse, on /api/public/otel/v1/traces with Basic a
     const agent = await createAgent(t.client, owner);
     const body = langfuseTrace(agent.id, hexId(16), [hexId(8), hexId(8), hexId(8), hexId(8), hexId(8)], t.clock.now().getTime());
     const wrong = `${key.slice(0, -4)}AAAA`;
-    const json = await t.client.post(LANGFUSE_PATH).set('Authorization', basic(prefixOf(key), wrong)).set('Content-Type', 'application/json').send(body);
+    const json = await t.client
+      .post(LANGFUSE_PATH)
+      .set('Authorization', basic(prefixOf(key), wrong))
+      .set('Content-Type', 'application/json')
+      .send(body);
     expect(json.status).toBe(401);
     expect(json.body.message).toBe('Missing, invalid, expired or revoked credentials');
-    const otherPrefix = await t.client.post(LANGFUSE_PATH).set('Authorization', basic('fw_000000000000', key)).set('Content-Type', 'application/json').send(body);
+    const otherPrefix = await t.client
+      .post(LANGFUSE_PATH)
+      .set('Authorization', basic('fw_000000000000', key))
+      .set('Content-Type', 'application/json')
+      .send(body);
     expect(otherPrefix.status).toBe(401);
     const proto = await t.client
       .post(LANGFUSE_PATH)

@@ -32,24 +32,33 @@ describe('OTLP: unrecognised spans are reported, never dropped silently', () => 
     await t.close();
   });
 
-  const span = (name: string, attributes: SpanSpec['attributes'], endMs: number): SpanSpec => ({ name, spanId: hexId(8), startMs: endMs - 10, endMs, attributes });
+  const span = (name: string, attributes: SpanSpec['attributes'], endMs: number): SpanSpec => ({
+    name,
+    spanId: hexId(8),
+    startMs: endMs - 10,
+    endMs,
+    attributes,
+  });
   const chat = (endMs: number) => span('chat m', { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'm', 'gen_ai.usage.input_tokens': 3 }, endMs);
 
-  it.each(['json', 'protobuf'] as const)('answers %s with partialSuccess rejectedSpans 0 naming the unrecognised spans, and stores the rest', async (format) => {
-    const agent = (await createAgent(t.client, owner)).id;
-    const now = t.clock.now().getTime();
-    const body = traceExport({ 'fleetwatch.agent.id': agent }, hexId(16), [
-      span('GET /orders', { 'http.request.method': 'GET', 'url.path': '/orders' }, now - 300),
-      chat(now - 200),
-      span('GET /orders', { 'http.request.method': 'GET' }, now - 100),
-      span('db.query', { 'db.system': 'postgresql' }, now - 50),
-    ]);
-    expect(await sendTraces(t, body, format, { apiKey: key })).toEqual({
-      status: 200,
-      partialSuccess: { rejectedSpans: 0, errorMessage: `3 spans were not recognised: GET /orders, db.query ${SEE}` },
-    });
-    expect((await storedCalls(t, agent)).map((c) => [c.model, c.input_tokens])).toEqual([['m', 3]]);
-  });
+  it.each(['json', 'protobuf'] as const)(
+    'answers %s with partialSuccess rejectedSpans 0 naming the unrecognised spans, and stores the rest',
+    async (format) => {
+      const agent = (await createAgent(t.client, owner)).id;
+      const now = t.clock.now().getTime();
+      const body = traceExport({ 'fleetwatch.agent.id': agent }, hexId(16), [
+        span('GET /orders', { 'http.request.method': 'GET', 'url.path': '/orders' }, now - 300),
+        chat(now - 200),
+        span('GET /orders', { 'http.request.method': 'GET' }, now - 100),
+        span('db.query', { 'db.system': 'postgresql' }, now - 50),
+      ]);
+      expect(await sendTraces(t, body, format, { apiKey: key })).toEqual({
+        status: 200,
+        partialSuccess: { rejectedSpans: 0, errorMessage: `3 spans were not recognised: GET /orders, db.query ${SEE}` },
+      });
+      expect((await storedCalls(t, agent)).map((c) => [c.model, c.input_tokens])).toEqual([['m', 3]]);
+    },
+  );
 
   it('puts refusals and the warning in one message, and lists at most five names', async () => {
     const now = t.clock.now().getTime();
@@ -98,7 +107,14 @@ describe('OTLP: unrecognised spans are reported, never dropped silently', () => 
             firstSeenAt: at(since),
             lastSeenAt: at(since + 2 * HOUR),
           },
-          { ownerId: owner.id, spanName: 'cron.tick', count: 1, attributeKeys: ['http.request.method', 'http.response.status_code', 'url.path'], firstSeenAt: at(since), lastSeenAt: at(since) },
+          {
+            ownerId: owner.id,
+            spanName: 'cron.tick',
+            count: 1,
+            attributeKeys: ['http.request.method', 'http.response.status_code', 'url.path'],
+            firstSeenAt: at(since),
+            lastSeenAt: at(since),
+          },
         ],
       });
     });

@@ -40,7 +40,13 @@ describe('mapMetrics', () => {
 
   it('maps the gen_ai.client.inference.usage histograms and adds up the detailed counters over modalities', () => {
     const out = run([
-      { name: 'gen_ai.client.inference.usage.input_tokens', unit: '{token}', kind: 'histogram', temporality: 1, points: [{ attributes: {}, timeNs: T, count: 2, sum: 1280 }] },
+      {
+        name: 'gen_ai.client.inference.usage.input_tokens',
+        unit: '{token}',
+        kind: 'histogram',
+        temporality: 1,
+        points: [{ attributes: {}, timeNs: T, count: 2, sum: 1280 }],
+      },
       {
         name: 'gen_ai.client.inference.usage.detailed.cache_read.input_tokens',
         unit: '{token}',
@@ -58,7 +64,13 @@ describe('mapMetrics', () => {
         points: 1,
       },
       {
-        item: { agentId: AGENT, type: 'gen_ai.client.inference.usage.detailed.cache_read.input_tokens', value: 1024, timestamp: ISO, metadata: { temporality: 'delta' } },
+        item: {
+          agentId: AGENT,
+          type: 'gen_ai.client.inference.usage.detailed.cache_read.input_tokens',
+          value: 1024,
+          timestamp: ISO,
+          metadata: { temporality: 'delta' },
+        },
         points: 2,
       },
     ]);

@@ -81,7 +81,7 @@ function toRun(trace: AssembledTrace, calls: ClassifiedSpan[]): MappedRun | unde
   const head = trace.runSpan ?? trace.root;
   const agentId = trace.runSpan?.agentId || trace.root?.agentId || calls.find((c) => c.agentId)?.agentId || '';
   const earliest = trace.spans.reduce((min, e) => (e.span.startNs < min ? e.span.startNs : min), trace.spans[0].span.startNs);
-  const name = head ? (head.facts?.role === 'run' ? head.facts.name : undefined) ?? head.span.name : undefined;
+  const name = head ? ((head.facts?.role === 'run' ? head.facts.name : undefined) ?? head.span.name) : undefined;
   return {
     item: {
       id: trace.traceId,

@@ -26,7 +26,12 @@ describe('span conventions', () => {
     ['Traceloop task', span('step.task', { 'traceloop.span.kind': 'task' }), 'traceloop', 'structure'],
     ['Traceloop workflow', span('flow.workflow', { 'traceloop.span.kind': 'workflow', 'traceloop.entity.name': 'flow' }), 'traceloop', 'run'],
     ['Langfuse span', span('work', { 'langfuse.observation.type': 'span' }), 'langfuse', 'structure'],
-    ['Langfuse event wins over gen_ai.* beside it', span('e', { 'langfuse.observation.type': 'event', 'gen_ai.operation.name': 'chat' }), 'langfuse', 'structure'],
+    [
+      'Langfuse event wins over gen_ai.* beside it',
+      span('e', { 'langfuse.observation.type': 'event', 'gen_ai.operation.name': 'chat' }),
+      'langfuse',
+      'structure',
+    ],
   ])('%s', (_, input, convention, role) => {
     const facts = classifySpan(input);
     expect([facts?.convention, facts?.role]).toEqual([convention, role]);
@@ -47,7 +52,9 @@ describe('span conventions', () => {
   });
 
   it('turns Langfuse usage_details (input without its details) into GenAI totals', () => {
-    expect(langfuseUsage({ input: 100, cache_read_input_tokens: 900, cache_creation_input_tokens: 50, output: 20, output_reasoning_tokens: 10, total: 1080 })).toEqual({
+    expect(
+      langfuseUsage({ input: 100, cache_read_input_tokens: 900, cache_creation_input_tokens: 50, output: 20, output_reasoning_tokens: 10, total: 1080 }),
+    ).toEqual({
       inputTokens: 1050,
       outputTokens: 30,
       cacheReadInputTokens: 900,
@@ -69,7 +76,11 @@ describe('span conventions', () => {
         spans: [
           span('outer', { 'openinference.span.kind': 'AGENT' }, { spanId: '01'.repeat(8) }),
           span('inner', { 'openinference.span.kind': 'AGENT' }, { spanId: '02'.repeat(8), parentSpanId: '01'.repeat(8) }),
-          span('gen', { 'langfuse.observation.type': 'generation', 'langfuse.observation.level': 'ERROR' }, { spanId: '03'.repeat(8), parentSpanId: '02'.repeat(8) }),
+          span(
+            'gen',
+            { 'langfuse.observation.type': 'generation', 'langfuse.observation.level': 'ERROR' },
+            { spanId: '03'.repeat(8), parentSpanId: '02'.repeat(8) },
+          ),
         ],
       },
     ]);

@@ -13,7 +13,8 @@ export function checkRun(run: OtlpRunItem, limits: IngestLimits): RunItem | stri
   const endedAt = run.endedAt === null ? null : new Date(run.endedAt);
   for (const at of [startedAt, endedAt]) {
     if (at === null) continue;
-    if (at.getTime() > now + limits.futureToleranceSeconds * 1000) return `run timestamp is more than ${limits.futureToleranceSeconds / 60} minutes in the future`;
+    if (at.getTime() > now + limits.futureToleranceSeconds * 1000)
+      return `run timestamp is more than ${limits.futureToleranceSeconds / 60} minutes in the future`;
     if (at.getTime() < now - limits.rawRetentionDays * DAY_MS) return `run timestamp is older than the raw retention of ${limits.rawRetentionDays} days`;
   }
   return { ...run, agentId: run.agentId.toLowerCase(), startedAt, endedAt };

@@ -76,6 +76,18 @@ describe('mapMetrics', () => {
     ]);
   });
 
+  it('turns @ai-sdk/otel’s gen_ai.client.inference.duration into a mean in ms of its own name', () => {
+    const out = run([
+      { name: 'gen_ai.client.inference.duration', unit: 's', kind: 'histogram', temporality: 2, points: [{ attributes: {}, timeNs: T, count: 4, sum: 0.2 }] },
+    ]);
+    expect(out.samples).toEqual([
+      {
+        item: { agentId: AGENT, type: 'gen_ai.client.inference.duration', value: 50, timestamp: ISO, metadata: { temporality: 'cumulative', count: 4 } },
+        points: 1,
+      },
+    ]);
+  });
+
   it('turns operation duration (seconds) into a mean in ms', () => {
     const out = run([
       {

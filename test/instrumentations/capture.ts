@@ -8,8 +8,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMockOpenAi } from './mock-openai/mock-openai.server';
-import { startCaptureReceiver } from './otlp-capture.receiver';
+import { CapturedSpan, Flat, startCaptureReceiver } from './otlp-capture.receiver';
 import { ensureFixtureInstalled, FixtureName, FIXTURES, INSTRUMENTATIONS_DIR, runFixture } from './run-fixture';
+
+/** Values that differ per machine and run (hosts, pids, paths in stack traces): kept as keys only, so captures diff cleanly. */
+function scrub(spans: CapturedSpan[]): CapturedSpan[] {
+  const resource = (r: Flat): Flat => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, /^(host|process)\./.test(k) ? '<volatile>' : v]));
+  const stack = (a: Flat): Flat => ('exception.stacktrace' in a ? { ...a, 'exception.stacktrace': String(a['exception.stacktrace']).split('\n')[0] } : a);
+  return spans.map((s) => ({ ...s, resource: resource(s.resource), events: s.events.map((e) => ({ ...e, attributes: stack(e.attributes) })) }));
+}
 
 export const CAPTURE_KEY = 'fw_capture_public:fw_capture_secret';
 export const CAPTURE_AGENT = 'agent-capture-0001';
@@ -39,7 +46,7 @@ async function main(only?: string): Promise<void> {
           stderr: result.stderr.split('\n').filter(Boolean),
           exports: receiver.exports.map((e) => ({ ...e, authorization: e.authorization.replace(/\s.+$/, ' <redacted>') })),
           mockRequests: mock.requests.map(({ api, step, model, stream, status }) => ({ api, step, model, stream, status })),
-          spans: receiver.spans(),
+          spans: scrub(receiver.spans()),
           metrics: receiver.metrics(),
         };
         writeFileSync(join(out, `${fixture}-${script}.json`), `${JSON.stringify(capture, null, 2)}\n`);

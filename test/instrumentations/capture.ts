@@ -7,6 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { startMockOpenAi } from './mock-openai/mock-openai.server';
 import { CapturedSpan, Flat, startCaptureReceiver } from './otlp-capture.receiver';
 import { ensureFixtureInstalled, FixtureName, FIXTURES, INSTRUMENTATIONS_DIR, runFixture } from './run-fixture';
@@ -49,8 +50,12 @@ async function main(only?: string): Promise<void> {
           spans: scrub(receiver.spans()),
           metrics: receiver.metrics(),
         };
-        writeFileSync(join(out, `${fixture}-${script}.json`), `${JSON.stringify(capture, null, 2)}\n`);
-        console.log(`${fixture}/${script}: exit ${result.code}, ${capture.spans.length} spans, ${capture.metrics.length} metrics, ${capture.mockRequests.length} model requests`);
+        const file = join(out, `${fixture}-${script}.json`);
+        // Formatted as the repository's prettier check wants it, so a fresh capture commits as is.
+        writeFileSync(file, await format(JSON.stringify(capture), { ...(await resolveConfig(file)), parser: 'json' }));
+        console.log(
+          `${fixture}/${script}: exit ${result.code}, ${capture.spans.length} spans, ${capture.metrics.length} metrics, ${capture.mockRequests.length} model requests`,
+        );
       }
     }
   } finally {

@@ -61,6 +61,11 @@ const TEMPORALITY = ['UNSPECIFIED', 'DELTA', 'CUMULATIVE'];
 
 type Json = Record<string, unknown>;
 
+/** Scalars as text; anything else (absent, objects) as ''. */
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'bigint' ? String(v) : '';
+}
+
 function anyValue(v: Json | undefined): unknown {
   if (!v) return null;
   if ('stringValue' in v) return v.stringValue;
@@ -87,7 +92,11 @@ function hex(id: unknown): string {
 }
 
 function enumName(names: string[], value: unknown): string {
-  return typeof value === 'number' ? (names[value] ?? String(value)) : typeof value === 'string' ? value.replace(/^(SPAN_KIND_|STATUS_CODE_|AGGREGATION_TEMPORALITY_)/, '') : names[0];
+  return typeof value === 'number'
+    ? (names[value] ?? String(value))
+    : typeof value === 'string'
+      ? value.replace(/^(SPAN_KIND_|STATUS_CODE_|AGGREGATION_TEMPORALITY_)/, '')
+      : names[0];
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -118,18 +127,18 @@ function flattenTraces(request: Json, into: RawSpan[]): void {
     const resource = attributes((rs.resource as Json | undefined)?.attributes as Json[]);
     for (const ss of (rs.scopeSpans as Json[] | undefined) ?? []) {
       const scopeJson = (ss.scope as Json | undefined) ?? {};
-      const scope = { name: String(scopeJson.name ?? ''), ...(scopeJson.version ? { version: String(scopeJson.version) } : {}) };
+      const scope = { name: str(scopeJson.name), ...(scopeJson.version ? { version: str(scopeJson.version) } : {}) };
       for (const s of (ss.spans as Json[] | undefined) ?? []) {
         const status = (s.status as Json | undefined) ?? {};
         into.push({
           traceId: hex(s.traceId),
           spanId: hex(s.spanId),
           parentSpanId: hex(s.parentSpanId),
-          start: BigInt(String(s.startTimeUnixNano ?? '0')),
+          start: BigInt(str(s.startTimeUnixNano) || '0'),
           span: {
             name: String(s.name),
             kind: enumName(KINDS, s.kind),
-            status: { code: enumName(STATUS, status.code), ...(status.message ? { message: String(status.message) } : {}) },
+            status: { code: enumName(STATUS, status.code), ...(status.message ? { message: str(status.message) } : {}) },
             attributes: attributes(s.attributes as Json[]),
             events: ((s.events as Json[] | undefined) ?? []).map((e) => ({ name: String(e.name), attributes: attributes(e.attributes as Json[]) })),
             resource,
@@ -146,7 +155,7 @@ function flattenMetrics(request: Json, into: CapturedMetric[]): void {
     const resource = attributes((rm.resource as Json | undefined)?.attributes as Json[]);
     for (const sm of (rm.scopeMetrics as Json[] | undefined) ?? []) {
       const scopeJson = (sm.scope as Json | undefined) ?? {};
-      const scope = { name: String(scopeJson.name ?? ''), ...(scopeJson.version ? { version: String(scopeJson.version) } : {}) };
+      const scope = { name: str(scopeJson.name), ...(scopeJson.version ? { version: str(scopeJson.version) } : {}) };
       for (const m of (sm.metrics as Json[] | undefined) ?? []) {
         const kind = ['sum', 'gauge', 'histogram', 'exponentialHistogram', 'summary'].find((k) => k in m) ?? 'unknown';
         const data = (m[kind] as Json | undefined) ?? {};
@@ -156,7 +165,7 @@ function flattenMetrics(request: Json, into: CapturedMetric[]): void {
           return point;
         });
         const temporality = data.aggregationTemporality === undefined ? undefined : enumName(TEMPORALITY, data.aggregationTemporality);
-        into.push({ name: String(m.name), unit: String(m.unit ?? ''), kind, ...(temporality ? { temporality } : {}), points, resource, scope });
+        into.push({ name: String(m.name), unit: str(m.unit), kind, ...(temporality ? { temporality } : {}), points, resource, scope });
       }
     }
   }

@@ -1,5 +1,16 @@
 /** Chat Completions answers (POST /v1/chat/completions), shaped like OpenAI's documented objects. */
-import { RESPONSE_MODEL, STREAM_DELTAS, ScenarioStep, ScenarioUsage, TOOL_ANSWER_TEXT, TOOL_ARGUMENTS, TOOL_CALL_ID, TOOL_NAME, USAGE_TEXT, usageOf } from './mock-openai.scenario';
+import {
+  RESPONSE_MODEL,
+  STREAM_DELTAS,
+  ScenarioStep,
+  ScenarioUsage,
+  TOOL_ANSWER_TEXT,
+  TOOL_ARGUMENTS,
+  TOOL_CALL_ID,
+  TOOL_NAME,
+  USAGE_TEXT,
+  usageOf,
+} from './mock-openai.scenario';
 
 const CREATED = 1764547200;
 

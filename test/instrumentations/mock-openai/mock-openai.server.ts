@@ -58,10 +58,17 @@ function answer(api: OpenAiApi, step: ScenarioStep, body: Record<string, unknown
     if (!stream) sendJson(res, 200, chatCompletion(step, `chatcmpl-${id}`));
     else {
       const options = body.stream_options as { include_usage?: boolean } | undefined;
-      sendEvents(res, chatCompletionChunks(`chatcmpl-${id}`, options?.include_usage === true).map((data) => ({ data })));
+      sendEvents(
+        res,
+        chatCompletionChunks(`chatcmpl-${id}`, options?.include_usage === true).map((data) => ({ data })),
+      );
     }
   } else if (!stream) sendJson(res, 200, response(step, `resp_${id}`));
-  else sendEvents(res, responseEvents(`resp_${id}`).map(([event, data]) => ({ event, data: JSON.stringify(data) })));
+  else
+    sendEvents(
+      res,
+      responseEvents(`resp_${id}`).map(([event, data]) => ({ event, data: JSON.stringify(data) })),
+    );
   return 200;
 }
 

@@ -1,5 +1,16 @@
 /** Responses API answers (POST /v1/responses): the AI SDK's default OpenAI model calls this API. */
-import { RESPONSE_MODEL, STREAM_DELTAS, ScenarioStep, ScenarioUsage, TOOL_ANSWER_TEXT, TOOL_ARGUMENTS, TOOL_CALL_ID, TOOL_NAME, USAGE_TEXT, usageOf } from './mock-openai.scenario';
+import {
+  RESPONSE_MODEL,
+  STREAM_DELTAS,
+  ScenarioStep,
+  ScenarioUsage,
+  TOOL_ANSWER_TEXT,
+  TOOL_ARGUMENTS,
+  TOOL_CALL_ID,
+  TOOL_NAME,
+  USAGE_TEXT,
+  usageOf,
+} from './mock-openai.scenario';
 
 const CREATED = 1764547200;
 
@@ -36,7 +47,10 @@ export function responseEvents(id: string): Array<[string, Record<string, unknow
   const events: Array<[string, Record<string, unknown>]> = [
     ['response.created', { response: envelope(id, 'in_progress', [], null) }],
     ['response.output_item.added', { output_index: 0, item: { type: 'message', id: itemId, status: 'in_progress', role: 'assistant', content: [] } }],
-    ...STREAM_DELTAS.map((delta): [string, Record<string, unknown>] => ['response.output_text.delta', { item_id: itemId, output_index: 0, content_index: 0, delta, logprobs: [] }]),
+    ...STREAM_DELTAS.map((delta): [string, Record<string, unknown>] => [
+      'response.output_text.delta',
+      { item_id: itemId, output_index: 0, content_index: 0, delta, logprobs: [] },
+    ]),
     ['response.output_text.done', { item_id: itemId, output_index: 0, content_index: 0, text, logprobs: [] }],
     ['response.output_item.done', { output_index: 0, item: message(itemId, text) }],
     ['response.completed', { response: envelope(id, 'completed', [message(itemId, text)], responsesUsage(usageOf('stream'))) }],

@@ -140,7 +140,10 @@ export class UsageRequestDto extends TokenTypeCountsDto {
   @ApiProperty({ enum: ['success', 'error'] }) status!: string;
   @ApiProperty({ type: String, nullable: true }) errorType!: string | null;
   @ApiProperty() costUsd!: number;
-  @ApiProperty({ enum: ['model', 'fallback', 'client'], description: '`model`: a model price; `fallback`: no price matched (COST_FALLBACK_PER_1K); `client`: costUsd sent by the client.' })
+  @ApiProperty({
+    enum: ['model', 'fallback', 'client'],
+    description: '`model`: a model price; `fallback`: no price matched (COST_FALLBACK_PER_1K); `client`: costUsd sent by the client.',
+  })
   rateSource!: string;
   @ApiProperty({ type: String, nullable: true, enum: ['owner', 'admin', 'catalogue'], description: 'Which model price applied (rateSource `model` only).' })
   priceSource!: string | null;

@@ -26,9 +26,7 @@ const UNPRICED_COLUMNS = ['unpriced_calls', 'unpriced_input_tokens', 'unpriced_o
  */
 export class Migration20261201060000RollupTokenTypes extends Migration {
   override async up(): Promise<void> {
-    this.addSql(
-      `alter table rollup_llm_hourly ${[...TOKEN_COLUMNS, ...UNPRICED_COLUMNS].map((c) => `add column ${c} bigint not null default 0`).join(', ')};`,
-    );
+    this.addSql(`alter table rollup_llm_hourly ${[...TOKEN_COLUMNS, ...UNPRICED_COLUMNS].map((c) => `add column ${c} bigint not null default 0`).join(', ')};`);
     this.addSql(`
       insert into rollup_dirty (kind, agent_id, hour)
       select distinct 'llm', agent_id, date_trunc('hour', ts, 'UTC') from llm_calls

@@ -97,7 +97,8 @@ export class TelemetryWindowDto {
   @ApiProperty() toolErrors!: number;
   @ApiProperty({ type: Number, nullable: true, description: '(llmErrors + toolErrors) / (llmCalls + toolCalls).' }) errorRate!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'percentile_cont(0.95) of LLM latency_ms.' }) llmLatencyP95Ms!: number | null;
-  @ApiProperty() costUsd!: number;
+  @ApiProperty({ description: 'Sum of the stored cost of the window’s LLM calls (priced by token type: cache reads at their own rate, not as input).' })
+  costUsd!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'costUsd / llmCalls.' }) costPerCall!: number | null;
 }
 

@@ -40,8 +40,10 @@ export class PriceBook {
     const revision = await this.prices.revision(em);
     if (this.cached?.revision === revision) return this.cached.index;
     // One rebuild at a time per process: concurrent batches wait for the same load.
+    // Read through `em` when given, so a caller inside a transaction needs no second connection.
     this.building ??= (async () => {
-      const [providers, rows] = await Promise.all([this.providers.all(), this.prices.all()]);
+      const providers = await this.providers.all(em);
+      const rows = await this.prices.all(em);
       return { revision, index: new PriceIndex(providers, rows) };
     })().finally(() => (this.building = null));
     const built = await this.building;
@@ -53,6 +55,14 @@ export class PriceBook {
   async priceCalls(calls: readonly CallToPrice[], em?: EntityManager): Promise<PricedCall[]> {
     if (calls.length === 0) return [];
     const index = await this.index(em);
+    const fallback = this.config.telemetry.costFallbackPer1k;
+    return calls.map((call) => index.price(call, fallback));
+  }
+
+  /** Prices calls against an index fetched earlier (null only when there are no calls). */
+  priceWith(index: PriceIndex | null, calls: readonly CallToPrice[]): PricedCall[] {
+    if (calls.length === 0) return [];
+    if (index === null) throw new Error('priceWith needs the price index when there are calls');
     const fallback = this.config.telemetry.costFallbackPer1k;
     return calls.map((call) => index.price(call, fallback));
   }

@@ -78,6 +78,9 @@ export class TelemetryWriter {
     if (batch.toolCalls.length) await this.partitions.ensureForTimestamps('tool_calls', ts(batch.toolCalls));
     const em = this.em.fork();
     const now = this.clock.now();
+    // The price index is fetched before the transaction: rebuilding it reads on other pooled
+    // connections, and a transaction waiting for a connection while holding one starves the pool.
+    const prices = batch.llmCalls.length ? await this.prices.index(em) : null;
 
     try {
       // One transaction: the ownership check (which moves last_seen_at / last_sample_at), rows and
@@ -85,7 +88,8 @@ export class TelemetryWriter {
       // Ownership comes first: an owner's own prices apply to their agents' calls.
       await em.transactional(async (tx) => {
         const owners = await this.checkAndTouch(tx, paths, now, principal, batch);
-        const priced = await this.prices.priceCalls(
+        const priced = this.prices.priceWith(
+          prices,
           batch.llmCalls.map((c) => ({
             ownerId: owners.get(c.agentId) ?? null,
             model: c.model,
@@ -95,7 +99,6 @@ export class TelemetryWriter {
             costUsd: c.costUsd,
             timestamp: c.timestamp,
           })),
-          tx,
         );
         await this.insertAll(tx, batch, priced);
         await this.activity.append(this.activityEntries(batch, owners, principal), tx);

@@ -141,6 +141,22 @@ describe('owner prices: precedence, listing, deletion and repricing', () => {
     expect(again.body.message).toContain('gpt-4o');
   });
 
+  it('an admin’s own price is an owner price for the admin’s agents, not an override for everyone', async () => {
+    const adminAgent = await createAgent(t.client, admin);
+    const put = await t.client
+      .put('/api/cost/my-prices/gpt-4o', admin.auth)
+      .send({ provider: 'openai', inputPer1M: 0.5, outputPer1M: 1, effectiveFrom: '2026-11-01T00:00:00Z' });
+    expect(put.body).toMatchObject({ source: 'owner', inputPer1M: 0.5 });
+    const ingest = await t.client
+      .post('/api/ingest', admin.auth)
+      .send({ llmCalls: [call(adminAgent, '2026-11-13T00:00:00Z'), call(mine, '2026-11-13T00:00:00Z')] });
+    expect(ingest.status).toBe(202);
+    // No cache-read rate of its own: the 2,000 cached tokens are billed as input.
+    expect(await costs(adminAgent)).toEqual([[usd(units([10_000, 0.5], [1_000, 1])), 'owner']]);
+    expect((await costs(mine)).at(-1)).toEqual([usd(ADMIN), 'admin']);
+    expect((await t.client.delete('/api/cost/my-prices/gpt-4o', admin.auth)).status).toBe(204);
+  });
+
   it('validates the body and the range, naming the field', async () => {
     const negative = await t.client.put('/api/cost/my-prices/gpt-4o', owner.auth).send({ inputPer1M: 1, outputPer1M: 2, reasoningPer1M: -1 });
     expect(negative.status).toBe(400);

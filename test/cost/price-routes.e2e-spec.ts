@@ -139,6 +139,24 @@ describe('GET and PUT /api/cost/models: every rate, tiers, history, filters', ()
     ]);
   });
 
+  it('lists a peak / off-peak catalogue price as its own row with its UTC window', async () => {
+    const windows = await t.sql.query(
+      `select distinct model, time_of_day_start as start, time_of_day_end as "end" from model_prices where source = 'catalogue' and time_of_day_start is not null and effective_from <= $1`,
+      [NOW],
+    );
+    expect(windows.rows.length).toBeGreaterThan(0);
+    const listed: Array<{ model: string; timeOfDay: { start: string; end: string } | null }> = [];
+    for (const provider of new Set(
+      (await t.sql.query(`select distinct provider from model_prices where time_of_day_start is not null`)).rows.map((r) => r.provider),
+    )) {
+      listed.push(...(await t.client.get(`/api/cost/models?provider=${provider}&limit=500`, owner.auth)).body);
+    }
+    const order = (a: { model: string; start: string }, b: { model: string; start: string }) =>
+      a.model.localeCompare(b.model) || a.start.localeCompare(b.start);
+    const windowed = listed.filter((p) => p.timeOfDay !== null).map((p) => ({ model: p.model, start: p.timeOfDay?.start ?? '', end: p.timeOfDay?.end ?? '' }));
+    expect(windowed.sort(order)).toEqual([...windows.rows].sort(order));
+  });
+
   it('refuses bad rates and tiers with a 400 naming the field, writing nothing', async () => {
     const bad = async (body: Record<string, unknown>, field: string) => {
       const res = await t.client.put('/api/cost/models/refused-model', admin.auth).send(body);

@@ -53,6 +53,7 @@ export class Migration20261201070000Runs extends Migration {
     this.addSql(`create index runs_agent_conversation_idx on runs (agent_id, conversation_id) where conversation_id is not null;`);
     // Runaway checks (fleet status, alert rules) look only at open runs.
     this.addSql(`create index runs_agent_open_idx on runs (agent_id, started_at) where status = 'running';`);
+    this.addSql(`create index runs_agent_ended_idx on runs (agent_id, ended_at) where ended_at is not null;`);
   }
 
   override async down(): Promise<void> {

@@ -77,4 +77,34 @@ describe('time to first token in the LLM analytics', () => {
     const res = await t.client.get(`/api/analytics/deployments/compare?a=${d}&b=${d}`, owner.auth);
     expect(res.body.a.before).toMatchObject({ llmCalls: 0, streamedLlmCalls: 0, ttftP50Ms: null, ttftP95Ms: null, ttftP99Ms: null });
   });
+
+  it('reports them per model in GET /api/analytics/llm/by-model, beside latency percentiles', async () => {
+    const res = await t.client.get(`/api/analytics/llm/by-model?start_date=${iso(finish - 2 * HOUR)}&end_date=${iso(finish)}`, owner.auth);
+    expect(res.status).toBe(200);
+    expect(res.body).toHaveLength(1);
+    const [gpt] = res.body;
+    expect(gpt).toMatchObject({
+      model: 'gpt-4o',
+      calls: 7,
+      errors: 0,
+      errorRate: 0,
+      latencyMs: { p50: 1500, p95: 1500, p99: 1500 },
+      inputTokens: 70,
+      outputTokens: 35,
+    });
+    expect(gpt.costUsd).toBeCloseTo(0.007, 12);
+    expect(gpt.timeToFirstTokenMs.streamedCalls).toBe(5);
+    expect(gpt.timeToFirstTokenMs.p50).toBe(300);
+    expect(gpt.timeToFirstTokenMs.p95).toBeCloseTo(880, 9);
+    expect(gpt.timeToFirstTokenMs.p99).toBeCloseTo(976, 9);
+
+    const none = await t.client.get(`/api/analytics/llm/by-model?start_date=${iso(finish - 15 * 60_000)}&end_date=${iso(finish)}`, owner.auth);
+    expect(none.body).toEqual([expect.objectContaining({ calls: 2, timeToFirstTokenMs: { streamedCalls: 0, p50: null, p95: null, p99: null } })]);
+    const bad = await t.client.get('/api/analytics/llm/by-model?start_date=soon', owner.auth);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.message)).toContain('start_date');
+    const stranger = await createUser(t.client, t.sql);
+    expect((await t.client.get(`/api/analytics/llm/by-model?start_date=${iso(finish - 2 * HOUR)}&end_date=${iso(finish)}`, stranger.auth)).body).toEqual([]);
+    expect((await t.client.get(`/api/analytics/llm/by-model?user_id=${owner.id}`, stranger.auth)).status).toBe(403);
+  });
 });

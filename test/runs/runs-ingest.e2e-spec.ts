@@ -222,6 +222,33 @@ describe('runs from POST /api/ingest', () => {
     expect(after.rows).toEqual(before.rows);
   });
 
+  it('refuses a run for another agent through a key bound to one agent, and replays an idempotent batch with its runs once', async () => {
+    const bound = await t.client.post('/api/auth/api-keys', owner.auth).send({ name: 'bound', scopes: ['ingest'], agentId: agent.id });
+    expect(bound.status).toBe(201);
+    const refused = await t.client
+      .post('/api/ingest', { apiKey: bound.body.key })
+      .send({ runs: [{ id: 'b', agentId: other.id, status: 'running', startedAt: at(50) }] });
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toBe(`this API key is bound to agent ${agent.id} (runs[0].agentId names another)`);
+
+    const body = { runs: [{ id: 'idem', agentId: agent.id, status: 'success', startedAt: at(50), endedAt: at(51) }], llmCalls: [llm('idem', 50)] };
+    for (let i = 0; i < 2; i++) {
+      const res = await t.client.post('/api/ingest', { apiKey: key }).set('Idempotency-Key', 'runs-once').send(body);
+      expect(res.status).toBe(202);
+      expect(res.body.accepted).toEqual({ samples: 0, llmCalls: 1, toolCalls: 0, events: 0, runs: 1 });
+    }
+    expect((await runByClientId(agent.id, 'idem')).body).toMatchObject({ llmCalls: 1, steps: 1 });
+  });
+
+  it('deletes an agent’s runs with the agent', async () => {
+    const doomed = await createAgent(t.client, owner);
+    await post({ runs: [{ id: 'gone', agentId: doomed.id, status: 'running', startedAt: at(50) }], llmCalls: [{ ...llm('gone', 51), agentId: doomed.id }] });
+    expect((await runByClientId(doomed.id, 'gone')).status).toBe(200);
+    expect((await t.client.delete(`/api/agents/${doomed.id}`, owner.auth)).status).toBe(204);
+    const { rows } = await t.sql.query(`select count(*)::int as n from runs where agent_id = $1`, [doomed.id]);
+    expect(rows[0].n).toBe(0);
+  });
+
   it('keeps a run’s totals after retention drops its raw calls', async () => {
     const before = (await runByClientId(agent.id, 'run-1')).body;
     expect(before.calls).toHaveLength(7);

@@ -27,7 +27,10 @@ export class RunResponseDto {
   reported!: boolean;
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
   @ApiProperty({ format: 'date-time', type: String, nullable: true }) endedAt!: string | null;
-  @ApiProperty({ description: 'endedAt − startedAt; for a run still running, now − startedAt.' }) durationMs!: number;
+  @ApiProperty({
+    description: 'endedAt − startedAt; for a run still running, now − startedAt; for a finished run sent without endedAt, lastCallAt − startedAt.',
+  })
+  durationMs!: number;
   @ApiProperty({ description: 'llmCalls + toolCalls.' }) steps!: number;
   @ApiProperty() llmCalls!: number;
   @ApiProperty() toolCalls!: number;

@@ -25,7 +25,8 @@ const isoOrNull = (d: Date | null): string | null => (d ? new Date(d).toISOStrin
 
 export function runOf(row: RunRow, now: Date): RunResponseDto {
   const started = new Date(row.started_at);
-  const end = row.ended_at ? new Date(row.ended_at) : now;
+  // A finished run sent without endedAt lasted at least until its last call; only a running one lasts until now.
+  const end = row.ended_at ? new Date(row.ended_at) : row.status === 'running' ? now : new Date(row.last_call_at ?? row.started_at);
   return {
     key: row.key,
     id: row.id,

@@ -2,6 +2,8 @@ import { AGENTS_TABLE, joinAgents } from '@fleetwatch/agents';
 import { INGEST_RANGES, LLM_CALLS_TABLE, SAMPLES_TABLE, TOOL_CALLS_TABLE } from '@fleetwatch/ingest';
 import { AGE_METRIC, BUILTIN_METRICS, CACHE_READ_RATIO_METRIC, LLM_METRICS, MetricKind, TOOL_METRICS } from '../alerts.constants';
 import type { ObservationRow } from '../evaluation/observation-row';
+import { RUN_METRICS } from '../evaluation/run-metrics';
+import { RUN_OBSERVATION_PARAMS, runObservationSql } from './run-observation.sql';
 import { TxSql } from './tx.sql';
 
 const RULE_COLUMNS = `r.id as rule_id, r.owner_id, r.name as rule_name, r.metric, r.aggregation, r.comparator, r.threshold,
@@ -27,6 +29,8 @@ function ruleFilter(kind: MetricKind): string {
       return `r.metric in (${quoted(TOOL_METRICS)})`;
     case 'age':
       return `r.metric = '${AGE_METRIC}'`;
+    case 'runs':
+      return `r.metric in (${quoted(RUN_METRICS)})`;
   }
 }
 
@@ -83,6 +87,7 @@ const SOURCES: Record<'samples' | 'llm' | 'tools', { table: string; value: strin
  * bounds, except for `age`).
  */
 function observationSql(kind: MetricKind, oneRule = false): string {
+  if (kind === 'runs') return runObservationSql(targets(kind, oneRule), RULE_COLUMNS, ALERT_COLUMNS);
   if (kind === 'age') {
     return `with ${targets(kind, oneRule)}
       select ${RULE_COLUMNS}, t.agent_id, t.agent_name, 1 as n,
@@ -120,6 +125,7 @@ function observationSql(kind: MetricKind, oneRule = false): string {
 
 /** How many `?` placeholders the kind's statement takes (each bound to the evaluation time). */
 function observationParamCount(kind: MetricKind): number {
+  if (kind === 'runs') return RUN_OBSERVATION_PARAMS;
   return kind === 'age' ? 1 : 2;
 }
 

@@ -4,6 +4,7 @@ import { AgentRepository } from '@fleetwatch/agents';
 import { AppConfig } from '@fleetwatch/config';
 import { Clock, decodeCursor, newId, Page, PageQueryDto, Principal } from '@fleetwatch/common';
 import { BUILTIN_METRICS, CACHE_READ_RATIO_METRIC, RATE_METRICS, SAMPLE_TYPE_PATTERN } from '../alerts.constants';
+import { isRunMetric } from '../evaluation/run-metrics';
 import { CreateRuleDto, RuleResponseDto, UpdateRuleDto } from '../dto/rule.dto';
 import { AlertRule } from '../entities/alert-rule.entity';
 import { AlertsError, AlertsErrorCode } from '../errors/alerts.error';
@@ -140,6 +141,7 @@ export class RulesService {
     if (f.metric === CACHE_READ_RATIO_METRIC && f.aggregation !== 'avg') {
       throw AlertsError.invalid(`aggregation must be avg for ${f.metric} (Σ cache-read input tokens / Σ input tokens over the window)`);
     }
+    if (isRunMetric(f.metric) && f.aggregation !== 'max') throw AlertsError.invalid(`aggregation must be max for ${f.metric} (any one run crossing fires)`);
     if (f.agentId) {
       const agent = await this.agents.findVisible(f.agentId, principal);
       if (!agent) throw new AlertsError(AlertsErrorCode.AgentNotFound, `agentId: agent ${f.agentId} not found`);

@@ -3,6 +3,17 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { ensureLlmPartitions, insertLlmCalls } from './llm-call-rows';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
+/** Calls stored with input and output only: every per-type count is 0. */
+const NO_TYPES = {
+  cache_read_input_tokens: 0,
+  cache_creation_input_tokens: 0,
+  cache_creation_5m_input_tokens: 0,
+  cache_creation_1h_input_tokens: 0,
+  reasoning_output_tokens: 0,
+  audio_input_tokens: 0,
+  audio_output_tokens: 0,
+  image_input_tokens: 0,
+};
 
 describe('GET /api/agents/:id/cost', () => {
   let t: TestApp;
@@ -91,10 +102,47 @@ describe('GET /api/agents/:id/cost', () => {
         tokens: {
           fallback_per_1k: 0.002,
           models: [
-            { model: 'gpt-4o', provider: 'openai', input_tokens: 100, output_tokens: 100, total_tokens: 200, rate_source: 'client', token_cost: 0.5 },
-            { model: 'gpt-4o', provider: 'openai', input_tokens: 4000, output_tokens: 2000, total_tokens: 6000, rate_source: 'model', token_cost: 0.03 },
-            { model: 'Unknown model', provider: null, input_tokens: 2000, output_tokens: 1000, total_tokens: 3000, rate_source: 'fallback', token_cost: 0.006 },
+            {
+              model: 'gpt-4o',
+              provider: 'openai',
+              input_tokens: 100,
+              output_tokens: 100,
+              total_tokens: 200,
+              calls: 1,
+              ...NO_TYPES,
+              rate_source: 'client',
+              price_source: null,
+              price_version: null,
+              token_cost: 0.5,
+            },
+            {
+              model: 'gpt-4o',
+              provider: 'openai',
+              input_tokens: 4000,
+              output_tokens: 2000,
+              total_tokens: 6000,
+              calls: 2,
+              ...NO_TYPES,
+              rate_source: 'model',
+              price_source: null,
+              price_version: null,
+              token_cost: 0.03,
+            },
+            {
+              model: 'Unknown model',
+              provider: null,
+              input_tokens: 2000,
+              output_tokens: 1000,
+              total_tokens: 3000,
+              calls: 1,
+              ...NO_TYPES,
+              rate_source: 'fallback',
+              price_source: null,
+              price_version: null,
+              token_cost: 0.006,
+            },
           ],
+          unpriced: { calls: 1, input_tokens: 2000, output_tokens: 1000, models: [{ model: 'Unknown model', calls: 1, tokens: 3000 }] },
         },
       },
       periodStart: '2026-10-21T12:00:00.000Z',

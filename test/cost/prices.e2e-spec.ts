@@ -1,6 +1,5 @@
 import { PriceBook } from '@fleetwatch/cost';
 import { createAgent, createApiKey, createUser, describeAuthorizationMatrix, insertModelPrices, MatrixWorld, TestAgent, TestUser } from '@fleetwatch/testing';
-import seed from '../../libs/cost/src/prices/data/model-prices.json';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const NOW = '2026-05-20T12:00:00.000Z';
@@ -36,17 +35,62 @@ describe('model prices and cost at ingest', () => {
   const costs = async (traceId: string) =>
     (await t.sql.query(`select model, provider, cost_usd::float as cost, rate_source from llm_calls where trace_id = $1 order by ts`, [traceId])).rows;
 
-  it('lists the seeded table: one current version per model, with the file’s date', async () => {
-    const res = await t.client.get('/api/cost/models', owner.auth);
+  const NO_RATES = {
+    cacheReadPer1M: null,
+    cacheWrite5mPer1M: null,
+    cacheWrite1hPer1M: null,
+    audioInputPer1M: null,
+    audioOutputPer1M: null,
+    cacheReadAudioPer1M: null,
+    imageInputPer1M: null,
+    cacheReadImagePer1M: null,
+    reasoningPer1M: null,
+  };
+
+  it('lists the catalogue: the versions in force now, every rate and tier, with its version', async () => {
+    const res = await t.client.get('/api/cost/models?provider=anthropic&model=claude-sonnet-4-5', owner.auth);
     expect(res.status).toBe(200);
-    expect(res.body).toHaveLength(seed.models.length);
-    expect(res.body.find((p: { model: string }) => p.model === 'claude-sonnet-4')).toEqual({
-      model: 'claude-sonnet-4',
+    expect(res.body.find((p: { model: string }) => p.model === 'claude-sonnet-4-5')).toEqual({
+      model: 'claude-sonnet-4-5',
       provider: 'anthropic',
+      ...NO_RATES,
       inputPer1M: 3,
       outputPer1M: 15,
-      effectiveFrom: new Date(seed.effectiveFrom).toISOString(),
+      cacheReadPer1M: 0.3,
+      cacheWrite5mPer1M: 3.75,
+      cacheWrite1hPer1M: 6,
+      tiers: [{ aboveInputTokens: 200000, ...NO_RATES, inputPer1M: 6, outputPer1M: 22.5, cacheReadPer1M: 0.6, cacheWrite5mPer1M: 7.5, cacheWrite1hPer1M: 12 }],
+      perRequest: null,
+      timeOfDay: null,
+      otherPrices: expect.any(Object),
+      source: 'catalogue',
+      catalogueVersion: '0.1.8',
+      effectiveFrom: '1970-01-01T00:00:00.000Z',
     });
+    // The filter is a case-insensitive substring: every row has it, and only Anthropic's.
+    const names = (res.body as Array<{ model: string; provider: string }>).map((p) => [p.provider, p.model.toLowerCase().includes('claude-sonnet-4-5')]);
+    expect(names.every(([provider, has]) => provider === 'anthropic' && has)).toBe(true);
+  });
+
+  it('pages through every catalogue version in force, newest first, as many as the table holds', async () => {
+    const expected = await t.sql.query(
+      `select count(*)::int as n from (select distinct model, coalesce(time_of_day_start, '') from model_prices where source = 'catalogue' and provider = 'openai' and effective_from <= $1) v`,
+      [NOW],
+    );
+    const seen: Array<{ model: string; effectiveFrom: string }> = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 100; page++) {
+      const res = await t.client.get(`/api/cost/models?provider=OpenAI&source=catalogue&limit=37${cursor ? `&cursor=${cursor}` : ''}`, owner.auth);
+      expect(res.status).toBe(200);
+      seen.push(...res.body);
+      cursor = res.headers['x-next-cursor'];
+      if (!cursor) break;
+      expect(res.body).toHaveLength(37);
+    }
+    expect(seen).toHaveLength(expected.rows[0].n);
+    expect(new Set(seen.map((p) => `${p.model}|${p.effectiveFrom}`)).size).toBe(seen.length);
+    const times = seen.map((p) => Date.parse(p.effectiveFrom));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 
   it('prices calls with the version in force at each call’s timestamp', async () => {
@@ -68,7 +112,7 @@ describe('model prices and cost at ingest', () => {
       outputPer1M: 20,
       effectiveFrom: '2026-05-20T00:00:00.000Z',
     });
-    const before = await t.client.get('/api/cost/models?at=2026-05-19T00:00:00Z', owner.auth);
+    const before = await t.client.get('/api/cost/models?at=2026-05-19T00:00:00Z&provider=openai&model=gpt-4o', owner.auth);
     expect(before.body.find((p: { model: string }) => p.model === 'gpt-4o')).toMatchObject({ inputPer1M: 2.5, outputPer1M: 10 });
   });
 

@@ -5,6 +5,16 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { ensureLlmPartitions, insertLlmCalls } from './llm-call-rows';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
+const NO_TYPES = {
+  cache_read_input_tokens: 0,
+  cache_creation_input_tokens: 0,
+  cache_creation_5m_input_tokens: 0,
+  cache_creation_1h_input_tokens: 0,
+  reasoning_output_tokens: 0,
+  audio_input_tokens: 0,
+  audio_output_tokens: 0,
+  image_input_tokens: 0,
+};
 
 describe('price versions and repricing', () => {
   let t: TestApp;
@@ -36,7 +46,28 @@ describe('price versions and repricing', () => {
       .put('/api/cost/models/test-model', admin.auth)
       .send({ provider: 'acme', inputPer1M: 1, outputPer1M: 2, effectiveFrom: '2026-11-01T00:00:00Z' });
     expect(v1.status).toBe(200);
-    expect(v1.body).toEqual({ model: 'test-model', provider: 'acme', inputPer1M: 1, outputPer1M: 2, effectiveFrom: '2026-11-01T00:00:00.000Z' });
+    expect(v1.body).toEqual({
+      model: 'test-model',
+      provider: 'acme',
+      inputPer1M: 1,
+      outputPer1M: 2,
+      cacheReadPer1M: null,
+      cacheWrite5mPer1M: null,
+      cacheWrite1hPer1M: null,
+      audioInputPer1M: null,
+      audioOutputPer1M: null,
+      cacheReadAudioPer1M: null,
+      imageInputPer1M: null,
+      cacheReadImagePer1M: null,
+      reasoningPer1M: null,
+      tiers: [],
+      perRequest: null,
+      timeOfDay: null,
+      otherPrices: {},
+      source: 'admin',
+      catalogueVersion: null,
+      effectiveFrom: '2026-11-01T00:00:00.000Z',
+    });
     const v2 = await t.client
       .put('/api/cost/models/test-model', admin.auth)
       .send({ provider: 'acme', inputPer1M: 10, outputPer1M: 20, effectiveFrom: '2026-11-15T00:00:00Z' });
@@ -134,10 +165,52 @@ describe('price versions and repricing', () => {
     const cost = await t.client.get(`/api/agents/${agent.id}/cost?period_start=2026-11-01&period_end=2026-11-19`, owner.auth);
     // The call that was on the fallback now carries the matched price's provider, as ingest would have stored it.
     expect(cost.body.cost_details.tokens.models).toEqual([
-      { model: 'test-model', provider: 'acme', input_tokens: 1000, output_tokens: 1000, total_tokens: 2000, rate_source: 'client', token_cost: 0.5 },
-      { model: 'test-model', provider: 'acme', input_tokens: 3000, output_tokens: 3000, total_tokens: 6000, rate_source: 'model', token_cost: 0.063 },
-      { model: 'no-such-model', provider: null, input_tokens: 500, output_tokens: 500, total_tokens: 1000, rate_source: 'fallback', token_cost: 0.002 },
+      {
+        model: 'test-model',
+        provider: 'acme',
+        input_tokens: 1000,
+        output_tokens: 1000,
+        total_tokens: 2000,
+        calls: 1,
+        ...NO_TYPES,
+        rate_source: 'client',
+        price_source: null,
+        price_version: null,
+        token_cost: 0.5,
+      },
+      {
+        model: 'test-model',
+        provider: 'acme',
+        input_tokens: 3000,
+        output_tokens: 3000,
+        total_tokens: 6000,
+        calls: 3,
+        ...NO_TYPES,
+        rate_source: 'model',
+        price_source: 'admin',
+        price_version: null,
+        token_cost: 0.063,
+      },
+      {
+        model: 'no-such-model',
+        provider: null,
+        input_tokens: 500,
+        output_tokens: 500,
+        total_tokens: 1000,
+        calls: 1,
+        ...NO_TYPES,
+        rate_source: 'fallback',
+        price_source: null,
+        price_version: null,
+        token_cost: 0.002,
+      },
     ]);
+    expect(cost.body.cost_details.tokens.unpriced).toEqual({
+      calls: 1,
+      input_tokens: 500,
+      output_tokens: 500,
+      models: [{ model: 'no-such-model', calls: 1, tokens: 1000 }],
+    });
     expect(cost.body.token_cost).toBe(0.565);
   });
 

@@ -14,6 +14,18 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { ensureLlmPartitions, insertLlmCalls } from './llm-call-rows';
 
 const NOW = new Date('2026-11-10T12:00:00.000Z');
+/** These calls report no token types: every type is 0. */
+const NO_TYPES = {
+  cacheReadInputTokens: 0,
+  cacheCreationInputTokens: 0,
+  cacheCreation5mInputTokens: 0,
+  cacheCreation1hInputTokens: 0,
+  reasoningOutputTokens: 0,
+  audioInputTokens: 0,
+  audioOutputTokens: 0,
+  imageInputTokens: 0,
+};
+const NONE_UNPRICED = { requests: 0, inputTokens: 0, outputTokens: 0 };
 
 describe('usage', () => {
   let t: TestApp;
@@ -98,7 +110,10 @@ describe('usage', () => {
       inputTokens: 1600,
       outputTokens: 300,
       totalTokens: 1900,
+      ...NO_TYPES,
       costUsd: 3.752,
+      // The model-less call of beta was priced with the fallback rate.
+      unpriced: { requests: 1, inputTokens: 1000, outputTokens: 0 },
       budget: {
         monthlyUsd: 11,
         monthToDateUsd: 3.752,
@@ -133,10 +148,20 @@ describe('usage', () => {
     const body = response.body;
     expect(body.totalCostUsd).toBe(3.752);
     expect(body.byModel).toEqual([
-      { model: 'gpt-4o', provider: 'openai', requests: 2, inputTokens: 300, outputTokens: 150, costUsd: 3 },
-      { model: 'claude-x', provider: 'anthropic', requests: 1, inputTokens: 300, outputTokens: 150, costUsd: 0.75 },
-      { model: 'Unknown model', provider: null, requests: 1, inputTokens: 1000, outputTokens: 0, costUsd: 0.002 },
+      { model: 'gpt-4o', provider: 'openai', requests: 2, inputTokens: 300, outputTokens: 150, ...NO_TYPES, costUsd: 3, unpriced: NONE_UNPRICED },
+      { model: 'claude-x', provider: 'anthropic', requests: 1, inputTokens: 300, outputTokens: 150, ...NO_TYPES, costUsd: 0.75, unpriced: NONE_UNPRICED },
+      {
+        model: 'Unknown model',
+        provider: null,
+        requests: 1,
+        inputTokens: 1000,
+        outputTokens: 0,
+        ...NO_TYPES,
+        costUsd: 0.002,
+        unpriced: { requests: 1, inputTokens: 1000, outputTokens: 0 },
+      },
     ]);
+    expect(body.unpriced).toEqual({ requests: 1, inputTokens: 1000, outputTokens: 0 });
     expect(body.byAgent).toEqual([
       { agentId: a.id, name: 'alpha', requests: 3, totalTokens: 900, costUsd: 3.75 },
       { agentId: b.id, name: 'beta', requests: 1, totalTokens: 1000, costUsd: 0.002 },
@@ -211,14 +236,18 @@ describe('usage', () => {
       agentId: a.id,
       agentName: 'alpha',
       model: 'claude-x',
+      responseModel: null,
       provider: 'anthropic',
       inputTokens: 300,
       outputTokens: 150,
+      ...NO_TYPES,
       latencyMs: 100,
       status: 'success',
       errorType: null,
       costUsd: 0.75,
       rateSource: 'client',
+      priceSource: null,
+      priceVersion: null,
       traceId: null,
     });
     const last = await t.client.get('/api/usage/requests?page=3&per_page=2', owner.auth);

@@ -24,6 +24,7 @@ const STATE_TABLES = [
   'alert_deliveries',
   'idempotency_keys',
   'job_runs',
+  'runs',
 ];
 
 /** MikroORM column types (as the entities declare them) → information_schema data types. */

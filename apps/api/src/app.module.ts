@@ -12,6 +12,7 @@ import { MetricsModule } from '@fleetwatch/metrics';
 import { HealthModule, MonitoringModule } from '@fleetwatch/monitoring';
 import { OtlpModule } from '@fleetwatch/otlp';
 import { RollupsModule } from '@fleetwatch/rollups';
+import { RunsModule } from '@fleetwatch/runs';
 import { LoggingModule } from './logging.module';
 
 export interface AppModuleOptions {
@@ -42,6 +43,7 @@ export class AppModule {
         MonitoringModule,
         OtlpModule,
         AnalyticsModule,
+        RunsModule,
       ],
     };
   }

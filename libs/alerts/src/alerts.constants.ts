@@ -23,22 +23,30 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export const NOTIFY_EVENTS = ['alert.firing', 'alert.resolved', 'alert.acknowledged', 'test'] as const;
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
 
-/** Metrics computed from LLM calls, tool calls and the agent row; anything else is a sample type. */
-export const LLM_METRICS = ['llm_latency_ms', 'llm_error_rate', 'tokens', 'cost_usd'] as const;
+import { isRunMetric, RUN_METRICS } from './evaluation/run-metrics';
+
+/** Metrics computed from LLM calls, tool calls, runs and the agent row; anything else is a sample type. */
+export const LLM_METRICS = ['llm_latency_ms', 'llm_error_rate', 'tokens', 'cost_usd', 'cache_read_ratio'] as const;
 export const TOOL_METRICS = ['tool_error_rate'] as const;
 export const AGE_METRIC = 'telemetry_age_minutes';
-export const BUILTIN_METRICS: readonly string[] = [...LLM_METRICS, ...TOOL_METRICS, AGE_METRIC];
+export const BUILTIN_METRICS: readonly string[] = [...LLM_METRICS, ...TOOL_METRICS, AGE_METRIC, ...RUN_METRICS];
 /** The custom sample type pattern accepted by ingest. */
 export const SAMPLE_TYPE_PATTERN = /^[a-z][a-z0-9_.]{0,63}$/;
 /** Error rates are fractions of calls in the window, so only their average means anything. */
 export const RATE_METRICS: readonly string[] = ['llm_error_rate', 'tool_error_rate'];
+/**
+ * Σ cache-read input tokens / Σ input tokens of the window's LLM calls: one ratio per window (the
+ * input-weighted mean of the calls' ratios), so only `avg` names it; no input in the window is no data.
+ */
+export const CACHE_READ_RATIO_METRIC = 'cache_read_ratio';
 
-export type MetricKind = 'samples' | 'llm' | 'tools' | 'age';
+export type MetricKind = 'samples' | 'llm' | 'tools' | 'age' | 'runs';
 
 export function metricKind(metric: string): MetricKind {
   if ((LLM_METRICS as readonly string[]).includes(metric)) return 'llm';
   if ((TOOL_METRICS as readonly string[]).includes(metric)) return 'tools';
   if (metric === AGE_METRIC) return 'age';
+  if (isRunMetric(metric)) return 'runs';
   return 'samples';
 }
 

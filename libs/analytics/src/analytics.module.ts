@@ -15,11 +15,14 @@ import { ToolAnalyticsController } from './controllers/tool-analytics.controller
 import { ToolAnalyticsService } from './services/tool-analytics.service';
 import { ToolCallsRepository } from './repositories/tool-calls.repository';
 import { ToolRollupRepository } from './repositories/tool-rollup.repository';
+import { LlmAnalyticsController } from './controllers/llm-analytics.controller';
+import { LlmAnalyticsService } from './services/llm-analytics.service';
+import { LlmCallsRepository } from './repositories/llm-calls.repository';
 
-/** Tool and deployment analytics, charts and exports (retention lives in the database lib's StorageModule). */
+/** Tool, LLM and deployment analytics, charts and exports (retention lives in the database lib's StorageModule). */
 @Module({
   imports: [AgentsModule, RollupsModule],
-  controllers: [ToolAnalyticsController, DeploymentAnalyticsController, TimeseriesController, ExportController],
+  controllers: [ToolAnalyticsController, LlmAnalyticsController, DeploymentAnalyticsController, TimeseriesController, ExportController],
   providers: [
     ToolCallsRepository,
     ToolRollupRepository,
@@ -31,6 +34,8 @@ import { ToolRollupRepository } from './repositories/tool-rollup.repository';
     TimeseriesService,
     RowCursor,
     ExportService,
+    LlmCallsRepository,
+    LlmAnalyticsService,
   ],
 })
 export class AnalyticsModule {}

@@ -20,16 +20,19 @@ import { UsageExportService } from './services/usage-export.service';
 import { UsageController } from './controllers/usage.controller';
 import { UsageRepository } from './repositories/usage.repository';
 import { UsageService } from './services/usage.service';
+import { OwnerPricesController } from './controllers/owner-prices.controller';
+import { OwnerPricesService } from './services/owner-prices.service';
 
 /** Prices, per-agent cost, repricing, budgets (with their job) and usage. */
 @Module({
   imports: [AgentsModule, MikroOrmModule.forFeature([AgentBudget, ModelPrice, PriceProvider])],
-  controllers: [ModelPricesController, AgentCostController, CostAdminController, BudgetsController, UsageController],
+  controllers: [ModelPricesController, OwnerPricesController, AgentCostController, CostAdminController, BudgetsController, UsageController],
   providers: [
     PriceBook,
     AgentCostRepository,
     AgentCostService,
     PriceAdminService,
+    OwnerPricesService,
     RepriceRepository,
     RepriceService,
     BudgetsService,

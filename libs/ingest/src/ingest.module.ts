@@ -4,6 +4,7 @@ import { AgentsModule } from '@fleetwatch/agents';
 import { CostModule } from '@fleetwatch/cost';
 import { IngestController } from './controllers/ingest.controller';
 import { IdempotencyKey } from './entities/idempotency-key.entity';
+import { Run } from './entities/run.entity';
 import { IngestJobs } from './jobs/ingest.jobs';
 import { BodyLimitRejects } from './metrics/body-limit-rejects.hooks';
 import { TelemetryRepository } from './repositories/telemetry.repository';
@@ -12,7 +13,7 @@ import { IngestService } from './services/ingest.service';
 import { TelemetryWriter } from './services/telemetry-writer.service';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([IdempotencyKey]), AgentsModule, CostModule],
+  imports: [MikroOrmModule.forFeature([IdempotencyKey, Run]), AgentsModule, CostModule],
   controllers: [IngestController],
   providers: [TelemetryRepository, TelemetryWriter, IdempotencyService, IngestService, IngestJobs, BodyLimitRejects],
   exports: [TelemetryWriter, IngestService],

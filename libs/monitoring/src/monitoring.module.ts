@@ -8,6 +8,7 @@ import { FleetGaugesRepository } from './repositories/fleet-gauges.repository';
 import { MonitoringHealthRepository } from './repositories/monitoring-health.repository';
 import { MonitoringRepository } from './repositories/monitoring.repository';
 import { RequestLogRepository } from './repositories/request-log.repository';
+import { RunawayRunsRepository } from './repositories/runaway-runs.repository';
 import { RequestLogBuffer } from './requests/request-log.buffer';
 import { RequestLogHook } from './requests/request-log.hook';
 import { DashboardService } from './services/dashboard.service';
@@ -30,6 +31,7 @@ import { MonitoringService } from './services/monitoring.service';
     RequestLogHook,
     FleetGaugesRepository,
     FleetGauges,
+    RunawayRunsRepository,
   ],
   exports: [RequestLogBuffer, MonitoringService],
 })

@@ -9,6 +9,7 @@ import { ExportsErrorCode } from '@fleetwatch/database';
 import { IngestErrorCode } from '@fleetwatch/ingest';
 import { MetricsErrorCode } from '@fleetwatch/metrics';
 import { OtlpErrorCode } from '@fleetwatch/otlp';
+import { RunsErrorCode } from '@fleetwatch/runs';
 
 /** Every stable error code a client can receive, grouped by the lib that raises it. */
 export const ERROR_CODES: Record<string, readonly string[]> = {
@@ -22,6 +23,7 @@ export const ERROR_CODES: Record<string, readonly string[]> = {
   ingest: Object.values(IngestErrorCode),
   metrics: Object.values(MetricsErrorCode),
   otlp: Object.values(OtlpErrorCode),
+  runs: Object.values(RunsErrorCode),
 };
 
 /** Adds the error body schema, with the full list of codes, to the OpenAPI document. */

@@ -16,12 +16,16 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { AGGREGATIONS, Aggregation, BUILTIN_METRICS, COMPARATORS, Comparator, NO_DATA_MODES, NoDataMode, SEVERITIES, Severity } from '../alerts.constants';
+import { RUN_METRICS_DOC } from '../evaluation/run-metrics';
 
 const WEEK_MINUTES = 10_080;
 const METRIC_DOC =
   `A sample type (\`cpu\`, \`memory\`, \`messages\`, \`errors\` or a custom name \`^[a-z][a-z0-9_.]{0,63}$\`) or one of ${BUILTIN_METRICS.join(', ')}. ` +
-  'Per LLM call: `llm_latency_ms` (latency), `tokens` (input + output), `cost_usd`, `llm_error_rate` (1 for an error, 0 otherwise, so `avg` is the error fraction 0..1); ' +
-  '`tool_error_rate` likewise per tool call; error rates take `avg` only. `telemetry_age_minutes` is minutes since the agent last sent telemetry (since it was created when it never did); its aggregation and window are ignored.';
+  'Per LLM call: `llm_latency_ms` (latency), `tokens` (inputTokens + outputTokens as ingested: cache reads and writes are already inside inputTokens, reasoning inside outputTokens, so nothing is counted twice), ' +
+  '`cost_usd` (the stored cost, priced by token type), `llm_error_rate` (1 for an error, 0 otherwise, so `avg` is the error fraction 0..1); ' +
+  '`cache_read_ratio` = Σ cacheReadInputTokens / Σ inputTokens of the window’s calls (0..1; e.g. 900 cache reads over 1,000 input tokens = 0.9), `avg` only, and a window without input tokens is no data; ' +
+  '`tool_error_rate` likewise per tool call; error rates take `avg` only. `telemetry_age_minutes` is minutes since the agent last sent telemetry (since it was created when it never did); its aggregation and window are ignored. ' +
+  RUN_METRICS_DOC;
 
 export class CreateRuleDto {
   @ApiProperty({ example: 'High CPU' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;

@@ -24,7 +24,7 @@ export interface TickReport {
   phases: Record<string, number>;
 }
 
-const KINDS: MetricKind[] = ['samples', 'llm', 'tools', 'age'];
+const KINDS: MetricKind[] = ['samples', 'llm', 'tools', 'age', 'runs'];
 
 /**
  * One evaluation tick: one statement per metric kind observes every (rule, agent) pair, the state

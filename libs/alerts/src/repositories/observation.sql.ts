@@ -1,7 +1,9 @@
 import { AGENTS_TABLE, joinAgents } from '@fleetwatch/agents';
 import { INGEST_RANGES, LLM_CALLS_TABLE, SAMPLES_TABLE, TOOL_CALLS_TABLE } from '@fleetwatch/ingest';
-import { AGE_METRIC, BUILTIN_METRICS, LLM_METRICS, MetricKind, TOOL_METRICS } from '../alerts.constants';
+import { AGE_METRIC, BUILTIN_METRICS, CACHE_READ_RATIO_METRIC, LLM_METRICS, MetricKind, TOOL_METRICS } from '../alerts.constants';
 import type { ObservationRow } from '../evaluation/observation-row';
+import { RUN_METRICS } from '../evaluation/run-metrics';
+import { RUN_OBSERVATION_PARAMS, runObservationSql } from './run-observation.sql';
 import { TxSql } from './tx.sql';
 
 const RULE_COLUMNS = `r.id as rule_id, r.owner_id, r.name as rule_name, r.metric, r.aggregation, r.comparator, r.threshold,
@@ -27,6 +29,8 @@ function ruleFilter(kind: MetricKind): string {
       return `r.metric in (${quoted(TOOL_METRICS)})`;
     case 'age':
       return `r.metric = '${AGE_METRIC}'`;
+    case 'runs':
+      return `r.metric in (${quoted(RUN_METRICS)})`;
   }
 }
 
@@ -49,21 +53,30 @@ function targets(kind: MetricKind, oneRule: boolean): string {
  */
 const clamp = (column: string, lo: number, hi: number): string => `least(greatest(${column}, ${lo}::float8), ${hi}::float8)`;
 
-const SOURCES: Record<'samples' | 'llm' | 'tools', { table: string; value: string; match: string }> = {
+/**
+ * `value` is the per-row value the aggregations run over; `num` / `den` feed the ratio metric
+ * (cache_read_ratio), which is one ratio of the window's sums rather than an aggregate of rows.
+ */
+const NO_RATIO = { num: 'null::float8', den: 'null::float8' };
+const SOURCES: Record<'samples' | 'llm' | 'tools', { table: string; value: string; match: string; num: string; den: string }> = {
   samples: {
     table: SAMPLES_TABLE,
     value: clamp('x.value', -INGEST_RANGES.sampleValueAbsMax, INGEST_RANGES.sampleValueAbsMax),
     match: 'and x.type = k.metric',
+    ...NO_RATIO,
   },
   llm: {
     table: LLM_CALLS_TABLE,
     value: `case k.metric when 'llm_latency_ms' then ${clamp('x.latency_ms', 0, INGEST_RANGES.durationMsMax)}
       when 'tokens' then (x.input_tokens::bigint + x.output_tokens)::float8
       when 'cost_usd' then x.cost_usd::float8
+      when '${CACHE_READ_RATIO_METRIC}' then x.cache_read_input_tokens::float8 / nullif(x.input_tokens, 0)
       else (x.status = 'error')::int::float8 end`,
     match: '',
+    num: 'x.cache_read_input_tokens::float8',
+    den: 'x.input_tokens::float8',
   },
-  tools: { table: TOOL_CALLS_TABLE, value: `(x.status = 'error')::int::float8`, match: '' },
+  tools: { table: TOOL_CALLS_TABLE, value: `(x.status = 'error')::int::float8`, match: '', ...NO_RATIO },
 };
 
 /**
@@ -74,6 +87,7 @@ const SOURCES: Record<'samples' | 'llm' | 'tools', { table: string; value: strin
  * bounds, except for `age`).
  */
 function observationSql(kind: MetricKind, oneRule = false): string {
+  if (kind === 'runs') return runObservationSql(targets(kind, oneRule), RULE_COLUMNS, ALERT_COLUMNS);
   if (kind === 'age') {
     return `with ${targets(kind, oneRule)}
       select ${RULE_COLUMNS}, t.agent_id, t.agent_name, 1 as n,
@@ -89,17 +103,20 @@ function observationSql(kind: MetricKind, oneRule = false): string {
       from k cross join lateral (
         select count(*) as n, avg(q.val) as avg, min(q.val) as min, max(q.val) as max, sum(q.val) as sum,
           percentile_cont(0.95) within group (order by q.val) as p95,
-          percentile_cont(0.99) within group (order by q.val) as p99
+          percentile_cont(0.99) within group (order by q.val) as p99,
+          sum(q.num) / nullif(sum(q.den), 0) as ratio, count(*) filter (where q.den > 0) as ratio_n
         from (
-          select ${source.value} as val from ${source.table} x
+          select ${source.value} as val, ${source.num} as num, ${source.den} as den from ${source.table} x
           where x.agent_id = k.agent_id ${source.match}
             and x.ts > ?::timestamptz - make_interval(mins => k.window_minutes) and x.ts <= ?::timestamptz
         ) q
       ) s
     )
-    select ${RULE_COLUMNS}, t.agent_id, t.agent_name, v.n,
-      case r.aggregation when 'avg' then v.avg when 'min' then v.min when 'max' then v.max when 'sum' then v.sum
-        when 'count' then v.n::float8 when 'p95' then v.p95 when 'p99' then v.p99 end as value,
+    select ${RULE_COLUMNS}, t.agent_id, t.agent_name,
+      case when r.metric = '${CACHE_READ_RATIO_METRIC}' then v.ratio_n else v.n end as n,
+      case when r.metric = '${CACHE_READ_RATIO_METRIC}' then v.ratio
+        else case r.aggregation when 'avg' then v.avg when 'min' then v.min when 'max' then v.max when 'sum' then v.sum
+        when 'count' then v.n::float8 when 'p95' then v.p95 when 'p99' then v.p99 end end as value,
       ${ALERT_COLUMNS}
     from t join r on r.id = t.rule_id
     join v on v.agent_id = t.agent_id and v.metric = r.metric and v.window_minutes = r.window_minutes
@@ -108,6 +125,7 @@ function observationSql(kind: MetricKind, oneRule = false): string {
 
 /** How many `?` placeholders the kind's statement takes (each bound to the evaluation time). */
 function observationParamCount(kind: MetricKind): number {
+  if (kind === 'runs') return RUN_OBSERVATION_PARAMS;
   return kind === 'age' ? 1 : 2;
 }
 

@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { AgentRepository } from '@fleetwatch/agents';
 import { AppConfig } from '@fleetwatch/config';
 import { Clock, decodeCursor, newId, Page, PageQueryDto, Principal } from '@fleetwatch/common';
-import { BUILTIN_METRICS, RATE_METRICS, SAMPLE_TYPE_PATTERN } from '../alerts.constants';
+import { BUILTIN_METRICS, CACHE_READ_RATIO_METRIC, RATE_METRICS, SAMPLE_TYPE_PATTERN } from '../alerts.constants';
+import { isRunMetric } from '../evaluation/run-metrics';
 import { CreateRuleDto, RuleResponseDto, UpdateRuleDto } from '../dto/rule.dto';
 import { AlertRule } from '../entities/alert-rule.entity';
 import { AlertsError, AlertsErrorCode } from '../errors/alerts.error';
@@ -137,6 +138,10 @@ export class RulesService {
       throw AlertsError.invalid(`metric must be a sample type matching ${SAMPLE_TYPE_PATTERN.source} or one of ${BUILTIN_METRICS.join(', ')}`);
     }
     if (RATE_METRICS.includes(f.metric) && f.aggregation !== 'avg') throw AlertsError.invalid(`aggregation must be avg for ${f.metric} (a fraction of calls)`);
+    if (f.metric === CACHE_READ_RATIO_METRIC && f.aggregation !== 'avg') {
+      throw AlertsError.invalid(`aggregation must be avg for ${f.metric} (Σ cache-read input tokens / Σ input tokens over the window)`);
+    }
+    if (isRunMetric(f.metric) && f.aggregation !== 'max') throw AlertsError.invalid(`aggregation must be max for ${f.metric} (any one run crossing fires)`);
     if (f.agentId) {
       const agent = await this.agents.findVisible(f.agentId, principal);
       if (!agent) throw new AlertsError(AlertsErrorCode.AgentNotFound, `agentId: agent ${f.agentId} not found`);

@@ -97,7 +97,24 @@ export class TelemetryWindowDto {
   @ApiProperty() toolErrors!: number;
   @ApiProperty({ type: Number, nullable: true, description: '(llmErrors + toolErrors) / (llmCalls + toolCalls).' }) errorRate!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'percentile_cont(0.95) of LLM latency_ms.' }) llmLatencyP95Ms!: number | null;
-  @ApiProperty() costUsd!: number;
+  @ApiProperty({ description: 'LLM calls that reported a time to first token (timeToFirstTokenMs, or the OpenTelemetry equivalents): the streamed calls.' })
+  streamedLlmCalls!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'percentile_cont(0.5) of time to first token (ms) over the streamed LLM calls; null without any.' })
+  ttftP50Ms!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'percentile_cont(0.95) of time to first token (ms) over the streamed LLM calls; null without any.',
+  })
+  ttftP95Ms!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'percentile_cont(0.99) of time to first token (ms) over the streamed LLM calls; null without any.',
+  })
+  ttftP99Ms!: number | null;
+  @ApiProperty({ description: 'Sum of the stored cost of the window’s LLM calls (priced by token type: cache reads at their own rate, not as input).' })
+  costUsd!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'costUsd / llmCalls.' }) costPerCall!: number | null;
 }
 

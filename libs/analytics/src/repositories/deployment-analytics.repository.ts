@@ -37,6 +37,8 @@ export interface WindowStats {
   llmCalls: number;
   llmErrors: number;
   llmLatencyP95: number | null;
+  /** Time to first token of the streamed calls (those that reported it). */
+  ttft: { streamedCalls: number; p50: number | null; p95: number | null; p99: number | null };
   costUsd: number;
   toolCalls: number;
   toolErrors: number;
@@ -111,22 +113,39 @@ export class DeploymentAnalyticsRepository {
 
   /** LLM and tool telemetry of one agent with ts in [from, to). */
   async window(agentId: string, from: Date, to: Date): Promise<WindowStats> {
-    const rows = await this.em
-      .getConnection()
-      .execute<{ llm_calls: number; llm_errors: number; p95: number | null; cost: string | null; tool_calls: number; tool_errors: number }[]>(
-        `select l.calls as llm_calls, l.errors as llm_errors, l.p95, l.cost, t.calls as tool_calls, t.errors as tool_errors
+    const rows = await this.em.getConnection().execute<
+      {
+        llm_calls: number;
+        llm_errors: number;
+        p95: number | null;
+        cost: string | null;
+        tool_calls: number;
+        tool_errors: number;
+        streamed: number;
+        ttft_p50: number | null;
+        ttft_p95: number | null;
+        ttft_p99: number | null;
+      }[]
+    >(
+      `select l.calls as llm_calls, l.errors as llm_errors, l.p95, l.cost, t.calls as tool_calls, t.errors as tool_errors,
+              l.streamed, l.ttft_p50, l.ttft_p95, l.ttft_p99
        from (select count(*)::int as calls, (count(*) filter (where status = 'error'))::int as errors,
-                    percentile_cont(0.95) within group (order by latency_ms) as p95, sum(cost_usd) as cost
+                    percentile_cont(0.95) within group (order by latency_ms) as p95, sum(cost_usd) as cost,
+                    count(ttft_ms)::int as streamed,
+                    percentile_cont(0.5) within group (order by ttft_ms) as ttft_p50,
+                    percentile_cont(0.95) within group (order by ttft_ms) as ttft_p95,
+                    percentile_cont(0.99) within group (order by ttft_ms) as ttft_p99
              from ${LLM_CALLS_TABLE} where agent_id = ? and ts >= ? and ts < ?) l,
             (select count(*)::int as calls, (count(*) filter (where status = 'error'))::int as errors
              from ${TOOL_CALLS_TABLE} where agent_id = ? and ts >= ? and ts < ?) t`,
-        [agentId, from, to, agentId, from, to],
-      );
+      [agentId, from, to, agentId, from, to],
+    );
     const r = rows[0];
     return {
       llmCalls: r.llm_calls,
       llmErrors: r.llm_errors,
       llmLatencyP95: numberOrNull(r.p95),
+      ttft: { streamedCalls: r.streamed, p50: numberOrNull(r.ttft_p50), p95: numberOrNull(r.ttft_p95), p99: numberOrNull(r.ttft_p99) },
       costUsd: Number(r.cost ?? 0),
       toolCalls: r.tool_calls,
       toolErrors: r.tool_errors,

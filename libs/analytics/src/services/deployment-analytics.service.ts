@@ -101,6 +101,10 @@ export class DeploymentAnalyticsService {
       toolErrors: w.toolErrors,
       errorRate: ratio(w.llmErrors + w.toolErrors, w.llmCalls + w.toolCalls),
       llmLatencyP95Ms: w.llmLatencyP95,
+      streamedLlmCalls: w.ttft.streamedCalls,
+      ttftP50Ms: w.ttft.p50,
+      ttftP95Ms: w.ttft.p95,
+      ttftP99Ms: w.ttft.p99,
       costUsd: w.costUsd,
       costPerCall: ratio(w.costUsd, w.llmCalls),
     };

@@ -7,6 +7,10 @@ export interface MonitoringConfig {
   requestBatchSize: number;
   /** How often the budget job compares month-to-date cost with each budget. */
   budgetCheckIntervalSeconds: number;
+  /** A run still running with more steps (LLM + tool calls) than this is a runaway (fleet status). */
+  runawayRunMaxSteps: number;
+  /** A run still running for longer than this many minutes is a runaway (fleet status). */
+  runawayRunMaxMinutes: number;
 }
 
 export function readMonitoringConfig(env: EnvReader): MonitoringConfig {
@@ -14,5 +18,7 @@ export function readMonitoringConfig(env: EnvReader): MonitoringConfig {
     requestFlushMs: env.int('REQUEST_LOG_FLUSH_MS', 1000, 50, 3_600_000),
     requestBatchSize: env.int('REQUEST_LOG_BATCH_SIZE', 500, 1, 100_000),
     budgetCheckIntervalSeconds: env.int('BUDGET_CHECK_INTERVAL_SECONDS', 60, 1, 86_400),
+    runawayRunMaxSteps: env.int('RUNAWAY_RUN_MAX_STEPS', 200, 1, 10_000_000),
+    runawayRunMaxMinutes: env.int('RUNAWAY_RUN_MAX_MINUTES', 60, 1, 525_600),
   };
 }

@@ -3,6 +3,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { Authenticated, CurrentPrincipal, Principal } from '@fleetwatch/common';
 import { AgentCostDto, AgentCostQueryDto } from '../dto/agent-cost.dto';
 import { AgentCostService } from '../services/agent-cost.service';
+import { COST_FORMULA, PRICE_RESOLUTION } from './cost-formulas';
 
 @ApiTags('cost')
 @Controller('agents')
@@ -16,7 +17,14 @@ export class AgentCostController {
     description:
       'Sums the cost stored on each LLM call in the period (priced at ingest with the price in force at the call’s timestamp, a client-sent cost kept as is, ' +
       'COST_FALLBACK_PER_1K for models without a price; see PUT /api/cost/models and POST /api/admin/cost/reprice). ' +
-      'Rows are grouped by model, provider and rate_source; calls without a model appear as `Unknown model`. total_cost = token_cost. ' +
+      'Rows are grouped by model, provider, rate_source, price_source (owner, admin, catalogue) and price_version (the catalogue version); calls without a model appear as `Unknown model`. total_cost = token_cost. ' +
+      'Each row carries its calls and its tokens by type (cache reads, cache writes with the 5m / 1h split, reasoning, audio, image), which are parts of input_tokens / output_tokens, not additions. ' +
+      'token_cost is the stored cost, not split by type: every call was priced with its own tier and price version, and per-type costs are not stored, so a per-type split of these sums would be a guess. ' +
+      '`unpriced` counts the calls, tokens and models priced with the fallback (rate_source fallback), so an estimate is not mistaken for a price. ' +
+      COST_FORMULA +
+      ' ' +
+      PRICE_RESOLUTION +
+      ' ' +
       'Limit: read from raw LLM calls, kept RAW_RETENTION_DAYS (30 by default); a period reaching further back counts only retained calls.',
   })
   @ApiOkResponse({ type: AgentCostDto })

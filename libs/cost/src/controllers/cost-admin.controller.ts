@@ -3,7 +3,9 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '@fleetwatch/common';
 import { ModelPriceDto } from '../dto/model-price.dto';
 import { PriceAdminService } from '../services/price-admin.service';
-import { PutModelPriceDto, RepriceDto, RepriceResultDto } from '../dto/reprice.dto';
+import { RepriceDto, RepriceResultDto } from '../dto/reprice.dto';
+import { PutModelPriceDto } from '../dto/put-model-price.dto';
+import { COST_FORMULA, PRICE_RESOLUTION } from './cost-formulas';
 import { RepriceService } from '../services/reprice.service';
 
 @ApiTags('cost')
@@ -17,10 +19,15 @@ export class CostAdminController {
   @Put('cost/models/:model')
   @Authenticated({ admin: true, userSession: true })
   @ApiOperation({
-    summary: 'Add a price version for a model',
+    summary: 'Add an admin price version for a model (every rate, tiers, per-request fee)',
     description:
-      'A new version applying from `effectiveFrom` (default now); earlier versions are kept, so calls before that instant keep their price. ' +
-      'The same model and effectiveFrom again replaces that version. Stored call costs change only through POST /api/admin/cost/reprice.',
+      'A new version applying from `effectiveFrom` (default now) that wins over the catalogue for every owner without their own price; earlier versions are kept, so calls before that instant keep their price. ' +
+      'The same model, provider and effectiveFrom again replaces that version. Rates left out (or null) have no separate rate: those tokens are billed inside their parent type. ' +
+      '400 naming the field for a negative or non-numeric rate, tiers not strictly ascending, a tier pricing other token types than the base, or a rate without the rate of the type it lies inside ' +
+      '(e.g. cacheWrite1hPer1M without cacheWrite5mPer1M). Stored call costs change only through POST /api/admin/cost/reprice. ' +
+      COST_FORMULA +
+      ' ' +
+      PRICE_RESOLUTION,
   })
   @ApiOkResponse({ type: ModelPriceDto })
   putPrice(@Param('model') model: string, @Body() dto: PutModelPriceDto): Promise<ModelPriceDto> {

@@ -1,27 +1,36 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated } from '@fleetwatch/common';
+import { Authenticated, Page, Paged } from '@fleetwatch/common';
 import { ModelPriceDto, ModelPricesQueryDto } from '../dto/model-price.dto';
-import { PriceBook } from '../services/price-book.service';
+import { PriceAdminService } from '../services/price-admin.service';
+import { CostError } from '../errors/cost.error';
+import { COST_FORMULA, PRICE_RESOLUTION } from './cost-formulas';
 
 @ApiTags('cost')
 @Controller('cost/models')
 export class ModelPricesController {
-  constructor(private readonly prices: PriceBook) {}
+  constructor(private readonly prices: PriceAdminService) {}
 
   @Get()
   @Authenticated({ scope: 'monitoring:read' })
   @ApiOperation({
-    summary: 'Model price table (the versions in force)',
+    summary: 'Model prices: the catalogue and admin overrides, every rate and tier',
     description:
-      'One row per model: the version with the greatest effectiveFrom not after `at` (default now); older versions are kept ' +
-      'but not listed here. Ships with a dated table of list prices (libs/cost/src/prices/data/model-prices.json). ' +
-      'LLM call cost at ingest = (inputTokens × inputPer1M + outputTokens × outputPer1M) / 1,000,000 with the version in force at ' +
-      'the call’s timestamp; model names match exactly first, then case-insensitively; an unknown model costs ' +
-      'COST_FALLBACK_PER_1K × (input + output tokens) / 1000; a client-sent costUsd wins.',
+      'By default the version in force now of each (source, provider, model, time-of-day window); `at` picks another instant, `history=true` lists every version. ' +
+      'Owners’ own prices are private: see GET /api/cost/my-prices. Newest effectiveFrom first; paged with limit and cursor, X-Next-Cursor carries the next page. ' +
+      'Rates are USD per 1M tokens; null means the type has no separate rate and its tokens are billed inside their parent type. ' +
+      COST_FORMULA +
+      ' ' +
+      PRICE_RESOLUTION,
   })
   @ApiOkResponse({ type: ModelPriceDto, isArray: true })
-  list(@Query() query: ModelPricesQueryDto): Promise<ModelPriceDto[]> {
-    return this.prices.list(query.at ? new Date(query.at) : undefined);
+  @Paged()
+  list(@Query() query: ModelPricesQueryDto): Promise<Page<ModelPriceDto>> {
+    const history = query.history === 'true';
+    if (history && query.at !== undefined) throw CostError.invalidPeriod('at and history=true cannot be combined');
+    return this.prices.list(
+      { at: history ? null : query.at ? new Date(query.at) : undefined, provider: query.provider, model: query.model, source: query.source },
+      query,
+    );
   }
 }

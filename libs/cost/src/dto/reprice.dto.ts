@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsTimestamp } from '@fleetwatch/common';
 
 export class RepriceDto {
@@ -23,27 +23,4 @@ export class RepriceResultDto {
   @ApiProperty({ description: 'Calls with a computed cost (rate_source model or fallback) in the range.' }) scanned!: number;
   @ApiProperty({ description: 'Calls whose cost or rate source changed.' }) changed!: number;
   @ApiProperty({ description: 'New total minus old total of the changed calls, USD.' }) costDelta!: number;
-}
-
-export class PutModelPriceDto {
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'openai' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  provider?: string | null;
-
-  @ApiProperty({ example: 2.5, description: 'USD per 1M input tokens.' })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  inputPer1M!: number;
-
-  @ApiProperty({ example: 10, description: 'USD per 1M output tokens.' })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  outputPer1M!: number;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'When this version starts to apply; default now.' })
-  @IsOptional()
-  @IsTimestamp()
-  effectiveFrom?: string;
 }

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageSize } from '@fleetwatch/common';
 import { BudgetDto } from './budget.dto';
+import { TokenTypeCountsDto, UnpricedUsageDto } from './usage-tokens.dto';
 import { USAGE_PERIODS, UsagePeriod } from '../periods/usage-period';
 
 export class UsageAggregateQueryDto {
@@ -58,7 +59,7 @@ export class BudgetProgressDto {
   @ApiProperty({ type: BudgetDto, isArray: true }) agents!: BudgetDto[];
 }
 
-export class UsageAggregateDto {
+export class UsageAggregateDto extends TokenTypeCountsDto {
   @ApiProperty({ enum: USAGE_PERIODS }) period!: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) periodStart!: string | null;
   @ApiProperty({ format: 'date-time' }) periodEnd!: string;
@@ -68,17 +69,21 @@ export class UsageAggregateDto {
   @ApiProperty() inputTokens!: number;
   @ApiProperty() outputTokens!: number;
   @ApiProperty() totalTokens!: number;
-  @ApiProperty({ description: 'Sum of stored call costs, USD.' }) costUsd!: number;
+  @ApiProperty({ description: 'Sum of stored call costs, USD (each priced by token type at ingest or by the last reprice).' }) costUsd!: number;
+  @ApiProperty({ type: UnpricedUsageDto, description: 'The calls of the period priced with the fallback rate, and their tokens: their cost is an estimate.' })
+  unpriced!: UnpricedUsageDto;
   @ApiProperty({ type: BudgetProgressDto, description: 'Always month-to-date, whatever the period.' }) budget!: BudgetProgressDto;
 }
 
-export class CostByModelDto {
-  @ApiProperty({ description: '`Unknown model` for calls without one.' }) model!: string;
+export class CostByModelDto extends TokenTypeCountsDto {
+  @ApiProperty({ description: '`Unknown model` for calls without one (the model the client requested; see GET /api/usage/requests for the response model).' })
+  model!: string;
   @ApiProperty({ type: String, nullable: true }) provider!: string | null;
   @ApiProperty() requests!: number;
   @ApiProperty() inputTokens!: number;
   @ApiProperty() outputTokens!: number;
   @ApiProperty() costUsd!: number;
+  @ApiProperty({ type: UnpricedUsageDto, description: 'Calls of this model priced with the fallback rate, and their tokens.' }) unpriced!: UnpricedUsageDto;
 }
 
 export class CostByAgentDto {
@@ -112,18 +117,22 @@ export class UsageCostsDto {
   @ApiProperty({ format: 'date-time' }) periodStart!: string;
   @ApiProperty({ format: 'date-time' }) periodEnd!: string;
   @ApiProperty() totalCostUsd!: number;
+  @ApiProperty({ type: UnpricedUsageDto, description: 'Calls of the period priced with the fallback rate (all models), and their tokens.' })
+  unpriced!: UnpricedUsageDto;
   @ApiProperty({ type: CostByModelDto, isArray: true, description: 'Highest cost first.' }) byModel!: CostByModelDto[];
   @ApiProperty({ type: CostByAgentDto, isArray: true, description: 'Highest cost first.' }) byAgent!: CostByAgentDto[];
   @ApiProperty({ type: CostByDayDto, isArray: true, description: 'Every UTC day of the period, oldest first, zero-filled.' }) byDay!: CostByDayDto[];
   @ApiProperty({ type: MonthProjectionDto, description: 'Always for the current UTC month.' }) projection!: MonthProjectionDto;
 }
 
-export class UsageRequestDto {
+export class UsageRequestDto extends TokenTypeCountsDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'date-time' }) timestamp!: string;
   @ApiProperty({ format: 'uuid' }) agentId!: string;
   @ApiProperty() agentName!: string;
-  @ApiProperty({ type: String, nullable: true }) model!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The model the client requested.' }) model!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The model the provider answered with (e.g. a dated snapshot), when reported.' })
+  responseModel!: string | null;
   @ApiProperty({ type: String, nullable: true }) provider!: string | null;
   @ApiProperty() inputTokens!: number;
   @ApiProperty() outputTokens!: number;
@@ -131,7 +140,15 @@ export class UsageRequestDto {
   @ApiProperty({ enum: ['success', 'error'] }) status!: string;
   @ApiProperty({ type: String, nullable: true }) errorType!: string | null;
   @ApiProperty() costUsd!: number;
-  @ApiProperty({ enum: ['model', 'fallback', 'client'] }) rateSource!: string;
+  @ApiProperty({
+    enum: ['model', 'fallback', 'client'],
+    description: '`model`: a model price; `fallback`: no price matched (COST_FALLBACK_PER_1K); `client`: costUsd sent by the client.',
+  })
+  rateSource!: string;
+  @ApiProperty({ type: String, nullable: true, enum: ['owner', 'admin', 'catalogue'], description: 'Which model price applied (rateSource `model` only).' })
+  priceSource!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '0.1.8', description: 'The catalogue version of that price (catalogue prices only).' })
+  priceVersion!: string | null;
   @ApiProperty({ type: String, nullable: true }) traceId!: string | null;
 }
 

@@ -67,6 +67,8 @@ export class PriceIndex {
   private readonly catalogue = new Map<string, StoredPrice[]>();
   private readonly admin = new Map<string, StoredPrice[]>();
   private readonly owner = new Map<string, StoredPrice[]>();
+  /** Name → catalogue model, per distinct (responseModel, model, provider): matching walks every rule. */
+  private readonly matches = new Map<string, ReturnType<typeof resolveModel>>();
 
   constructor(
     readonly providers: readonly CatalogueProvider[],
@@ -81,7 +83,7 @@ export class PriceIndex {
 
   /** The version that prices the call, or null (then the fallback applies). */
   resolve(call: Omit<CallToPrice, 'usage' | 'costUsd'>): StoredPrice | null {
-    const match = resolveModel(this.providers, call);
+    const match = this.match(call);
     const names = [call.responseModel, call.model, match?.model]
       .filter((n): n is string => typeof n === 'string' && n.trim() !== '')
       .map((n) => n.toLowerCase());
@@ -97,6 +99,17 @@ export class PriceIndex {
     }
     if (!match) return null;
     return priceInForce(this.catalogue.get(`${match.provider}\u0000${match.model}`) ?? [], call.timestamp);
+  }
+
+  private match(call: Omit<CallToPrice, 'usage' | 'costUsd'>): ReturnType<typeof resolveModel> {
+    const key = `${call.responseModel ?? ''}\u0000${call.model ?? ''}\u0000${call.provider ?? ''}`;
+    const known = this.matches.get(key);
+    if (known !== undefined || this.matches.has(key)) return known ?? null;
+    // Bounded: a client inventing a new model name per call must not grow memory without end.
+    if (this.matches.size >= 10_000) this.matches.clear();
+    const found = resolveModel(this.providers, call);
+    this.matches.set(key, found);
+    return found;
   }
 
   price(call: CallToPrice, fallbackPer1k: number): PricedCall {

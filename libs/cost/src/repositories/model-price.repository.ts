@@ -3,7 +3,8 @@ import { newId } from '@fleetwatch/common';
 import type { ModelPrice } from '../entities/model-price.entity';
 import type { PriceRow } from '../pricing/catalogue.types';
 import { priceColumns, toStoredPrice, type StoredPrice } from '../prices/stored-price';
-import { PRICE_REVISION_SQL, PRICES_IN_FORCE_SQL, UPSERT_OVERRIDE_SQL } from './model-price.sql';
+import { PRICE_REVISION_SQL, UPSERT_OVERRIDE_SQL } from './model-price.sql';
+import { priceListQuery, type PriceListFilter } from './price-list.sql';
 
 export interface OverrideVersion extends Pick<PriceRow, 'rates' | 'tiers' | 'perRequest' | 'timeOfDay' | 'otherPrices'> {
   source: 'admin' | 'owner';
@@ -31,11 +32,12 @@ export class ModelPriceRepository extends EntityRepository<ModelPrice> {
     return rows.map(toStoredPrice);
   }
 
-  /** Per model, the admin or catalogue version in force at `at` (dated versions; windows aside). */
-  async inForce(at: Date): Promise<StoredPrice[]> {
+  /** A page of versions (see priceListQuery) with each one's keyset position, to the microsecond. */
+  async page(filter: PriceListFilter, after: { at: string; id: string } | undefined, limit: number): Promise<Array<{ price: StoredPrice; cursorAt: string }>> {
     const em = this.getEntityManager();
-    const rows = await em.getConnection().execute<Record<string, unknown>[]>(PRICES_IN_FORCE_SQL, [at]);
-    return rows.map((row) => toStoredPrice(em.map<ModelPrice>(this.getEntityName(), row)));
+    const { sql, params } = priceListQuery(filter, after, limit);
+    const rows = await em.getConnection().execute<Array<Record<string, unknown> & { cursor_at: string }>>(sql, params);
+    return rows.map(({ cursor_at, ...row }) => ({ price: toStoredPrice(em.map<ModelPrice>(this.getEntityName(), row)), cursorAt: cursor_at }));
   }
 
   /** An admin or owner version for (model, provider, effectiveFrom); the same key again replaces its figures. */

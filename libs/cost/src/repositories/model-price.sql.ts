@@ -1,6 +1,3 @@
-/** Per model, the version with the greatest effective_from not after ? (admin and catalogue rows; owners' are private). */
-export const PRICES_IN_FORCE_SQL = `select distinct on (source, coalesce(provider, ''), model) * from model_prices where owner_id is null and effective_from <= ? and time_of_day_start is null order by source, coalesce(provider, ''), model, effective_from desc`;
-
 /** Changes whenever a version is added, replaced or deleted, or the catalogue rules are synced. */
 export const PRICE_REVISION_SQL = `
   select (select count(*) from model_prices)::text || '/' || coalesce((select max(created_at) from model_prices)::text, '')

@@ -3,8 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { joinAgents } from '@fleetwatch/agents';
 import { ownerCondition, Principal } from '@fleetwatch/common';
 import { UNKNOWN_MODEL } from './agent-cost.repository';
+import { CALL_TYPE_COLUMNS, CALL_TYPE_SUMS, ROLLUP_TYPE_SUMS, TokenTypeColumn, TokenTypeSums } from './usage-columns.sql';
 
-export interface TotalsRow {
+export interface TotalsRow extends TokenTypeSums {
   requests: string;
   successful: string;
   failed: string;
@@ -13,7 +14,7 @@ export interface TotalsRow {
   cost: string;
 }
 
-export interface GroupRow {
+export interface DayRow {
   key: string;
   label: string | null;
   requests: string;
@@ -22,7 +23,9 @@ export interface GroupRow {
   cost: string;
 }
 
-export interface CallRow {
+export type GroupRow = DayRow & TokenTypeSums;
+
+export interface CallRow extends Record<TokenTypeColumn, number> {
   id: string;
   ts: Date;
   /** The stored timestamp to the microsecond (a JS Date keeps milliseconds), for the export's keyset. */
@@ -39,6 +42,9 @@ export interface CallRow {
   cost_usd: string;
   rate_source: string;
   trace_id: string | null;
+  response_model: string | null;
+  price_source: string | null;
+  price_version: string | null;
 }
 
 /** The caller's calls (admins: all) in [start, end]; a null bound is open. */
@@ -61,8 +67,9 @@ function scoped(principal: Principal, start: Date | null, end: Date | null): { s
   return { sql: `from llm_calls l ${joinAgents('a', 'l.agent_id')} where ${where.join(' and ')}`, params };
 }
 
-const SUMS = `count(*) as requests, coalesce(sum(l.input_tokens), 0) as input_tokens, coalesce(sum(l.output_tokens), 0) as output_tokens, coalesce(sum(l.cost_usd), 0) as cost`;
-const CALL_COLUMNS = `l.id, l.ts, to_char(l.ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as ts_key, l.agent_id, a.name as agent_name, l.model, l.provider, l.input_tokens, l.output_tokens, l.latency_ms, l.status, l.error_type, l.cost_usd, l.rate_source, l.trace_id`;
+const BASE_SUMS = `count(*) as requests, coalesce(sum(l.input_tokens), 0) as input_tokens, coalesce(sum(l.output_tokens), 0) as output_tokens, coalesce(sum(l.cost_usd), 0) as cost`;
+const SUMS = `${BASE_SUMS}, ${CALL_TYPE_SUMS}`;
+const CALL_COLUMNS = `l.id, l.ts, to_char(l.ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as ts_key, l.agent_id, a.name as agent_name, l.model, l.provider, l.input_tokens, l.output_tokens, l.latency_ms, l.status, l.error_type, l.cost_usd, l.rate_source, l.trace_id, ${CALL_TYPE_COLUMNS}`;
 
 @Injectable()
 export class UsageRepository {
@@ -86,7 +93,8 @@ export class UsageRepository {
     }
     const [row] = await this.em.getConnection().execute<TotalsRow[]>(
       `select coalesce(sum(r.count), 0) as requests, coalesce(sum(r.count - r.errors), 0) as successful, coalesce(sum(r.errors), 0) as failed,
-              coalesce(sum(r.input_tokens), 0) as input_tokens, coalesce(sum(r.output_tokens), 0) as output_tokens, coalesce(sum(r.cost_usd), 0) as cost
+              coalesce(sum(r.input_tokens), 0) as input_tokens, coalesce(sum(r.output_tokens), 0) as output_tokens, coalesce(sum(r.cost_usd), 0) as cost,
+              ${ROLLUP_TYPE_SUMS}
        from rollup_llm_hourly r ${joinAgents('a', 'r.agent_id')} where ${where.join(' and ')}`,
       params,
     );
@@ -122,10 +130,10 @@ export class UsageRepository {
   }
 
   /** Every UTC day from start's to end's, zero-filled. */
-  byDay(principal: Principal, start: Date, end: Date): Promise<GroupRow[]> {
+  byDay(principal: Principal, start: Date, end: Date): Promise<DayRow[]> {
     const s = scoped(principal, start, end);
-    return this.em.getConnection().execute<GroupRow[]>(
-      `with d as (select (l.ts at time zone 'UTC')::date as day, ${SUMS} ${s.sql} group by 1)
+    return this.em.getConnection().execute<DayRow[]>(
+      `with d as (select (l.ts at time zone 'UTC')::date as day, ${BASE_SUMS} ${s.sql} group by 1)
        select to_char(g.day, 'YYYY-MM-DD') as key, null as label, coalesce(d.requests, 0) as requests, coalesce(d.input_tokens, 0) as input_tokens,
               coalesce(d.output_tokens, 0) as output_tokens, coalesce(d.cost, 0) as cost
        from generate_series((?::timestamptz at time zone 'UTC')::date, (?::timestamptz at time zone 'UTC')::date, interval '1 day') as g(day)

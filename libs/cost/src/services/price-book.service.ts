@@ -1,22 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
-import { ModelPriceDto } from '../dto/model-price.dto';
 import { ModelPriceRepository, OverrideVersion } from '../repositories/model-price.repository';
 import { PriceProviderRepository } from '../repositories/price-provider.repository';
 import { CallToPrice, PricedCall, PriceIndex } from '../prices/price-resolution';
 import type { StoredPrice } from '../prices/stored-price';
-
-export function toModelPriceDto(v: StoredPrice): ModelPriceDto {
-  return {
-    model: v.model,
-    provider: v.provider,
-    inputPer1M: v.rates.input === null ? null : Number(v.rates.input),
-    outputPer1M: v.rates.output === null ? null : Number(v.rates.output),
-    effectiveFrom: v.effectiveFrom,
-  };
-}
 
 /**
  * Model prices (catalogue, admin and owner versions) and the pricing of calls. The index of every
@@ -32,7 +20,6 @@ export class PriceBook {
     private readonly prices: ModelPriceRepository,
     private readonly providers: PriceProviderRepository,
     private readonly config: AppConfig,
-    private readonly clock: Clock,
   ) {}
 
   /** The current index; pass a transactional EntityManager to read inside it. */
@@ -40,8 +27,10 @@ export class PriceBook {
     const revision = await this.prices.revision(em);
     if (this.cached?.revision === revision) return this.cached.index;
     // One rebuild at a time per process: concurrent batches wait for the same load.
+    // Read through `em` when given, so a caller inside a transaction needs no second connection.
     this.building ??= (async () => {
-      const [providers, rows] = await Promise.all([this.providers.all(), this.prices.all()]);
+      const providers = await this.providers.all(em);
+      const rows = await this.prices.all(em);
       return { revision, index: new PriceIndex(providers, rows) };
     })().finally(() => (this.building = null));
     const built = await this.building;
@@ -57,10 +46,12 @@ export class PriceBook {
     return calls.map((call) => index.price(call, fallback));
   }
 
-  /** Admin and catalogue prices in force at `at` (default now): one row per model and kind. */
-  async list(at?: Date): Promise<ModelPriceDto[]> {
-    const rows = await this.prices.inForce(at ?? this.clock.now());
-    return rows.map(toModelPriceDto).sort((a, b) => (a.provider ?? '').localeCompare(b.provider ?? '') || a.model.localeCompare(b.model));
+  /** Prices calls against an index fetched earlier (null only when there are no calls). */
+  priceWith(index: PriceIndex | null, calls: readonly CallToPrice[]): PricedCall[] {
+    if (calls.length === 0) return [];
+    if (index === null) throw new Error('priceWith needs the price index when there are calls');
+    const fallback = this.config.telemetry.costFallbackPer1k;
+    return calls.map((call) => index.price(call, fallback));
   }
 
   /** Adds an admin or owner version (history is kept); the same key again replaces that version. */

@@ -6,25 +6,30 @@ import { ExportSlots } from '@fleetwatch/database';
 import { UsageExportQueryDto } from '../dto/usage.dto';
 import { usageRange } from '../periods/usage-period';
 import { CallRow, UsageRepository } from '../repositories/usage.repository';
+import { TOKEN_TYPE_COLUMNS, TokenTypeColumn } from '../repositories/usage-columns.sql';
 
 const BATCH = 1000;
 
-/** Columns of both formats, in order; CSV headers and JSON keys are the same names. */
+/** Columns of both formats, in order; CSV headers and JSON keys are the same names (token types as llm_calls stores them). */
 export const EXPORT_COLUMNS = [
   'timestamp',
   'id',
   'agent_id',
   'agent_name',
   'model',
+  'response_model',
   'provider',
   'input_tokens',
   'output_tokens',
   'total_tokens',
+  ...TOKEN_TYPE_COLUMNS,
   'latency_ms',
   'status',
   'error_type',
   'cost_usd',
   'rate_source',
+  'price_source',
+  'price_version',
   'trace_id',
 ] as const;
 
@@ -37,15 +42,19 @@ function toExportRow(r: CallRow): ExportRow {
     agent_id: r.agent_id,
     agent_name: r.agent_name,
     model: r.model,
+    response_model: r.response_model,
     provider: r.provider,
     input_tokens: Number(r.input_tokens),
     output_tokens: Number(r.output_tokens),
     total_tokens: Number(r.input_tokens) + Number(r.output_tokens),
+    ...(Object.fromEntries(TOKEN_TYPE_COLUMNS.map((c) => [c, Number(r[c])])) as Record<TokenTypeColumn, number>),
     latency_ms: Number(r.latency_ms),
     status: r.status,
     error_type: r.error_type,
     cost_usd: Number(r.cost_usd),
     rate_source: r.rate_source,
+    price_source: r.price_source,
+    price_version: r.price_version,
     trace_id: r.trace_id,
   };
 }

@@ -17,6 +17,7 @@ import {
 } from '../dto/usage.dto';
 import { projectMonth, usageRange } from '../periods/usage-period';
 import { CallRow, TotalsRow, UsageRepository } from '../repositories/usage.repository';
+import { addSums, tokenTypesOf, unpricedOf } from './usage-tokens';
 
 const STATUS_RANK = { ok: 0, warning: 1, exceeded: 2 } as const;
 
@@ -27,14 +28,18 @@ export function toUsageRequest(r: CallRow): UsageRequestDto {
     agentId: r.agent_id,
     agentName: r.agent_name,
     model: r.model,
+    responseModel: r.response_model,
     provider: r.provider,
     inputTokens: Number(r.input_tokens),
     outputTokens: Number(r.output_tokens),
+    ...tokenTypesOf(r),
     latencyMs: Number(r.latency_ms),
     status: r.status,
     errorType: r.error_type,
     costUsd: Number(r.cost_usd),
     rateSource: r.rate_source,
+    priceSource: r.price_source,
+    priceVersion: r.price_version,
     traceId: r.trace_id,
   };
 }
@@ -61,6 +66,7 @@ export class UsageService {
     const [old, recent] = await Promise.all([this.repository.totalsFromRollups(principal, start, cutoff), this.repository.totals(principal, cutoff, end)]);
     const add = (k: keyof TotalsRow) => String(Number(old[k]) + Number(recent[k]));
     return {
+      ...addSums(old, recent),
       requests: add('requests'),
       successful: add('successful'),
       failed: add('failed'),
@@ -88,7 +94,9 @@ export class UsageService {
       inputTokens: input,
       outputTokens: output,
       totalTokens: input + output,
+      ...tokenTypesOf(totals),
       costUsd: Number(totals.cost),
+      unpriced: unpricedOf(totals),
       budget,
     };
   }
@@ -110,13 +118,20 @@ export class UsageService {
       periodStart: start.toISOString(),
       periodEnd: now.toISOString(),
       totalCostUsd: roundCost(byModel.reduce((s, r) => s + Number(r.cost), 0)),
+      unpriced: {
+        requests: byModel.reduce((s, r) => s + Number(r.unpriced_calls), 0),
+        inputTokens: byModel.reduce((s, r) => s + Number(r.unpriced_input_tokens), 0),
+        outputTokens: byModel.reduce((s, r) => s + Number(r.unpriced_output_tokens), 0),
+      },
       byModel: byModel.map((r) => ({
         model: r.key,
         provider: r.label,
         requests: Number(r.requests),
         inputTokens: Number(r.input_tokens),
         outputTokens: Number(r.output_tokens),
+        ...tokenTypesOf(r),
         costUsd: Number(r.cost),
+        unpriced: unpricedOf(r),
       })),
       byAgent: byAgent.map((r) => ({
         agentId: r.key,

@@ -13,6 +13,8 @@ import { Migration20261201020000PartitionLocks } from './Migration20261201020000
 import { Migration20261201030000LoginAttempts } from './Migration20261201030000LoginAttempts';
 import { Migration20261201040000JobNames } from './Migration20261201040000JobNames';
 import { Migration20261201050000UsageByType } from './Migration20261201050000UsageByType';
+import { Migration20261201060000RollupTokenTypes } from './Migration20261201060000RollupTokenTypes';
+import { Migration20261201070000Runs } from './Migration20261201070000Runs';
 import { Migration20261201080000OtlpUnmapped } from './Migration20261201080000OtlpUnmapped';
 
 /** Every migration, in order. A new migration is a new file plus one line here. */
@@ -31,5 +33,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201030000LoginAttempts', class: Migration20261201030000LoginAttempts },
   { name: 'Migration20261201040000JobNames', class: Migration20261201040000JobNames },
   { name: 'Migration20261201050000UsageByType', class: Migration20261201050000UsageByType },
+  { name: 'Migration20261201060000RollupTokenTypes', class: Migration20261201060000RollupTokenTypes },
+  { name: 'Migration20261201070000Runs', class: Migration20261201070000Runs },
   { name: 'Migration20261201080000OtlpUnmapped', class: Migration20261201080000OtlpUnmapped },
 ];

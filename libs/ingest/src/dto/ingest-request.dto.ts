@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { INGEST_RANGES } from '../validation/ingest-ranges';
+import { RunInputDto } from './run-input.dto';
 
 // Documentation of the body only: POST /api/ingest validates it with a compiled JSON schema
 // (validation/ingest.schema.ts), which is much faster than per-item class validation at 10,000 items.
@@ -54,6 +55,8 @@ export class LlmCallInputDto {
   })
   costUsd?: number;
   @ApiPropertyOptional({ maxLength: 128, description: TEXT }) traceId?: string;
+  @ApiPropertyOptional({ maxLength: 200, description: `The run this call belongs to (runs[].id); it adds to the run's totals. ${TEXT}` }) runId?: string;
+  @ApiPropertyOptional({ maxLength: 200, description: TEXT }) conversationId?: string;
   @ApiPropertyOptional(TS) timestamp?: string;
 }
 
@@ -64,6 +67,8 @@ export class ToolCallInputDto {
   @ApiProperty({ enum: ['success', 'error'] }) status!: 'success' | 'error';
   @ApiPropertyOptional({ maxLength: 200, description: TEXT }) errorType?: string;
   @ApiPropertyOptional({ maxLength: 128, description: TEXT }) traceId?: string;
+  @ApiPropertyOptional({ maxLength: 200, description: `The run this call belongs to (runs[].id); it adds to the run's totals. ${TEXT}` }) runId?: string;
+  @ApiPropertyOptional({ maxLength: 200, description: TEXT }) conversationId?: string;
   @ApiPropertyOptional(TS) timestamp?: string;
 }
 
@@ -80,6 +85,11 @@ export class IngestRequestDto {
   @ApiPropertyOptional({ type: [LlmCallInputDto] }) llmCalls?: LlmCallInputDto[];
   @ApiPropertyOptional({ type: [ToolCallInputDto] }) toolCalls?: ToolCallInputDto[];
   @ApiPropertyOptional({ type: [EventInputDto] }) events?: EventInputDto[];
+  @ApiPropertyOptional({
+    type: [RunInputDto],
+    description: "Agent runs. Calls that name a runId add to that run's totals; a runId not seen yet makes a `running` run started at the call.",
+  })
+  runs?: RunInputDto[];
 }
 
 export class AcceptedCountsDto {
@@ -87,6 +97,7 @@ export class AcceptedCountsDto {
   @ApiProperty() llmCalls!: number;
   @ApiProperty() toolCalls!: number;
   @ApiProperty() events!: number;
+  @ApiPropertyOptional({ description: 'Present when the body carried runs[].' }) runs?: number;
 }
 
 export class IngestAcceptedResponseDto {

@@ -50,6 +50,7 @@ export class IngestService {
       const answer: IngestAnswer = {
         accepted: { samples: batch.samples.length, llmCalls: batch.llmCalls.length, toolCalls: batch.toolCalls.length, events: batch.events.length },
       };
+      if (batch.runs?.length) answer.accepted.runs = batch.runs.length;
       await this.writer.write(batch, principal, {
         withinTransaction: (tx) => this.idempotency.complete(tx, principal.userId, idempotencyKey, ACCEPTED_STATUS, answer),
       });

@@ -4,11 +4,13 @@ import { ActivityEntry, ActivityLogService, AgentOwnershipService } from '@fleet
 import { canSee, Clock, DAY_MS, Principal } from '@fleetwatch/common';
 import { PriceBook, PricedCall } from '@fleetwatch/cost';
 import { PartitionService } from '@fleetwatch/database';
+import { Run } from '../entities/run.entity';
 import { IngestError } from '../errors/ingest.error';
 import { IngestMetrics } from '../metrics/ingest.metrics';
 import { IngestAccepted, IngestBatch } from '../validation/ingest-batch';
 import { tokenUsage } from '../validation/llm-usage';
 import { TelemetryRepository } from '../repositories/telemetry.repository';
+import { batchTouchesRuns, runUpserts } from '../runs/run-upserts';
 
 export interface WriteOptions {
   /** Runs last inside the write's transaction (the idempotency record commits with the rows). */
@@ -25,6 +27,7 @@ function agentPaths(batch: IngestBatch): Map<string, string> {
   batch.llmCalls.forEach((c, i) => add(c.agentId, `llmCalls[${i}].agentId`));
   batch.toolCalls.forEach((c, i) => add(c.agentId, `toolCalls[${i}].agentId`));
   batch.events.forEach((e, i) => add(e.agentId, `events[${i}].agentId`));
+  batch.runs?.forEach((r, i) => add(r.agentId, `runs[${i}].agentId`));
   return paths;
 }
 
@@ -54,7 +57,7 @@ function oneTimestampPerDay(items: readonly { timestamp: Date }[]): Iterable<Dat
 /**
  * Stores a validated batch for a caller, all or nothing: one statement that checks every agent id
  * against the caller and touches last_seen_at, one price-revision query, one COPY per table, and the
- * activity-log append — always in one transaction, so a refused batch does not even move
+ * activity-log append, plus one runs upsert when the batch carries runs or calls naming a run — always in one transaction, so a refused batch does not even move
  * last_seen_at. Shared by POST /api/ingest and OTLP.
  */
 @Injectable()
@@ -78,6 +81,9 @@ export class TelemetryWriter {
     if (batch.toolCalls.length) await this.partitions.ensureForTimestamps('tool_calls', ts(batch.toolCalls));
     const em = this.em.fork();
     const now = this.clock.now();
+    // The price index is fetched before the transaction: rebuilding it reads on other pooled
+    // connections, and a transaction waiting for a connection while holding one starves the pool.
+    const prices = batch.llmCalls.length ? await this.prices.index(em) : null;
 
     try {
       // One transaction: the ownership check (which moves last_seen_at / last_sample_at), rows and
@@ -85,7 +91,8 @@ export class TelemetryWriter {
       // Ownership comes first: an owner's own prices apply to their agents' calls.
       await em.transactional(async (tx) => {
         const owners = await this.checkAndTouch(tx, paths, now, principal, batch);
-        const priced = await this.prices.priceCalls(
+        const priced = this.prices.priceWith(
+          prices,
           batch.llmCalls.map((c) => ({
             ownerId: owners.get(c.agentId) ?? null,
             model: c.model,
@@ -95,9 +102,10 @@ export class TelemetryWriter {
             costUsd: c.costUsd,
             timestamp: c.timestamp,
           })),
-          tx,
         );
         await this.insertAll(tx, batch, priced);
+        // Plain telemetry (no runs, no runId) skips this: no statement, no cost on the hot path.
+        if (batchTouchesRuns(batch)) await tx.getRepository(Run).upsertBatch(tx, runUpserts(batch, priced), now);
         await this.activity.append(this.activityEntries(batch, owners, principal), tx);
         await options.withinTransaction?.(tx);
       });
@@ -115,7 +123,13 @@ export class TelemetryWriter {
   }
 
   private done(batch: IngestBatch): IngestAccepted {
-    const accepted = { samples: batch.samples.length, llmCalls: batch.llmCalls.length, toolCalls: batch.toolCalls.length, events: batch.events.length };
+    const accepted: IngestAccepted = {
+      samples: batch.samples.length,
+      llmCalls: batch.llmCalls.length,
+      toolCalls: batch.toolCalls.length,
+      events: batch.events.length,
+    };
+    if (batch.runs?.length) accepted.runs = batch.runs.length;
     IngestMetrics.accepted(accepted);
     return accepted;
   }

@@ -105,6 +105,8 @@ export interface IngestAccepted {
   llmCalls: number;
   toolCalls: number;
   events: number;
+  /** Present when the batch carried runs[]. */
+  runs?: number;
 }
 
 export const INGEST_KINDS = ['samples', 'llmCalls', 'toolCalls', 'events'] as const;

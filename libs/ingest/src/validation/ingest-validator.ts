@@ -6,6 +6,7 @@ import { INGEST_KINDS, IngestBatch } from './ingest-batch';
 import { usageByType, usageProblem } from './llm-usage';
 import { INGEST_BODY_SCHEMA } from './ingest.schema';
 import { parseRfc3339 } from './rfc3339';
+import { normalizeRuns } from './run-items';
 import { UNSAFE_TEXT_PROBLEM, unsafeTextPaths } from './text-safety';
 
 export interface IngestLimits {
@@ -28,6 +29,7 @@ function countItems(body: Raw): number {
     const list = body[kind];
     if (Array.isArray(list)) n += list.length;
   }
+  if (Array.isArray(body.runs)) n += body.runs.length;
   return n;
 }
 
@@ -110,6 +112,7 @@ export function validateIngestBody(body: unknown, limits: IngestLimits): IngestB
     metadata: meta(e, `events[${i}]`),
     timestamp: when(e, `events[${i}]`),
   }));
+  const runs = raw.runs === undefined ? undefined : normalizeRuns(raw.runs as Raw[], limits, problems);
   if (problems.length > 0) throw IngestError.invalid(problems);
-  return { samples, llmCalls, toolCalls, events };
+  return runs === undefined ? { samples, llmCalls, toolCalls, events } : { runs, samples, llmCalls, toolCalls, events };
 }

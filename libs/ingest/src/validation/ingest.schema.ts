@@ -85,6 +85,22 @@ const event = {
   },
 };
 
+const run = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'agentId', 'status', 'startedAt'],
+  properties: {
+    id: shortText(200),
+    agentId: uuid,
+    conversationId: shortText(200),
+    name: shortText(200),
+    status: { type: 'string', enum: ['running', 'success', 'error'] },
+    startedAt: timestamp,
+    endedAt: timestamp,
+    metadata,
+  },
+};
+
 export const INGEST_BODY_SCHEMA = {
   type: 'object',
   additionalProperties: false,
@@ -93,5 +109,6 @@ export const INGEST_BODY_SCHEMA = {
     llmCalls: { type: 'array', items: llmCall },
     toolCalls: { type: 'array', items: toolCall },
     events: { type: 'array', items: event },
+    runs: { type: 'array', items: run },
   },
 };

@@ -38,7 +38,16 @@ export class AgentMetricRecordDto {
   @ApiProperty() agent_id!: string;
   @ApiProperty({ example: 'tokens' }) metric_type!: string;
   @ApiProperty() value!: number;
-  @ApiProperty({ type: 'object', additionalProperties: true }) metadata!: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'A sample’s own metadata. For tokens, llm_latency_ms and cost_usd: the LLM call’s model, response_model, provider, input_tokens, output_tokens, ' +
+      'cache_read_input_tokens, cache_creation_input_tokens, cache_creation_5m_input_tokens, cache_creation_1h_input_tokens, reasoning_output_tokens, ' +
+      'audio_input_tokens, audio_output_tokens, image_input_tokens (parts of input_tokens / output_tokens), status and trace_id; cost_usd adds rate_source, ' +
+      'price_source and price_version. tokens = input_tokens + output_tokens.',
+  })
+  metadata!: Record<string, unknown>;
   @ApiProperty({ example: '2025-03-10T09:10:00.000Z' }) recorded_at!: string;
 }
 

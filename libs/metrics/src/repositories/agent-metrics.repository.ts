@@ -13,14 +13,19 @@ export interface RecordRow {
   ts: Date;
 }
 
-const LLM_METADATA = `jsonb_build_object('model', model, 'provider', provider, 'input_tokens', input_tokens, 'output_tokens', output_tokens,
-  'status', status, 'trace_id', trace_id)`;
+/** Token types are parts of input_tokens / output_tokens (OpenTelemetry GenAI), named as llm_calls stores them. */
+const LLM_METADATA = `jsonb_build_object('model', model, 'response_model', response_model, 'provider', provider,
+  'input_tokens', input_tokens, 'output_tokens', output_tokens,
+  'cache_read_input_tokens', cache_read_input_tokens, 'cache_creation_input_tokens', cache_creation_input_tokens,
+  'cache_creation_5m_input_tokens', cache_creation_5m_input_tokens, 'cache_creation_1h_input_tokens', cache_creation_1h_input_tokens,
+  'reasoning_output_tokens', reasoning_output_tokens, 'audio_input_tokens', audio_input_tokens, 'audio_output_tokens', audio_output_tokens,
+  'image_input_tokens', image_input_tokens, 'status', status, 'trace_id', trace_id)`;
 
 /** How each derived type is read from the LLM and tool call tables. Token columns are int4: add them as bigint. */
 const DERIVED_SQL: Record<DerivedType, string> = {
   tokens: `select id, 'tokens' as metric_type, (input_tokens::bigint + output_tokens)::float8 as value, ${LLM_METADATA} as metadata, ts from ${LLM_CALLS_TABLE}`,
   llm_latency_ms: `select id, 'llm_latency_ms', latency_ms, ${LLM_METADATA}, ts from ${LLM_CALLS_TABLE}`,
-  cost_usd: `select id, 'cost_usd', cost_usd::float8, ${LLM_METADATA} || jsonb_build_object('rate_source', rate_source), ts from ${LLM_CALLS_TABLE}`,
+  cost_usd: `select id, 'cost_usd', cost_usd::float8, ${LLM_METADATA} || jsonb_build_object('rate_source', rate_source, 'price_source', price_source, 'price_version', price_version), ts from ${LLM_CALLS_TABLE}`,
   tool_duration_ms: `select id, 'tool_duration_ms', duration_ms,
     jsonb_build_object('tool', tool, 'status', status, 'error_type', error_type, 'trace_id', trace_id), ts from ${TOOL_CALLS_TABLE}`,
 };

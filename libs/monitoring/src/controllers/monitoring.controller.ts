@@ -40,7 +40,9 @@ export class MonitoringController {
       'Computed at read time from stored state. `error` (status error) and `budget_paused` (stopped by its hard budget cap this UTC month) have severity error; ' +
       '`warning` (status warning), `stuck_deploying` (queued or deploying for more than 10 minutes by `status_changed_at`), ' +
       '`budget_warning` (a running agent whose month-to-date cost reached its soft threshold) and `telemetry_stalled` (a running agent with no resource sample — container telemetry — for more than 5 minutes, ' +
-      'measured from the later of its latest sample and the moment it became running; LLM or tool calls alone do not count) have severity warning. ' +
+      'measured from the later of its latest sample and the moment it became running; LLM or tool calls alone do not count) and `runaway_run` ' +
+      '(a run still `running` with more than RUNAWAY_RUN_MAX_STEPS steps — LLM plus tool calls, default 200 — or started more than RUNAWAY_RUN_MAX_MINUTES ago, default 60; ' +
+      'the label names its oldest such run) have severity warning. ' +
       'Agents with an error reason come first, then by name; within an agent, error reasons first.',
   })
   @ApiOkResponse({ type: FleetStatusDto })

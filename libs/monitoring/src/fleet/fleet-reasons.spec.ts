@@ -58,4 +58,15 @@ describe('fleetReasons', () => {
     ]);
     expect(fleetReasons(agent({ status: 'stopped', budget, monthToDateUsd: 9 }), now)).toEqual([]);
   });
+
+  it('names the oldest runaway run, after the agent’s other reasons', () => {
+    const runawayRun = { id: 'run-7', name: null, steps: 250, startedAt: ago(65 * 60_000), count: 3 };
+    expect(fleetReasons(agent({ status: 'warning', statusChangedAt: ago(120_000), runawayRun }), now)).toEqual([
+      { code: 'warning', severity: 'warning', label: 'In warning for 2m' },
+      { code: 'runaway_run', severity: 'warning', label: 'Run run-7 still running after 1h 5m and 250 steps (+2 more)' },
+    ]);
+    expect(fleetReasons(agent({ runawayRun: { ...runawayRun, name: 'triage', count: 1 } }), now)).toEqual([
+      { code: 'runaway_run', severity: 'warning', label: 'Run triage still running after 1h 5m and 250 steps' },
+    ]);
+  });
 });

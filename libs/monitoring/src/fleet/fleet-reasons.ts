@@ -2,7 +2,7 @@ import { MINUTE_MS } from '@fleetwatch/common';
 
 export type Severity = 'error' | 'warning';
 
-export const FLEET_REASON_CODES = ['error', 'budget_paused', 'warning', 'stuck_deploying', 'budget_warning', 'telemetry_stalled'] as const;
+export const FLEET_REASON_CODES = ['error', 'budget_paused', 'warning', 'stuck_deploying', 'budget_warning', 'telemetry_stalled', 'runaway_run'] as const;
 export type FleetReasonCode = (typeof FLEET_REASON_CODES)[number];
 
 export interface FleetReason {
@@ -21,6 +21,8 @@ export interface FleetAgentState {
   lastSampleAt: Date | null;
   budget: { monthlyUsd: number; softThresholdPct: number; pausedThisMonth: boolean } | null;
   monthToDateUsd: number;
+  /** Its oldest run still running past RUNAWAY_RUN_MAX_STEPS or RUNAWAY_RUN_MAX_MINUTES, and how many such runs it has. */
+  runawayRun?: { id: string; name: string | null; steps: number; startedAt: Date; count: number } | null;
 }
 
 /** Queued or deploying for longer than this (strictly) is stuck. */
@@ -78,6 +80,15 @@ export function fleetReasons(agent: FleetAgentState, now: Date): FleetReason[] {
     if (silentMs > TELEMETRY_STALLED_MS) {
       reasons.push({ code: 'telemetry_stalled', severity: 'warning', label: `No telemetry for ${formatDuration(silentMs)}` });
     }
+  }
+  if (agent.runawayRun) {
+    const run = agent.runawayRun;
+    const more = run.count > 1 ? ` (+${run.count - 1} more)` : '';
+    reasons.push({
+      code: 'runaway_run',
+      severity: 'warning',
+      label: `Run ${run.name ?? run.id} still running after ${formatDuration(now.getTime() - run.startedAt.getTime())} and ${run.steps} steps${more}`,
+    });
   }
   return reasons;
 }

@@ -32,7 +32,7 @@ function ensureGauges(): void {
   });
   gauge(
     'fleetwatch_month_to_date_cost_usd',
-    'LLM cost of every agent since the start of the UTC month, in USD (complete hours from the hourly rollups).',
+    'LLM cost of every agent since the start of the UTC month, in USD, as stored per call (priced by token type; complete hours from the hourly rollups).',
     [],
     async (g) => {
       const values = await reader?.().catch(() => undefined);

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ActivityEventResponseDto, ActivityLogService, AgentsService } from '@fleetwatch/agents';
-import { Clock, DAY_MS, Principal } from '@fleetwatch/common';
+import { Clock, DAY_MS, MINUTE_MS, Principal } from '@fleetwatch/common';
+import { AppConfig } from '@fleetwatch/config';
 import { FleetAgentDto, FleetStatusDto, PerformanceRecordDto, PlatformMetricsDto } from '../dto/fleet-status.dto';
 import { EventsQueryDto, PerformanceQueryDto } from '../dto/monitoring-query.dto';
 import { FleetAgentState, fleetReasons, worstSeverity } from '../fleet/fleet-reasons';
 import { FleetRow, MonitoringRepository } from '../repositories/monitoring.repository';
+import { RunawayRunRow, RunawayRunsRepository } from '../repositories/runaway-runs.repository';
 
 export function monthBounds(now: Date): { start: Date; next: Date } {
   return {
@@ -13,8 +15,11 @@ export function monthBounds(now: Date): { start: Date; next: Date } {
   };
 }
 
-function toState(row: FleetRow, monthStart: Date): FleetAgentState {
+function toState(row: FleetRow, monthStart: Date, runaway: RunawayRunRow | undefined): FleetAgentState {
   return {
+    runawayRun: runaway
+      ? { id: runaway.id, name: runaway.name, steps: Number(runaway.steps), startedAt: new Date(runaway.started_at), count: Number(runaway.runaways) }
+      : null,
     id: row.id,
     name: row.name,
     status: row.status,
@@ -39,6 +44,8 @@ export class MonitoringService {
     private readonly activity: ActivityLogService,
     private readonly agents: AgentsService,
     private readonly clock: Clock,
+    private readonly runaways: RunawayRunsRepository,
+    private readonly config: AppConfig,
   ) {}
 
   async metrics(principal: Principal): Promise<PlatformMetricsDto> {
@@ -59,10 +66,15 @@ export class MonitoringService {
   async fleetStatus(principal: Principal): Promise<FleetStatusDto> {
     const now = this.clock.now();
     const month = monthBounds(now);
-    const rows = await this.repository.fleet(principal, month.start, month.next);
+    const { runawayRunMaxSteps, runawayRunMaxMinutes } = this.config.monitoring;
+    const [rows, runaways] = await Promise.all([
+      this.repository.fleet(principal, month.start, month.next),
+      this.runaways.find(principal, runawayRunMaxSteps, new Date(now.getTime() - runawayRunMaxMinutes * MINUTE_MS)),
+    ]);
+    const runawayByAgent = new Map(runaways.map((r) => [r.agent_id, r]));
     const attention: FleetAgentDto[] = [];
     for (const row of rows) {
-      const reasons = fleetReasons(toState(row, month.start), now);
+      const reasons = fleetReasons(toState(row, month.start, runawayByAgent.get(row.id)), now);
       if (reasons.length === 0) continue;
       attention.push({ agentId: row.id, name: row.name, status: row.status, severity: worstSeverity(reasons), reasons });
     }

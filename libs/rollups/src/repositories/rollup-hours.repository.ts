@@ -29,6 +29,19 @@ export interface LlmHour {
   latencyMin: number;
   latencyMax: number;
   latencyHist: Histogram;
+  /** Per-type token sums (OpenTelemetry GenAI partitions of inputTokens / outputTokens). */
+  cacheReadInputTokens: number;
+  cacheCreationInputTokens: number;
+  cacheCreation5mInputTokens: number;
+  cacheCreation1hInputTokens: number;
+  reasoningOutputTokens: number;
+  audioInputTokens: number;
+  audioOutputTokens: number;
+  imageInputTokens: number;
+  /** Calls priced with the fallback rate (rate_source 'fallback'), and their tokens. */
+  unpricedCalls: number;
+  unpricedInputTokens: number;
+  unpricedOutputTokens: number;
 }
 
 export interface ToolHour {
@@ -86,6 +99,17 @@ export class RollupHoursRepository {
       latencyMin: num(r.latency_min),
       latencyMax: num(r.latency_max),
       latencyHist: r.latency_hist as Histogram,
+      cacheReadInputTokens: num(r.cache_read_input_tokens),
+      cacheCreationInputTokens: num(r.cache_creation_input_tokens),
+      cacheCreation5mInputTokens: num(r.cache_creation_5m_input_tokens),
+      cacheCreation1hInputTokens: num(r.cache_creation_1h_input_tokens),
+      reasoningOutputTokens: num(r.reasoning_output_tokens),
+      audioInputTokens: num(r.audio_input_tokens),
+      audioOutputTokens: num(r.audio_output_tokens),
+      imageInputTokens: num(r.image_input_tokens),
+      unpricedCalls: num(r.unpriced_calls),
+      unpricedInputTokens: num(r.unpriced_input_tokens),
+      unpricedOutputTokens: num(r.unpriced_output_tokens),
     }));
   }
 

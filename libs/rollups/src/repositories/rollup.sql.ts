@@ -86,17 +86,41 @@ export const DELETE_LLM = (one = false): string => `
   delete from rollup_llm_hourly r using fw_claimed d where r.agent_id = d.agent_id and r.hour = d.hour
     and d.hour >= ? and d.hour < ?${agent(one)}`;
 
+/** Per-type token columns of llm_calls, summed under the same names in rollup_llm_hourly. */
+export const LLM_TOKEN_TYPE_COLUMNS = [
+  'cache_read_input_tokens',
+  'cache_creation_input_tokens',
+  'cache_creation_5m_input_tokens',
+  'cache_creation_1h_input_tokens',
+  'reasoning_output_tokens',
+  'audio_input_tokens',
+  'audio_output_tokens',
+  'image_input_tokens',
+] as const;
+const TYPES = LLM_TOKEN_TYPE_COLUMNS;
+
+/**
+ * Token-type sums and the unpriced figures (calls priced with the fallback rate) go through the
+ * histogram-bucket grouping like the other sums: summed per bucket, then per (agent, model, hour).
+ */
 export const INSERT_LLM = (one = false): string => `
   insert into rollup_llm_hourly (agent_id, model, hour, count, errors, input_tokens, output_tokens, cost_usd,
-                                 latency_sum, latency_min, latency_max, latency_hist)
-  select agent_id, model, hour, sum(n), sum(e), sum(it), sum(ot), sum(c), sum(s), min(lo), max(hi), jsonb_object_agg(b, n)
+                                 latency_sum, latency_min, latency_max, latency_hist,
+                                 ${TYPES.join(', ')}, unpriced_calls, unpriced_input_tokens, unpriced_output_tokens)
+  select agent_id, model, hour, sum(n), sum(e), sum(it), sum(ot), sum(c), sum(s), min(lo), max(hi), jsonb_object_agg(b, n),
+         ${TYPES.map((c) => `sum(${c})`).join(', ')}, sum(un), sum(uit), sum(uot)
   from (
     select x.agent_id, x.model, x.hour, fw_hist_bucket(x.latency) as b,
            count(*) as n, count(*) filter (where x.status = 'error') as e,
            sum(x.input_tokens::bigint) as it, sum(x.output_tokens::bigint) as ot, sum(x.cost_usd) as c,
-           sum(x.latency) as s, min(x.latency) as lo, max(x.latency) as hi
+           sum(x.latency) as s, min(x.latency) as lo, max(x.latency) as hi,
+           ${TYPES.map((c) => `sum(x.${c}::bigint) as ${c}`).join(', ')},
+           count(*) filter (where x.rate_source = 'fallback') as un,
+           coalesce(sum(x.input_tokens::bigint) filter (where x.rate_source = 'fallback'), 0) as uit,
+           coalesce(sum(x.output_tokens::bigint) filter (where x.rate_source = 'fallback'), 0) as uot
     from (
-      select x.agent_id, coalesce(x.model, '') as model, d.hour, ${LATENCY} as latency, x.status, x.input_tokens, x.output_tokens, x.cost_usd
+      select x.agent_id, coalesce(x.model, '') as model, d.hour, ${LATENCY} as latency, x.status, x.input_tokens, x.output_tokens, x.cost_usd,
+             ${TYPES.map((c) => `x.${c}`).join(', ')}, x.rate_source
       from ${LLM_CALLS_TABLE} x
       join fw_claimed d on d.agent_id = x.agent_id and d.hour = date_trunc('hour', x.ts, 'UTC')
       where x.ts >= ? and x.ts < ? and d.hour >= ? and d.hour < ?${agent(one)}

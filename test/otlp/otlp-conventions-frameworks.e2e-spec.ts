@@ -1,6 +1,6 @@
 import { createAgent, createApiKey, createUser, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
-import { gpt4oMiniCost, sendTraces, storedCalls, storedTools, watchRuns } from './otlp-conventions-kit';
+import { gpt4oMiniCost, sendTraces, storedCalls, storedRuns, storedTools } from './otlp-conventions-kit';
 import { hexId, SpanSpec, traceExport, Value } from './otlp-json.builder';
 
 /** Vercel AI SDK built-in telemetry (AI SDK 6 capture) and OpenInference (openai instrumentation capture). */
@@ -88,9 +88,7 @@ describe('OTLP conventions: Vercel AI SDK ai.* spans and OpenInference', () => {
       { ...providerCall('ai.generateText.doGenerate', c3, r3, now - 4000, now - 3900, {}), traceId: failTrace, error: 'The mock upstream failed on purpose.' },
       root('ai.generateText', r3, now - 4100, now - 3800, {}, failTrace, 'The mock upstream failed on purpose.'),
     ]);
-    const watch = watchRuns(t);
     expect(await sendTraces(t, body, 'json', { apiKey: key })).toEqual({ status: 200 });
-    watch.stop();
     const calls = await storedCalls(t, agent.id);
     expect(
       calls.map((c) => [
@@ -125,10 +123,45 @@ describe('OTLP conventions: Vercel AI SDK ai.* spans and OpenInference', () => {
         parent_span_id: r2,
       },
     ]);
-    expect(watch.runs().map((r) => [r.id, r.name, r.status, r.startedAt.toISOString(), r.endedAt?.toISOString(), r.spanId])).toEqual([
-      [usageTrace, 'weather-agent.generateText', 'success', new Date(now - 9000).toISOString(), new Date(now - 7000).toISOString(), r1],
-      [streamTrace, 'weather-agent.streamText', 'success', new Date(now - 6000).toISOString(), new Date(now - 5000).toISOString(), r2],
-      [failTrace, 'weather-agent.generateText', 'error', new Date(now - 4100).toISOString(), new Date(now - 3800).toISOString(), r3],
+    expect(
+      (await storedRuns(t, agent.id)).map((r) => [
+        r.id,
+        r.name,
+        r.status,
+        r.started_at,
+        r.ended_at,
+        r.span_id,
+        r.llm_calls,
+        r.tool_calls,
+        r.input_tokens,
+        r.cost_usd,
+      ]),
+    ).toEqual([
+      [
+        usageTrace,
+        'weather-agent.generateText',
+        'success',
+        new Date(now - 9000).toISOString(),
+        new Date(now - 7000).toISOString(),
+        r1,
+        1,
+        0,
+        1200,
+        gpt4oMiniCost(1200, 1000, 300),
+      ],
+      [
+        streamTrace,
+        'weather-agent.streamText',
+        'success',
+        new Date(now - 6000).toISOString(),
+        new Date(now - 5000).toISOString(),
+        r2,
+        1,
+        1,
+        80,
+        gpt4oMiniCost(80, 0, 12),
+      ],
+      [failTrace, 'weather-agent.generateText', 'error', new Date(now - 4100).toISOString(), new Date(now - 3800).toISOString(), r3, 1, 0, 0, 0],
     ]);
   });
 
@@ -137,9 +170,11 @@ describe('OTLP conventions: Vercel AI SDK ai.* spans and OpenInference', () => {
     const now = t.clock.now().getTime();
     const [traceId, r, c] = [hexId(16), hexId(8), hexId(8)];
     const resource = { 'fleetwatch.agent.id': agent.id };
-    const watch = watchRuns(t);
     const child = traceExport(resource, traceId, [providerCall('ai.generateText.doGenerate', c, r, now - 3000, now - 2000, aiUsage(10, 0, 0, 5, 0))]);
     expect(await sendTraces(t, child, 'protobuf', { apiKey: key })).toEqual({ status: 200 });
+    // Only the call is known yet: it opens the run (running, from the call), no name or end.
+    const opened = (await storedRuns(t, agent.id)).map((run) => [run.id, run.name, run.status, run.started_at, run.ended_at, run.llm_calls, run.input_tokens]);
+    expect(opened).toEqual([[traceId, null, 'running', new Date(now - 2000).toISOString(), null, 1, 10]]);
     const rootOnly = traceExport(resource, traceId, [
       {
         name: 'ai.generateText',
@@ -150,11 +185,10 @@ describe('OTLP conventions: Vercel AI SDK ai.* spans and OpenInference', () => {
       },
     ]);
     expect(await sendTraces(t, rootOnly, 'protobuf', { apiKey: key })).toEqual({ status: 200 });
-    watch.stop();
-    expect(watch.runs().map((run) => [run.id, run.name, run.status, run.startedAt.toISOString(), run.endedAt?.toISOString() ?? null])).toEqual([
-      [traceId, null, 'running', new Date(now - 3000).toISOString(), null],
-      [traceId, 'ai.generateText', 'success', new Date(now - 3100).toISOString(), new Date(now - 1900).toISOString()],
-    ]);
+    // The root completes it: name, status, start and end from the span; the call counted once.
+    expect((await storedRuns(t, agent.id)).map((run) => [run.id, run.name, run.status, run.started_at, run.ended_at, run.llm_calls, run.input_tokens])).toEqual(
+      [[traceId, 'ai.generateText', 'success', new Date(now - 3100).toISOString(), new Date(now - 1900).toISOString(), 1, 10]],
+    );
     expect((await storedCalls(t, agent.id)).map((call) => [call.input_tokens, call.output_tokens, call.run_id])).toEqual([[10, 5, traceId]]);
   });
 
@@ -212,9 +246,7 @@ describe('OTLP conventions: Vercel AI SDK ai.* spans and OpenInference', () => {
         },
       },
     ]);
-    const watch = watchRuns(t);
     expect(await sendTraces(t, body, 'protobuf', { apiKey: key })).toEqual({ status: 200 });
-    watch.stop();
     const calls = await storedCalls(t, agent.id);
     expect(
       calls.map((c) => [
@@ -237,6 +269,8 @@ describe('OTLP conventions: Vercel AI SDK ai.* spans and OpenInference', () => {
       [traceId, 'fw-session-0003', root],
     ]);
     expect((await storedTools(t, agent.id)).map((c) => [c.tool, c.duration_ms, c.span_id])).toEqual([['get_weather', 10, tool]]);
-    expect(watch.runs().map((r) => [r.id, r.name, r.status, r.conversationId])).toEqual([[traceId, 'weather-agent', 'success', 'fw-session-0003']]);
+    expect((await storedRuns(t, agent.id)).map((r) => [r.id, r.name, r.status, r.conversation_id, r.llm_calls, r.tool_calls, r.input_tokens])).toEqual([
+      [traceId, 'weather-agent', 'success', 'fw-session-0003', 2, 1, 1200],
+    ]);
   });
 });

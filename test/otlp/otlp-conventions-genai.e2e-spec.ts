@@ -1,6 +1,6 @@
 import { createAgent, createApiKey, createUser, TestUser } from '@fleetwatch/testing';
 import { startTestApp, TestApp } from '../support/test-app';
-import { gpt4oMiniCost, sendTraces, storedCalls, storedTools, watchRuns } from './otlp-conventions-kit';
+import { gpt4oMiniCost, sendTraces, storedCalls, storedRuns, storedTools } from './otlp-conventions-kit';
 import { hexId, traceExport } from './otlp-json.builder';
 
 /**
@@ -82,9 +82,7 @@ describe('OTLP conventions: OpenTelemetry GenAI and OpenLLMetry', () => {
           attributes: { ...conversation, 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'get_weather', 'gen_ai.tool.call.id': 'call_1' },
         },
       ]);
-      const watch = watchRuns(t);
       const answer = await sendTraces(t, body, format, { apiKey: key });
-      watch.stop();
       expect(answer).toEqual({ status: 200 });
       expect(await storedCalls(t, agent.id)).toEqual([
         {
@@ -124,18 +122,26 @@ describe('OTLP conventions: OpenTelemetry GenAI and OpenLLMetry', () => {
           parent_span_id: step,
         },
       ]);
-      expect(watch.runs()).toEqual([
+      // The run counts the chat call once: the invoke_agent span's own usage sum is not added.
+      expect(await storedRuns(t, agent.id)).toEqual([
         {
           id: traceId,
-          agentId: agent.id,
-          conversationId: 'fw-session-0001',
           name: 'weather-agent',
           status: 'success',
-          startedAt: new Date(now - 5000),
-          endedAt: new Date(now - 1000),
+          conversation_id: 'fw-session-0001',
+          started_at: new Date(now - 5000).toISOString(),
+          ended_at: new Date(now - 1000).toISOString(),
+          trace_id: traceId,
+          span_id: root,
+          llm_calls: 1,
+          tool_calls: 1,
+          errors: 0,
+          input_tokens: 1200,
+          output_tokens: 300,
+          cache_read_input_tokens: 1000,
+          reasoning_output_tokens: 120,
+          cost_usd: gpt4oMiniCost(1200, 1000, 300),
           metadata: { source: 'otlp', conventions: ['genai'] },
-          traceId,
-          spanId: root,
         },
       ]);
     },
@@ -186,6 +192,10 @@ describe('OTLP conventions: OpenTelemetry GenAI and OpenLLMetry', () => {
     ]);
     expect(calls[0].cost_usd).toBe(gpt4oMiniCost(100, 40, 20));
     expect(calls.map((c) => c.run_id)).toEqual([traceId, traceId]);
+    // No agent or workflow span: the trace is the run, named and timed by its root span.
+    expect((await storedRuns(t, agent.id)).map((r) => [r.id, r.name, r.status, r.started_at, r.ended_at, r.llm_calls, r.errors])).toEqual([
+      [traceId, 'text_completion', 'error', new Date(now - 3000).toISOString(), new Date(now - 2000).toISOString(), 2, 2],
+    ]);
   });
 
   it('stores an OpenLLMetry agent (traceloop agent span, gen_ai chat spans, a .tool span, a legacy llm.* span) once per call', async () => {
@@ -242,9 +252,7 @@ describe('OTLP conventions: OpenTelemetry GenAI and OpenLLMetry', () => {
         },
       },
     ]);
-    const watch = watchRuns(t);
     expect(await sendTraces(t, body, 'protobuf', { apiKey: key })).toEqual({ status: 200 });
-    watch.stop();
     const calls = await storedCalls(t, agent.id);
     expect(calls.map((c) => [c.model, c.response_model, c.provider, c.input_tokens, c.output_tokens, c.cost_usd, c.conversation_id, c.parent_span_id])).toEqual(
       [
@@ -253,8 +261,8 @@ describe('OTLP conventions: OpenTelemetry GenAI and OpenLLMetry', () => {
       ],
     );
     expect((await storedTools(t, agent.id)).map((c) => [c.tool, c.duration_ms, c.run_id])).toEqual([['get_weather', 100, traceId]]);
-    expect(watch.runs().map((r) => [r.id, r.name, r.status, r.conversationId, r.spanId])).toEqual([
-      [traceId, 'weather-agent', 'success', 'fw-session-0002', root],
-    ]);
+    expect(
+      (await storedRuns(t, agent.id)).map((r) => [r.id, r.name, r.status, r.conversation_id, r.span_id, r.llm_calls, r.tool_calls, r.input_tokens]),
+    ).toEqual([[traceId, 'weather-agent', 'success', 'fw-session-0002', root, 2, 1, 850]]);
   });
 });

@@ -1,5 +1,4 @@
 import { decodeProtobufResponse, encodeProtobufRequest } from '@fleetwatch/otlp';
-import { IngestBatch, RunItem, TelemetryWriter } from '@fleetwatch/ingest';
 import { TestApp } from '../support/test-app';
 import { asProtobufObject } from './otlp-json.builder';
 import { binaryParser } from './otlp-test-kit';
@@ -62,19 +61,20 @@ export async function storedTools(t: TestApp, agentId: string): Promise<Record<s
   return rows;
 }
 
-/**
- * The runs OTLP put in the batches the writer received. Runs are stored by the runs storage
- * (another change); until then the batch is where a test sees them. The writer still runs.
- */
-export function watchRuns(t: TestApp): { runs: () => RunItem[]; stop: () => void } {
-  const writer = t.get(TelemetryWriter);
-  const seen: RunItem[] = [];
-  const original = writer.write.bind(writer);
-  const spy = jest.spyOn(writer, 'write').mockImplementation((batch: IngestBatch, ...rest) => {
-    seen.push(...(batch.runs ?? []));
-    return original(batch, ...rest);
-  });
-  return { runs: () => seen.map((r) => ({ ...r })), stop: () => spy.mockRestore() };
+/** The runs stored for an agent, as a user reads them back (cost as a number, times as ISO). */
+export async function storedRuns(t: TestApp, agentId: string): Promise<Record<string, unknown>[]> {
+  const { rows } = await t.sql.query(
+    `select id, name, status, conversation_id, started_at, ended_at, trace_id, span_id, llm_calls, tool_calls, errors,
+            input_tokens::int, output_tokens::int, cache_read_input_tokens::int, reasoning_output_tokens::int, cost_usd::text as cost_usd, metadata
+     from runs where agent_id = $1 order by started_at, id`,
+    [agentId],
+  );
+  return rows.map((r) => ({
+    ...r,
+    cost_usd: Number(r.cost_usd),
+    started_at: (r.started_at as Date).toISOString(),
+    ended_at: r.ended_at ? (r.ended_at as Date).toISOString() : null,
+  }));
 }
 
 /**

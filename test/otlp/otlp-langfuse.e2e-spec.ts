@@ -1,7 +1,7 @@
 import { createAgent, createApiKey, createUser, describeAuthorizationMatrix, MatrixWorld, TestUser } from '@fleetwatch/testing';
 import { decodeStatus } from '@fleetwatch/otlp';
 import { startTestApp, TestApp } from '../support/test-app';
-import { gpt4oMiniCost, sendTraces, storedCalls, storedTools, watchRuns } from './otlp-conventions-kit';
+import { gpt4oMiniCost, sendTraces, storedCalls, storedRuns, storedTools } from './otlp-conventions-kit';
 import { hexId, traceExport, Value } from './otlp-json.builder';
 import { binaryParser } from './otlp-test-kit';
 
@@ -99,9 +99,7 @@ describe('OTLP conventions: Langfuse, on /api/public/otel/v1/traces with Basic a
     const now = t.clock.now().getTime();
     const traceId = hexId(16);
     const ids = [hexId(8), hexId(8), hexId(8), hexId(8), hexId(8)];
-    const watch = watchRuns(t);
     const answer = await sendTraces(t, langfuseTrace(agent.id, traceId, ids, now), 'json', { authorization: basic(prefixOf(key), key) }, LANGFUSE_PATH);
-    watch.stop();
     expect(answer).toEqual({ status: 200 });
     const calls = await storedCalls(t, agent.id);
     expect(
@@ -117,9 +115,9 @@ describe('OTLP conventions: Langfuse, on /api/public/otel/v1/traces with Basic a
       [0, traceId, 'fw-session-0004', ids[4], ids[0]],
     ]);
     expect((await storedTools(t, agent.id)).map((c) => [c.tool, c.duration_ms, c.run_id])).toEqual([['get_weather', 100, traceId]]);
-    expect(watch.runs().map((r) => [r.id, r.name, r.status, r.conversationId, r.spanId])).toEqual([
-      [traceId, 'weather-agent', 'success', 'fw-session-0004', ids[0]],
-    ]);
+    expect(
+      (await storedRuns(t, agent.id)).map((r) => [r.id, r.name, r.status, r.conversation_id, r.span_id, r.llm_calls, r.tool_calls, r.errors, r.input_tokens]),
+    ).toEqual([[traceId, 'weather-agent', 'success', 'fw-session-0004', ids[0], 3, 1, 1, 1280]]);
   });
 
   it.each([

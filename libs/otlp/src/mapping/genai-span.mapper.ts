@@ -72,28 +72,28 @@ function toToolCall(entry: ClassifiedSpan): IngestToolCallItem & SpanPlacement {
 }
 
 /**
- * The trace's run. Its id is the trace id; the run span (else the root span) gives the name,
- * status, start and end. An export without either saw only inner spans: the run is reported
- * running from its earliest span, and the export carrying the root completes it.
+ * The trace's run, when this export carries its run span (else its root span): id = the trace
+ * id; name, status, start and end from that span. An export with neither saw only inner spans;
+ * it sends no run item, because a run item's status and end overwrite the stored ones: its
+ * calls, which name the run, only add to the run's totals (or open it as running).
  */
 function toRun(trace: AssembledTrace, calls: ClassifiedSpan[]): MappedRun | undefined {
-  if (!trace.traceId || (calls.length === 0 && !trace.runSpan)) return undefined;
   const head = trace.runSpan ?? trace.root;
-  const agentId = trace.runSpan?.agentId || trace.root?.agentId || calls.find((c) => c.agentId)?.agentId || '';
-  const earliest = trace.spans.reduce((min, e) => (e.span.startNs < min ? e.span.startNs : min), trace.spans[0].span.startNs);
-  const name = head ? ((head.facts?.role === 'run' ? head.facts.name : undefined) ?? head.span.name) : undefined;
+  if (!trace.traceId || !head || (calls.length === 0 && !trace.runSpan)) return undefined;
+  const agentId = head.agentId || calls.find((c) => c.agentId)?.agentId || '';
+  const name = (head.facts?.role === 'run' ? head.facts.name : undefined) ?? head.span.name;
   return {
     item: {
       id: trace.traceId,
       agentId,
       conversationId: trace.conversationId ?? null,
       name: name ? name.slice(0, 200) : null,
-      status: head ? (spanFailed(head) ? 'error' : 'success') : 'running',
-      startedAt: nanosToIso(head ? head.span.startNs : earliest),
-      endedAt: head ? nanosToIso(head.span.endNs) : null,
+      status: spanFailed(head) ? 'error' : 'success',
+      startedAt: nanosToIso(head.span.startNs),
+      endedAt: nanosToIso(head.span.endNs),
       metadata: { source: 'otlp', conventions: [...new Set(trace.spans.map((e) => e.facts?.convention).filter(Boolean))] },
       traceId: trace.traceId,
-      spanId: head?.span.spanId ?? null,
+      spanId: head.span.spanId ?? null,
     },
     points: trace.runSpan ? 1 : 0,
   };

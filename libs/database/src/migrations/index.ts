@@ -15,6 +15,7 @@ import { Migration20261201040000JobNames } from './Migration20261201040000JobNam
 import { Migration20261201050000UsageByType } from './Migration20261201050000UsageByType';
 import { Migration20261201060000RollupTokenTypes } from './Migration20261201060000RollupTokenTypes';
 import { Migration20261201070000Runs } from './Migration20261201070000Runs';
+import { Migration20261201100000RunCostFollowsCalls } from './Migration20261201100000RunCostFollowsCalls';
 
 /** Every migration, in order. A new migration is a new file plus one line here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201050000UsageByType', class: Migration20261201050000UsageByType },
   { name: 'Migration20261201060000RollupTokenTypes', class: Migration20261201060000RollupTokenTypes },
   { name: 'Migration20261201070000Runs', class: Migration20261201070000Runs },
+  { name: 'Migration20261201100000RunCostFollowsCalls', class: Migration20261201100000RunCostFollowsCalls },
 ];

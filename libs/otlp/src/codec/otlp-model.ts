@@ -8,11 +8,17 @@ export type Attributes = Record<string, AttributeValue>;
 /** OTLP span status codes (opentelemetry.proto.trace.v1.Status.StatusCode). */
 export const SPAN_STATUS_ERROR = 2;
 
+/** OTLP SpanFlags: bit 8 says whether bit 9 (the parent is remote) is known. */
+export const SPAN_FLAGS_HAS_IS_REMOTE = 0x100;
+export const SPAN_FLAGS_IS_REMOTE = 0x200;
+
 export interface OtlpSpan {
   traceId?: string;
   spanId?: string;
   /** Absent for a trace's root span. */
   parentSpanId?: string;
+  /** The parent lives in another process (OTLP span flags): this span is the local root of its trace. */
+  parentIsRemote?: boolean;
   name: string;
   startNs: bigint;
   endNs: bigint;

@@ -6,6 +6,23 @@ const TRACE_ID = '5b8efff798038103d269b633813fc60c';
 const SPAN_ID = 'eee19b7ec3c1b174';
 
 describe('normalizeTraceRequest', () => {
+  it('reads the parent span id and whether the parent is remote (span flags 0x100 | 0x200)', () => {
+    const spans = (flags?: number) =>
+      normalizeTraceRequest({
+        resourceSpans: [
+          {
+            scopeSpans: [
+              { spans: [{ traceId: TRACE_ID, spanId: SPAN_ID, parentSpanId: 'aa'.repeat(8), name: 's', ...(flags === undefined ? {} : { flags }) }] },
+            ],
+          },
+        ],
+      })[0].spans[0];
+    expect(spans(0x301)).toMatchObject({ parentSpanId: 'aa'.repeat(8), parentIsRemote: true });
+    expect(spans(0x101).parentIsRemote).toBeUndefined();
+    expect(spans(0x200).parentIsRemote).toBeUndefined();
+    expect(spans().parentIsRemote).toBeUndefined();
+  });
+
   it('reads OTLP JSON: hex ids, int64 strings, integer enums, typed attribute values', () => {
     const [rs] = normalizeTraceRequest({
       resourceSpans: [

@@ -1,4 +1,13 @@
-import { MetricKind, OtlpDataPoint, OtlpMetric, OtlpResourceMetrics, OtlpResourceSpans, OtlpSpan } from './otlp-model';
+import {
+  MetricKind,
+  OtlpDataPoint,
+  OtlpMetric,
+  OtlpResourceMetrics,
+  OtlpResourceSpans,
+  OtlpSpan,
+  SPAN_FLAGS_HAS_IS_REMOTE,
+  SPAN_FLAGS_IS_REMOTE,
+} from './otlp-model';
 import { asArray, asBigInt, asDouble, asEnum, asId, asObject, asString, attributes, field, optionalDouble } from './otlp-values';
 
 const STATUS_CODES = ['STATUS_CODE_UNSET', 'STATUS_CODE_OK', 'STATUS_CODE_ERROR'] as const;
@@ -27,10 +36,13 @@ function normalizeSpan(value: unknown, at: string): OtlpSpan {
   const span = asObject(value, at);
   const status = asObject(field(span, 'status'), `${at}.status`);
   const message = asString(field(status, 'message'), `${at}.status.message`);
+  const flags = Number(asBigInt(field(span, 'flags'), `${at}.flags`) & 0xffffffffn);
+  const remote = (flags & SPAN_FLAGS_HAS_IS_REMOTE) !== 0 && (flags & SPAN_FLAGS_IS_REMOTE) !== 0;
   return {
     traceId: asId(field(span, 'traceId'), 16, `${at}.traceId`),
     spanId: asId(field(span, 'spanId'), 8, `${at}.spanId`),
     parentSpanId: asId(field(span, 'parentSpanId'), 8, `${at}.parentSpanId`),
+    ...(remote ? { parentIsRemote: true } : {}),
     name: asString(field(span, 'name'), `${at}.name`),
     startNs: asBigInt(field(span, 'startTimeUnixNano'), `${at}.startTimeUnixNano`),
     endNs: asBigInt(field(span, 'endTimeUnixNano'), `${at}.endTimeUnixNano`),

@@ -30,7 +30,7 @@ export const TRACES_DESCRIPTION =
   '`error.type`, else the Langfuse status message, else the span status message). Counted once: a call span with a call span of the ' +
   'same kind beneath it is structure (only leaves are calls), and runs never carry tokens themselves. Runs: one per trace, id = the ' +
   'trace id (so exports of one trace agree even when children arrive before their root); name, status, start and end come from the ' +
-  'outermost run span, else the root span; an export with neither sends no run item, and its calls, which name the run, open it ' +
+  'outermost run span, else the root span (or the local root, whose parent is remote by its OTLP span flags); an export with neither sends no run item, and its calls, which name the run, open it ' +
   '(running) or add to its totals (runs are stored per agent and id: GET /api/agents/:id/runs, GET /api/runs/:id). Every call gets ' +
   'runId = its trace id, conversationId (`gen_ai.conversation.id`, `session.id`, `langfuse.session.id`, ' +
   '`traceloop.association.properties.session_id`, `ai.telemetry.metadata.conversationId`/`sessionId`; the span’s own, else the ' +

@@ -88,4 +88,21 @@ describe('span conventions', () => {
     expect(out.llmCalls.map((c) => [c.status, c.errorType, c.parentSpanId])).toEqual([['error', 'error', '02'.repeat(8)]]);
     expect(out.structural).toBe(1);
   });
+
+  it('takes a span whose parent is remote as the local root: the run is complete without the foreign root', () => {
+    const out = mapGenAiSpans([
+      {
+        resource: { 'fleetwatch.agent.id': 'a' },
+        spans: [
+          span('POST /agent', { 'gen_ai.operation.name': 'chat' }, { spanId: '04'.repeat(8), parentSpanId: '09'.repeat(8), parentIsRemote: true }),
+          span('chat', { 'gen_ai.operation.name': 'chat' }, { spanId: '05'.repeat(8), parentSpanId: '09'.repeat(8) }),
+        ],
+      },
+    ]);
+    expect(out.runs.map((r) => [r.item.name, r.item.status, r.item.spanId])).toEqual([['POST /agent', 'success', '04'.repeat(8)]]);
+    const inner = mapGenAiSpans([
+      { resource: {}, spans: [span('chat', { 'gen_ai.operation.name': 'chat' }, { spanId: '05'.repeat(8), parentSpanId: '09'.repeat(8) })] },
+    ]);
+    expect(inner.runs).toEqual([]);
+  });
 });

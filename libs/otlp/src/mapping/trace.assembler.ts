@@ -21,7 +21,7 @@ export interface AssembledTrace {
   spans: ClassifiedSpan[];
   /** The outermost run span (invoke_agent, ai.generateText, AGENT …) in this export, if any. */
   runSpan?: ClassifiedSpan;
-  /** The trace's root span (no parent), when this export carries it. */
+  /** The trace's root span (no parent, or a remote one: the local root), when this export carries it. */
   root?: ClassifiedSpan;
   conversationId?: string;
 }
@@ -86,7 +86,8 @@ function assemble(traceId: string | undefined, spans: ClassifiedSpan[]): Assembl
   keepLeaves(spans, byId);
   const runSpans = spans.filter((e) => e.facts?.role === 'run' && !ancestors(e, byId).some((up) => up.facts?.role === 'run'));
   const runSpan = runSpans.sort((a, b) => (a.span.startNs < b.span.startNs ? -1 : a.span.startNs > b.span.startNs ? 1 : 0))[0];
-  const root = spans.find((e) => !e.span.parentSpanId);
+  // A parent in another process (a gateway's server span) is never exported here: the local root stands for the root.
+  const root = spans.find((e) => !e.span.parentSpanId) ?? spans.find((e) => e.span.parentIsRemote);
   const ordered = [runSpan, root, ...spans].filter((e): e is ClassifiedSpan => e !== undefined);
   const conversationId = ordered.find((e) => e.facts?.conversationId)?.facts?.conversationId;
   for (const entry of spans) {

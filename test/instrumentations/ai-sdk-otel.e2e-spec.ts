@@ -108,7 +108,7 @@ describe('Vercel AI SDK 7 @ai-sdk/otel → Fleetwatch', () => {
       const listed = await runsView(run);
       const toolRun = listed.find((r) => r.toolCalls === 1);
       expect(toolRun).toBeDefined();
-      expect(await runDetail(run, toolRun!.id)).toEqual(expectedRun(runs[1], rates, { withCalls: true, id: toolRun!.id }));
+      expect(await runDetail(run, toolRun!.key)).toEqual(expectedRun(runs[1], rates, { withCalls: true, key: toolRun!.key }));
     });
 
     it('groups the four runs under gen_ai.conversation.id', async () => {

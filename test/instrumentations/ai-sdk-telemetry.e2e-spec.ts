@@ -111,7 +111,7 @@ describe('Vercel AI SDK 6 built-in telemetry → Fleetwatch', () => {
       const listed = await runsView(run);
       const toolRun = listed.find((r) => r.name === 'weather-agent.tool');
       expect(toolRun).toBeDefined();
-      expect(await runDetail(run, toolRun!.id)).toEqual(expectedRun(runs[1], rates, { withCalls: true, id: toolRun!.id }));
+      expect(await runDetail(run, toolRun!.key)).toEqual(expectedRun(runs[1], rates, { withCalls: true, key: toolRun!.key }));
     });
 
     it('groups the four runs under the session id', async () => {

@@ -109,7 +109,7 @@ describe('Langfuse SDK → Fleetwatch (Langfuse-compatible path)', () => {
 
     it('lists the run’s calls in time order under the agent observation', async () => {
       const [listed] = await runsView(run);
-      expect(await runDetail(run, listed.id)).toEqual(expectedRun(expected, rates, { withCalls: true, id: listed.id }));
+      expect(await runDetail(run, listed.key)).toEqual(expectedRun(expected, rates, { withCalls: true, key: listed.key }));
     });
 
     it('groups the run under its session id', async () => {

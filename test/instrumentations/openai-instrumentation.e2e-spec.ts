@@ -71,7 +71,7 @@ describe('@opentelemetry/instrumentation-openai → Fleetwatch', () => {
 
     it('lists the run’s calls in time order under the agent span', async () => {
       const [listed] = await runsView(run);
-      expect(await runDetail(run, listed.id)).toEqual(expectedRun(expected, rates, { withCalls: true, id: listed.id }));
+      expect(await runDetail(run, listed.key)).toEqual(expectedRun(expected, rates, { withCalls: true, key: listed.key }));
     });
 
     it('groups the run under conversation fw-session-0001', async () => {

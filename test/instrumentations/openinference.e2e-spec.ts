@@ -70,7 +70,7 @@ describe('OpenInference (openai instrumentation) → Fleetwatch', () => {
 
     it('lists the run’s calls in time order under the agent span', async () => {
       const [listed] = await runsView(run);
-      expect(await runDetail(run, listed.id)).toEqual(expectedRun(expected, rates, { withCalls: true, id: listed.id }));
+      expect(await runDetail(run, listed.key)).toEqual(expectedRun(expected, rates, { withCalls: true, key: listed.key }));
     });
 
     it('groups the run under its session.id', async () => {

@@ -17,22 +17,46 @@ export interface RunExpectation {
   toolCalls: Array<{ span: EmittedSpan; tool: string }>;
 }
 
+export interface TokensView {
+  input: number;
+  output: number;
+  cacheRead: number;
+  cacheCreation: number;
+  reasoning: number;
+}
+
+export interface CallView {
+  kind: string;
+  name: string;
+  spanId: string | null;
+  parentSpanId: string | null;
+  status: string;
+  errorType: string | null;
+  costUsd?: number;
+  children: CallView[];
+}
+
 export interface RunView {
-  id: string;
+  /** The address for GET /api/runs/:key. */
+  key: string;
   name: string | null;
   conversationId: string | null;
   status: string;
+  reported: boolean;
   startedAt: string;
   endedAt: string | null;
+  durationMs: number;
+  steps: number;
   llmCalls: number;
   toolCalls: number;
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadInputTokens: number;
-  reasoningOutputTokens: number;
-  costUsd: number;
   errors: number;
-  calls?: Array<{ kind: string; spanId: string | null; parentSpanId: string | null; name: string; status: string }>;
+  tokens: TokensView;
+  costUsd: number;
+  firstCallAt: string | null;
+  lastCallAt: string | null;
+  traceId: string | null;
+  spanId: string | null;
+  calls?: CallView[];
 }
 
 type Json = Record<string, unknown>;
@@ -43,32 +67,51 @@ async function get(run: InstrumentationRun, path: string): Promise<unknown> {
   return res.body;
 }
 
+function tokensView(t: Json | undefined): TokensView {
+  return {
+    input: Number(t?.input),
+    output: Number(t?.output),
+    cacheRead: Number(t?.cacheRead),
+    cacheCreation: Number(t?.cacheCreation),
+    reasoning: Number(t?.reasoning),
+  };
+}
+
+function callView(c: Json): CallView {
+  return {
+    kind: String(c.kind),
+    name: String(c.kind === 'tool' ? c.tool : c.model),
+    spanId: (c.spanId as string | null) ?? null,
+    parentSpanId: (c.parentSpanId as string | null) ?? null,
+    status: String(c.status),
+    errorType: (c.errorType as string | null) ?? null,
+    ...(c.kind === 'llm' ? { costUsd: Number(c.costUsd) } : {}),
+    children: ((c.children as Json[] | undefined) ?? []).map(callView),
+  };
+}
+
 function toRunView(r: Json, withCalls: boolean): RunView {
   const view: RunView = {
-    id: String(r.id),
+    key: String(r.key),
     name: (r.name as string | null) ?? null,
     conversationId: (r.conversationId as string | null) ?? null,
     status: String(r.status),
+    reported: r.reported as boolean,
     startedAt: String(r.startedAt),
     endedAt: (r.endedAt as string | null) ?? null,
+    durationMs: Number(r.durationMs),
+    steps: Number(r.steps),
     llmCalls: Number(r.llmCalls),
     toolCalls: Number(r.toolCalls),
-    inputTokens: Number(r.inputTokens),
-    outputTokens: Number(r.outputTokens),
-    cacheReadInputTokens: Number(r.cacheReadInputTokens),
-    reasoningOutputTokens: Number(r.reasoningOutputTokens),
-    costUsd: Number(r.costUsd),
     errors: Number(r.errors),
+    tokens: tokensView(r.tokens as Json | undefined),
+    costUsd: Number(r.costUsd),
+    firstCallAt: (r.firstCallAt as string | null) ?? null,
+    lastCallAt: (r.lastCallAt as string | null) ?? null,
+    traceId: (r.traceId as string | null) ?? null,
+    spanId: (r.spanId as string | null) ?? null,
   };
-  if (withCalls) {
-    view.calls = ((r.calls as Json[] | undefined) ?? []).map((c) => ({
-      kind: String(c.kind),
-      spanId: (c.spanId as string | null) ?? null,
-      parentSpanId: (c.parentSpanId as string | null) ?? null,
-      name: String(c.model ?? c.tool),
-      status: String(c.status),
-    }));
-  }
+  if (withCalls) view.calls = ((r.calls as Json[] | undefined) ?? []).map(callView);
   return view;
 }
 
@@ -78,35 +121,75 @@ export async function runsView(run: InstrumentationRun): Promise<RunView[]> {
   return body.map((r) => toRunView(r, false));
 }
 
-/** GET /api/runs/:id with its calls in time order. */
-export async function runDetail(run: InstrumentationRun, id: string): Promise<RunView> {
-  return toRunView((await get(run, `/api/runs/${id}`)) as Json, true);
+/** GET /api/runs/:key with its calls in time order. */
+export async function runDetail(run: InstrumentationRun, key: string): Promise<RunView> {
+  return toRunView((await get(run, `/api/runs/${key}`)) as Json, true);
 }
 
-export function expectedRun(e: RunExpectation, rates: Rates, options: { withCalls?: boolean; id?: string } = {}): RunView {
-  const sum = (f: (c: ExpectedCall) => number) => e.calls.reduce((s, c) => s + f(c), 0);
+function sumTokens(calls: ExpectedCall[]): TokensView {
+  const sum = (f: (c: ExpectedCall) => number) => calls.reduce((s, c) => s + f(c), 0);
+  return {
+    input: sum((c) => c.usage.input),
+    output: sum((c) => c.usage.output),
+    cacheRead: sum((c) => c.usage.cacheRead),
+    cacheCreation: sum((c) => c.usage.cacheWrite),
+    reasoning: sum((c) => c.usage.reasoning),
+  };
+}
+
+const maxNs = (xs: bigint[]): bigint => xs.reduce((a, b) => (b > a ? b : a));
+const minNs = (xs: bigint[]): bigint => xs.reduce((a, b) => (b < a ? b : a));
+const isoOfNs = (ns: bigint): string => new Date(Number(ns / 1_000_000n)).toISOString();
+
+/**
+ * The run made of `e.root`: its times, its calls' totals, and (withCalls) its calls in time order.
+ * The calls' parents here are agent / step spans, which are no calls, so every call is at the top.
+ */
+export function expectedRun(e: RunExpectation, rates: Rates, options: { withCalls?: boolean; key?: string } = {}): RunView {
+  const ends = [...e.calls.map((c) => c.span.endNs), ...e.toolCalls.map((c) => c.span.endNs)];
+  const startedAt = spanStartIso(e.root);
+  const endedAt = spanEndIso(e.root);
   const view: RunView = {
-    id: options.id ?? (expect.any(String) as unknown as string),
+    key: options.key ?? (expect.any(String) as unknown as string),
     name: e.name,
     conversationId: e.conversationId,
     status: e.status,
-    startedAt: spanStartIso(e.root),
-    endedAt: spanEndIso(e.root),
+    reported: true,
+    startedAt,
+    endedAt,
+    durationMs: Date.parse(endedAt) - Date.parse(startedAt),
+    steps: e.calls.length + e.toolCalls.length,
     llmCalls: e.calls.length,
     toolCalls: e.toolCalls.length,
-    inputTokens: sum((c) => c.usage.input),
-    outputTokens: sum((c) => c.usage.output),
-    cacheReadInputTokens: sum((c) => c.usage.cacheRead),
-    reasoningOutputTokens: sum((c) => c.usage.reasoning),
-    costUsd: usd(sum((c) => costUnits(c.usage, rates))),
     errors: e.calls.filter((c) => c.errorType !== undefined).length,
+    tokens: sumTokens(e.calls),
+    costUsd: usd(e.calls.reduce((s, c) => s + costUnits(c.usage, rates), 0)),
+    firstCallAt: ends.length ? isoOfNs(minNs(ends)) : null,
+    lastCallAt: ends.length ? isoOfNs(maxNs(ends)) : null,
+    traceId: e.root.traceId,
+    spanId: e.root.spanId,
   };
   if (options.withCalls) {
-    const items = [
-      ...e.calls.map((c) => ({ end: c.span.endNs, kind: 'llm', span: c.span, name: c.model, status: c.errorType === undefined ? 'success' : 'error' })),
-      ...e.toolCalls.map((c) => ({ end: c.span.endNs, kind: 'tool', span: c.span, name: c.tool, status: 'success' })),
-    ].sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
-    view.calls = items.map((i) => ({ kind: i.kind, spanId: i.span.spanId, parentSpanId: i.span.parentSpanId || null, name: i.name, status: i.status }));
+    const items: Array<{ end: bigint; view: CallView }> = [
+      ...e.calls.map((c) => ({
+        end: c.span.endNs,
+        view: {
+          kind: 'llm',
+          name: c.model,
+          spanId: c.span.spanId,
+          parentSpanId: c.span.parentSpanId || null,
+          status: c.errorType === undefined ? 'success' : 'error',
+          errorType: c.errorType ?? null,
+          costUsd: usd(costUnits(c.usage, rates)),
+          children: [],
+        },
+      })),
+      ...e.toolCalls.map((c) => ({
+        end: c.span.endNs,
+        view: { kind: 'tool', name: c.tool, spanId: c.span.spanId, parentSpanId: c.span.parentSpanId || null, status: 'success', errorType: null, children: [] },
+      })),
+    ];
+    view.calls = items.sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0)).map((i) => i.view);
   }
   return view;
 }
@@ -119,8 +202,10 @@ export function expectedRuns(es: RunExpectation[], rates: Rates): RunView[] {
 export interface ConversationView {
   conversationId: string;
   runs: number;
-  inputTokens: number;
-  outputTokens: number;
+  runningRuns: number;
+  steps: number;
+  errors: number;
+  tokens: TokensView;
   costUsd: number;
   firstActivityAt: string;
   lastActivityAt: string;
@@ -132,28 +217,29 @@ export async function conversationsView(run: InstrumentationRun): Promise<Conver
   return body.map((c) => ({
     conversationId: String(c.conversationId),
     runs: Number(c.runs),
-    inputTokens: Number(c.inputTokens),
-    outputTokens: Number(c.outputTokens),
+    runningRuns: Number(c.runningRuns),
+    steps: Number(c.steps),
+    errors: Number(c.errors),
+    tokens: tokensView(c.tokens as Json | undefined),
     costUsd: Number(c.costUsd),
     firstActivityAt: String(c.firstActivityAt),
     lastActivityAt: String(c.lastActivityAt),
   }));
 }
 
+/** The runs' roots enclose their calls, so the first start and the last end are the roots'. */
 export function expectedConversation(id: string, runs: RunExpectation[], rates: Rates): ConversationView {
   const calls = runs.flatMap((r) => r.calls);
-  const starts = runs.map((r) => r.root.startNs);
-  const ends = runs.map((r) => r.root.endNs);
-  const min = starts.reduce((a, b) => (b < a ? b : a));
-  const max = ends.reduce((a, b) => (b > a ? b : a));
   return {
     conversationId: id,
     runs: runs.length,
-    inputTokens: calls.reduce((s, c) => s + c.usage.input, 0),
-    outputTokens: calls.reduce((s, c) => s + c.usage.output, 0),
+    runningRuns: 0,
+    steps: runs.reduce((s, r) => s + r.calls.length + r.toolCalls.length, 0),
+    errors: calls.filter((c) => c.errorType !== undefined).length,
+    tokens: sumTokens(calls),
     costUsd: usd(calls.reduce((s, c) => s + costUnits(c.usage, rates), 0)),
-    firstActivityAt: spanStartIso({ ...runs[0].root, startNs: min }),
-    lastActivityAt: spanEndIso({ ...runs[0].root, endNs: max }),
+    firstActivityAt: isoOfNs(minNs(runs.map((r) => r.root.startNs))),
+    lastActivityAt: isoOfNs(maxNs(runs.map((r) => r.root.endNs))),
   };
 }
 

@@ -67,9 +67,10 @@ export async function runInstrumentation(fixture: FixtureName, script: string, o
   };
 }
 
-/** The spans the library emitted with this name, in the order they ended. */
+/** The spans the library emitted with this name, in the order they ended (a retried export's spans once). */
 export function emitted(run: InstrumentationRun, name: string | RegExp): EmittedSpan[] {
-  return run.proxy.spans
+  const unique = new Map(run.proxy.spans.map((s) => [`${s.traceId}/${s.spanId}`, s]));
+  return [...unique.values()]
     .filter((s) => (typeof name === 'string' ? s.name === name : name.test(s.name)))
     .sort((a, b) => (a.endNs < b.endNs ? -1 : a.endNs > b.endNs ? 1 : 0));
 }

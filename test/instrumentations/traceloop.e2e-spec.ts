@@ -66,11 +66,11 @@ describe('OpenLLMetry (Traceloop) → Fleetwatch', () => {
   });
 
   it('runs the whole scenario and every export is answered 200 without a warning', () => {
-    expect({ code: run.result.code, stderr: run.result.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(run.mock.requests.map((r) => r.step)).toEqual(['usage', 'tool', 'tool-result', 'stream', 'fail']);
     const answers = exportAnswers(run);
     // One export per span (disableBatch): the agent, four chats and the tool.
     expect(answers).toEqual(answers.map(() => ({ path: '/api/otlp/v1/traces', status: 200, partialSuccess: null })));
+    expect({ code: run.result.code, stderr: run.result.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(run.mock.requests.map((r) => r.step)).toEqual(['usage', 'tool', 'tool-result', 'stream', 'fail']);
     expect(run.proxy.spans).toHaveLength(6);
     expect(rates).toEqual(GPT_4O_MINI_LIST_PRICE);
   });

@@ -17,16 +17,7 @@ import {
   USAGE_STEP,
 } from './mock-openai/mock-openai.scenario';
 import { conversationsView, expectedConversation, expectedRun, expectedRuns, RunExpectation, runDetail, runsView, unmappedView } from './runs.kit';
-import {
-  costView,
-  expectedCostView,
-  ExpectedCall,
-  expectedLlmCalls,
-  expectedToolCall,
-  reported,
-  storedLlmCalls,
-  storedToolCalls,
-} from './stored-calls.kit';
+import { costView, expectedCostView, ExpectedCall, expectedLlmCalls, expectedToolCall, reported, storedLlmCalls, storedToolCalls } from './stored-calls.kit';
 
 describe('Vercel AI SDK 7 @ai-sdk/otel → Fleetwatch', () => {
   let run: InstrumentationRun;
@@ -50,7 +41,7 @@ describe('Vercel AI SDK 7 @ai-sdk/otel → Fleetwatch', () => {
         model: REQUEST_MODEL,
         responseModel: RESPONSE_MODEL,
         usage: reported(STREAM_STEP, parts),
-        ttftMs: expect.closeTo(firstChunkSeconds * 1000, 3) as unknown as number,
+        ttftMs: expect.closeTo(firstChunkSeconds * 1000, 3),
       },
       // No error.type on the failed chat span: the span status message is the error.
       { span: fail, model: REQUEST_MODEL, responseModel: null, usage: NO_TOKENS, errorType: FAIL_MESSAGE },

@@ -18,16 +18,7 @@ import {
   USAGE_STEP,
 } from './mock-openai/mock-openai.scenario';
 import { conversationsView, expectedConversation, expectedRun, expectedRuns, RunExpectation, runDetail, runsView, unmappedView } from './runs.kit';
-import {
-  costView,
-  expectedCostView,
-  ExpectedCall,
-  expectedLlmCalls,
-  expectedToolCall,
-  reported,
-  storedLlmCalls,
-  storedToolCalls,
-} from './stored-calls.kit';
+import { costView, expectedCostView, ExpectedCall, expectedLlmCalls, expectedToolCall, reported, storedLlmCalls, storedToolCalls } from './stored-calls.kit';
 
 /** The AI SDK names the provider `openai.responses` (its OpenAI Responses API provider): stored as sent or as `openai`. */
 const OPENAI_PROVIDER = expect.stringMatching(/^openai(\.responses)?$/) as unknown as string;

@@ -49,7 +49,8 @@ export async function catalogueRates(t: TestApp, user: TestUser): Promise<Rates>
     const http: Partial<Rates> = { input: Number(row.inputPer1M), output: Number(row.outputPer1M) };
     if ('cacheReadPer1M' in row) http.cacheRead = num(row.cacheReadPer1M);
     const fromSql: Partial<Rates> = { input: rates.input, output: rates.output, ...('cacheRead' in http ? { cacheRead: rates.cacheRead } : {}) };
-    if (JSON.stringify(http) !== JSON.stringify(fromSql)) throw new Error(`GET /api/cost/models says ${JSON.stringify(http)}, the catalogue ${JSON.stringify(fromSql)}`);
+    if (JSON.stringify(http) !== JSON.stringify(fromSql))
+      throw new Error(`GET /api/cost/models says ${JSON.stringify(http)}, the catalogue ${JSON.stringify(fromSql)}`);
   }
   return rates;
 }

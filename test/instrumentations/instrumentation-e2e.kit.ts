@@ -90,5 +90,10 @@ export function spanStartIso(span: EmittedSpan): string {
 
 /** Every export the fixture made reached Fleetwatch and was answered 200 (errorBody shows why not). */
 export function exportAnswers(run: InstrumentationRun): Array<{ path: string; status: number; partialSuccess: unknown; errorBody?: string }> {
-  return run.proxy.exports.map((e) => ({ path: e.path, status: e.status, partialSuccess: e.partialSuccess, ...(e.errorBody ? { errorBody: e.errorBody } : {}) }));
+  return run.proxy.exports.map((e) => ({
+    path: e.path,
+    status: e.status,
+    partialSuccess: e.partialSuccess,
+    ...(e.errorBody ? { errorBody: e.errorBody } : {}),
+  }));
 }

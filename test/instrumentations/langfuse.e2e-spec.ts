@@ -19,16 +19,7 @@ import {
 } from './mock-openai/mock-openai.scenario';
 import { EmittedSpan } from './otlp-recording.proxy';
 import { conversationsView, expectedConversation, expectedRun, RunExpectation, runDetail, runsView, unmappedView } from './runs.kit';
-import {
-  costView,
-  expectedCostView,
-  ExpectedCall,
-  expectedLlmCalls,
-  expectedToolCall,
-  reported,
-  storedLlmCalls,
-  storedToolCalls,
-} from './stored-calls.kit';
+import { costView, expectedCostView, ExpectedCall, expectedLlmCalls, expectedToolCall, reported, storedLlmCalls, storedToolCalls } from './stored-calls.kit';
 
 const LANGFUSE_PATH = '/api/public/otel/v1/traces';
 
@@ -63,7 +54,7 @@ describe('Langfuse SDK → Fleetwatch (Langfuse-compatible path)', () => {
         model: REQUEST_MODEL,
         responseModel: null,
         usage: reported(STREAM_STEP, all),
-        ttftMs: expect.closeTo(ttftOf(stream), 3) as unknown as number,
+        ttftMs: expect.closeTo(ttftOf(stream), 3),
       },
       // Langfuse marks a failure only with level=ERROR and a status message (the span status stays UNSET).
       { span: fail, model: REQUEST_MODEL, responseModel: null, usage: NO_TOKENS, errorType: `Error: 500 ${FAIL_MESSAGE}` },
@@ -93,14 +84,21 @@ describe('Langfuse SDK → Fleetwatch (Langfuse-compatible path)', () => {
   });
 
   it('answers the agent cost with every call counted once at the catalogue rates', async () => {
-    // Langfuse sends no provider attribute.
-    expect(await costView(run.t, run.owner, run.agent.id)).toEqual(expectedCostView(calls, rates, null));
+    // Langfuse sends no provider attribute: the calls carry the provider of the catalogue price that matched.
+    expect(await costView(run.t, run.owner, run.agent.id)).toEqual(expectedCostView(calls, rates, 'openai'));
   });
 
   describe('runs and conversations', () => {
     let expected: RunExpectation;
     beforeAll(() => {
-      expected = { root: agentSpan, name: 'weather-agent', conversationId: SESSION_ID, status: 'success', calls, toolCalls: [{ span: toolSpan, tool: TOOL_NAME }] };
+      expected = {
+        root: agentSpan,
+        name: 'weather-agent',
+        conversationId: SESSION_ID,
+        status: 'success',
+        calls,
+        toolCalls: [{ span: toolSpan, tool: TOOL_NAME }],
+      };
     });
 
     it('makes the agent observation one run holding the five generations and the tool', async () => {

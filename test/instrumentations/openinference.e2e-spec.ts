@@ -25,12 +25,13 @@ describe('OpenInference (openai instrumentation) → Fleetwatch', () => {
     expect(llm).toHaveLength(4);
     const [usage, tool, toolAnswer, stream] = llm;
     const all = { cacheRead: true, reasoning: true };
-    // llm.model_name is the only model attribute: the answer's model, or the requested one for a stream.
+    // llm.model_name is the model that answered; the one asked for is in llm.invocation_parameters.
     calls = [
-      { span: usage, model: RESPONSE_MODEL, responseModel: null, usage: reported(USAGE_STEP, all) },
-      { span: tool, model: RESPONSE_MODEL, responseModel: null, usage: reported(TOOL_CALL_STEP, all) },
-      { span: toolAnswer, model: RESPONSE_MODEL, responseModel: null, usage: reported(TOOL_ANSWER_STEP, all) },
-      // OpenInference records no token counts for a streamed call (the mock sent 80 + 12) and no time to first token.
+      { span: usage, model: REQUEST_MODEL, responseModel: RESPONSE_MODEL, usage: reported(USAGE_STEP, all) },
+      { span: tool, model: REQUEST_MODEL, responseModel: RESPONSE_MODEL, usage: reported(TOOL_CALL_STEP, all) },
+      { span: toolAnswer, model: REQUEST_MODEL, responseModel: RESPONSE_MODEL, usage: reported(TOOL_ANSWER_STEP, all) },
+      // A stream's llm.model_name is the model asked for, so no answering model is known; and OpenInference
+      // records no token counts for a streamed call (the mock sent 80 + 12) and no time to first token.
       { span: stream, model: REQUEST_MODEL, responseModel: null, usage: NO_TOKENS },
     ];
   }, SETUP_GUARD_MS);

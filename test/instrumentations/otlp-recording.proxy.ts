@@ -79,6 +79,11 @@ function hex(id: unknown): string {
   return '';
 }
 
+/** Timestamps arrive as decimal strings (JSON, protobuf longs as String) or numbers. */
+function nanos(v: unknown): bigint {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' ? BigInt(v) : 0n;
+}
+
 function spansOf(contentType: string, body: Buffer): EmittedSpan[] {
   const decoded = (
     contentType.includes('json') ? JSON.parse(body.toString('utf8')) : traceRequest.toObject(traceRequest.decode(body), { longs: String })
@@ -95,8 +100,8 @@ function spansOf(contentType: string, body: Buffer): EmittedSpan[] {
           spanId: hex(s.spanId),
           parentSpanId: hex(s.parentSpanId),
           name: String(s.name),
-          startNs: BigInt(String(s.startTimeUnixNano ?? '0')),
-          endNs: BigInt(String(s.endTimeUnixNano ?? '0')),
+          startNs: nanos(s.startTimeUnixNano),
+          endNs: nanos(s.endTimeUnixNano),
           statusCode: code,
           ...(typeof status.message === 'string' && status.message ? { statusMessage: status.message } : {}),
           attributes: attributes(s.attributes as Json[]),
@@ -114,7 +119,7 @@ function partialSuccess(path: string, contentType: string, body: Buffer): Partia
   if (contentType.includes('json')) partial = (JSON.parse(body.toString('utf8')) as { partialSuccess?: typeof partial }).partialSuccess;
   else {
     const serializer = path.endsWith('/v1/metrics') ? ProtobufMetricsSerializer : ProtobufTraceSerializer;
-    partial = serializer.deserializeResponse(new Uint8Array(body)).partialSuccess as typeof partial;
+    partial = serializer.deserializeResponse(new Uint8Array(body)).partialSuccess;
   }
   if (!partial) return null;
   const rejected = Number(partial.rejectedSpans ?? partial.rejectedDataPoints ?? 0);
@@ -145,7 +150,8 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
       const answer = await new Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }>((resolve, reject) => {
         const forward = request(
           { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
-          (upstreamRes) => void readBody(upstreamRes).then((b) => resolve({ status: upstreamRes.statusCode ?? 502, headers: upstreamRes.headers, body: b }), reject),
+          (upstreamRes) =>
+            void readBody(upstreamRes).then((b) => resolve({ status: upstreamRes.statusCode ?? 502, headers: upstreamRes.headers, body: b }), reject),
         );
         forward.on('error', reject);
         forward.end(body);

@@ -150,7 +150,7 @@ export function expectedRun(e: RunExpectation, rates: Rates, options: { withCall
   const startedAt = spanStartIso(e.root);
   const endedAt = spanEndIso(e.root);
   const view: RunView = {
-    key: options.key ?? (expect.any(String) as unknown as string),
+    key: options.key ?? expect.any(String),
     name: e.name,
     conversationId: e.conversationId,
     status: e.status,
@@ -186,7 +186,15 @@ export function expectedRun(e: RunExpectation, rates: Rates, options: { withCall
       })),
       ...e.toolCalls.map((c) => ({
         end: c.span.endNs,
-        view: { kind: 'tool', name: c.tool, spanId: c.span.spanId, parentSpanId: c.span.parentSpanId || null, status: 'success', errorType: null, children: [] },
+        view: {
+          kind: 'tool',
+          name: c.tool,
+          spanId: c.span.spanId,
+          parentSpanId: c.span.parentSpanId || null,
+          status: 'success',
+          errorType: null,
+          children: [],
+        },
       })),
     ];
     view.calls = items.sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0)).map((i) => i.view);

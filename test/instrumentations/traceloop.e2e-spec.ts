@@ -17,16 +17,7 @@ import {
 } from './mock-openai/mock-openai.scenario';
 import { EmittedSpan } from './otlp-recording.proxy';
 import { conversationsView, expectedConversation, expectedRun, RunExpectation, runDetail, runsView, unmappedView } from './runs.kit';
-import {
-  costView,
-  expectedCostView,
-  ExpectedCall,
-  expectedLlmCalls,
-  expectedToolCall,
-  reported,
-  storedLlmCalls,
-  storedToolCalls,
-} from './stored-calls.kit';
+import { costView, expectedCostView, ExpectedCall, expectedLlmCalls, expectedToolCall, reported, storedLlmCalls, storedToolCalls } from './stored-calls.kit';
 
 /** OpenLLMetry counts a stream's tokens itself (the mock's usage chunk says 80 + 12): what it sent for this prompt and STREAM_DELTAS. */
 const OPENLLMETRY_STREAM_ESTIMATE = { input: 9, output: 6, cacheRead: 0, cacheWrite: 0, reasoning: 0 };
@@ -90,7 +81,14 @@ describe('OpenLLMetry (Traceloop) → Fleetwatch', () => {
   describe('runs and conversations', () => {
     let expected: RunExpectation;
     beforeAll(() => {
-      expected = { root: agentSpan, name: 'weather-agent', conversationId: SESSION_ID, status: 'success', calls, toolCalls: [{ span: toolSpan, tool: TOOL_NAME }] };
+      expected = {
+        root: agentSpan,
+        name: 'weather-agent',
+        conversationId: SESSION_ID,
+        status: 'success',
+        calls,
+        toolCalls: [{ span: toolSpan, tool: TOOL_NAME }],
+      };
     });
 
     it('makes the withAgent span one run holding the four calls and the tool', async () => {

@@ -17,7 +17,18 @@ import {
   USAGE_STEP,
 } from './mock-openai/mock-openai.scenario';
 import { conversationsView, expectedConversation, expectedRun, expectedRuns, RunExpectation, runDetail, runsView, unmappedView } from './runs.kit';
-import { costView, expectedCostView, ExpectedCall, expectedLlmCalls, expectedToolCall, reported, storedLlmCalls, storedToolCalls } from './stored-calls.kit';
+import {
+  costView,
+  expectedCostView,
+  ExpectedCall,
+  expectedLlmCalls,
+  expectedToolCall,
+  reported,
+  storedLlmCalls,
+  storedToolCalls,
+  summaryTotals,
+  expectedSummaryTotals,
+} from './stored-calls.kit';
 
 describe('Vercel AI SDK 7 @ai-sdk/otel → Fleetwatch', () => {
   let run: InstrumentationRun;
@@ -88,6 +99,11 @@ describe('Vercel AI SDK 7 @ai-sdk/otel → Fleetwatch', () => {
 
   it('answers the agent cost with every call counted once at the catalogue rates (the agent spans’ sums are not added)', async () => {
     expect(await costView(run.t, run.owner, run.agent.id)).toEqual(expectedCostView(calls, rates, 'openai'));
+  });
+
+  it('keeps the exported gen_ai.client.* metrics out of the agent’s token and request totals', async () => {
+    // The same usage also arrives as metric points: the summary counts the calls, once.
+    expect(await summaryTotals(run.t, run.owner, run.agent.id)).toEqual(expectedSummaryTotals(calls));
   });
 
   describe('runs and conversations', () => {

@@ -8,7 +8,17 @@ import { emitted, exportAnswers, InstrumentationRun, runInstrumentation, SETUP_G
 import { REQUEST_MODEL, RESPONSE_MODEL, SESSION_ID, STREAM_STEP, TOOL_ANSWER_STEP, TOOL_CALL_STEP, USAGE_STEP } from './mock-openai/mock-openai.scenario';
 import { EmittedSpan } from './otlp-recording.proxy';
 import { expectedRun, RunExpectation, runsView, conversationsView, expectedConversation, runDetail, unmappedView } from './runs.kit';
-import { costView, expectedCostView, ExpectedCall, expectedLlmCalls, reported, storedLlmCalls, storedToolCalls } from './stored-calls.kit';
+import {
+  costView,
+  expectedCostView,
+  ExpectedCall,
+  expectedLlmCalls,
+  reported,
+  storedLlmCalls,
+  storedToolCalls,
+  summaryTotals,
+  expectedSummaryTotals,
+} from './stored-calls.kit';
 
 describe('@opentelemetry/instrumentation-openai → Fleetwatch', () => {
   let run: InstrumentationRun;
@@ -57,6 +67,11 @@ describe('@opentelemetry/instrumentation-openai → Fleetwatch', () => {
 
   it('answers the agent cost with every call counted once at the catalogue rates', async () => {
     expect(await costView(run.t, run.owner, run.agent.id)).toEqual(expectedCostView(calls, rates, 'openai'));
+  });
+
+  it('keeps the exported gen_ai.client.* metrics out of the agent’s token and request totals', async () => {
+    // The same usage also arrives as metric points: the summary counts the calls, once.
+    expect(await summaryTotals(run.t, run.owner, run.agent.id)).toEqual(expectedSummaryTotals(calls));
   });
 
   describe('runs and conversations', () => {

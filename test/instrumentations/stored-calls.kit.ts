@@ -178,3 +178,16 @@ export function expectedCostView(calls: ExpectedCall[], rates: Rates, provider: 
       .sort((a, b) => a.model.localeCompare(b.model)),
   };
 }
+
+/** GET /api/agents/:id/metrics/summary: what the agent's overview shows as its tokens and requests. */
+export async function summaryTotals(t: TestApp, owner: TestUser, agentId: string): Promise<{ total_tokens: number; total_requests: number }> {
+  const res = await t.client.get(`/api/agents/${agentId}/metrics/summary`, owner.auth);
+  if (res.status !== 200) throw new Error(`GET /api/agents/${agentId}/metrics/summary: ${res.status} ${JSON.stringify(res.body)}`);
+  const body = res.body as { total_tokens: number; total_requests: number };
+  return { total_tokens: body.total_tokens, total_requests: body.total_requests };
+}
+
+export function expectedSummaryTotals(calls: ExpectedCall[]): { total_tokens: number; total_requests: number } {
+  const tokens = totalTokens(calls);
+  return { total_tokens: tokens.input + tokens.output, total_requests: calls.length };
+}

@@ -197,7 +197,13 @@ export function expectedRun(e: RunExpectation, rates: Rates, options: { withCall
         },
       })),
     ];
-    view.calls = items.sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0)).map((i) => i.view);
+    // Time order as stored: millisecond timestamps, calls ending in the same millisecond LLM first (the route's tie-break).
+    const ms = (end: bigint) => end / 1_000_000n;
+    view.calls = items
+      .sort((a, b) =>
+        ms(a.end) !== ms(b.end) ? (ms(a.end) < ms(b.end) ? -1 : 1) : a.view.kind.localeCompare(b.view.kind) || (a.end < b.end ? -1 : a.end > b.end ? 1 : 0),
+      )
+      .map((i) => i.view);
   }
   return view;
 }

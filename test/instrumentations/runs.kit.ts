@@ -241,9 +241,14 @@ export async function conversationsView(run: InstrumentationRun): Promise<Conver
   }));
 }
 
-/** The runs' roots enclose their calls, so the first start and the last end are the roots'. */
+/**
+ * A conversation over its runs: first activity is the earliest run start; last activity the latest
+ * of the runs' ends and last calls (a child span's end can pass its parent's by a millisecond: the
+ * SDK times each span from its own start).
+ */
 export function expectedConversation(id: string, runs: RunExpectation[], rates: Rates): ConversationView {
   const calls = runs.flatMap((r) => r.calls);
+  const lastTimes = runs.flatMap((r) => [r.root.endNs, ...r.calls.map((c) => c.span.endNs), ...r.toolCalls.map((c) => c.span.endNs)]);
   return {
     conversationId: id,
     runs: runs.length,
@@ -253,7 +258,7 @@ export function expectedConversation(id: string, runs: RunExpectation[], rates: 
     tokens: sumTokens(calls),
     costUsd: usd(calls.reduce((s, c) => s + costUnits(c.usage, rates), 0)),
     firstActivityAt: isoOfNs(minNs(runs.map((r) => r.root.startNs))),
-    lastActivityAt: isoOfNs(maxNs(runs.map((r) => r.root.endNs))),
+    lastActivityAt: isoOfNs(maxNs(lastTimes.map((ns) => (ns / 1_000_000n) * 1_000_000n))),
   };
 }
 

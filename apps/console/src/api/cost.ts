@@ -18,7 +18,8 @@ export const costApi = {
     requestPage<ModelPrice>('/api/cost/models', { query: { ...filter, cursor, limit: 100 } }),
   putPrice: (
     model: string,
-    body: { provider?: string | null; inputPer1M: number; outputPer1M: number; effectiveFrom?: string } & Partial<Record<'cacheReadPer1M' | 'cacheWrite5mPer1M' | 'cacheWrite1hPer1M', number | null>>,
-  ) =>
-    request<ModelPrice>(`/api/cost/models/${encodeURIComponent(model)}`, { method: 'PUT', body }),
+    body: { provider?: string | null; inputPer1M: number; outputPer1M: number; effectiveFrom?: string } & Partial<
+      Record<'cacheReadPer1M' | 'cacheWrite5mPer1M' | 'cacheWrite1hPer1M', number | null>
+    >,
+  ) => request<ModelPrice>(`/api/cost/models/${encodeURIComponent(model)}`, { method: 'PUT', body }),
 };

@@ -9,7 +9,6 @@ const TONE: Record<string, string> = {
   success: 'ok',
   resolved: 'muted',
   warning: 'warn',
-  fallback: 'warn',
   pending: 'warn',
   in_progress: 'warn',
   deploying: 'warn',

@@ -22,15 +22,15 @@ export function usePaged<T>(load: (cursor: string | undefined) => Promise<Page<T
     setState((s) => ({ ...s, error: undefined, loading: true }));
     load(cursor).then(
       (page) =>
-        mine === generation.current &&
-        setState((s) => ({ items: append ? [...(s.items ?? []), ...page.items] : page.items, next: page.next, loading: false })),
+        mine === generation.current && setState((s) => ({ items: append ? [...(s.items ?? []), ...page.items] : page.items, next: page.next, loading: false })),
       (error: unknown) =>
         mine === generation.current && setState((s) => ({ ...s, error: error instanceof Error ? error : new Error(String(error)), loading: false })),
     );
   };
   const reload = useCallback(() => {
     generation.current++;
-    setState({ loading: true });
+    // The old rows stay on screen (marked busy) until the new first page replaces them: no flash of a spinner per keystroke or filter.
+    setState((s) => ({ items: s.items, loading: true }));
     fetchPage(undefined, false);
   }, deps);
   useEffect(reload, [reload]);

@@ -39,10 +39,18 @@ export function Conversations({ agentId }: { agentId: string }) {
                       {num(c.runs, 0)}
                       {c.runningRuns > 0 && <span class="muted small"> ({num(c.runningRuns, 0)} running)</span>}
                     </td>
-                    <td class="num" data-col="steps">{num(c.steps, 0)}</td>
-                    <td class="num" data-col="tokens">{num(c.tokens.total, 0)}</td>
-                    <td class="num" data-col="cost">{money(c.costUsd)}</td>
-                    <td class="num" data-col="errors">{num(c.errors, 0)}</td>
+                    <td class="num" data-col="steps">
+                      {num(c.steps, 0)}
+                    </td>
+                    <td class="num" data-col="tokens">
+                      {num(c.tokens.total, 0)}
+                    </td>
+                    <td class="num" data-col="cost">
+                      {money(c.costUsd)}
+                    </td>
+                    <td class="num" data-col="errors">
+                      {num(c.errors, 0)}
+                    </td>
                     <td>{when(c.firstActivityAt)}</td>
                     <td>{when(c.lastActivityAt)}</td>
                   </tr>
@@ -50,7 +58,7 @@ export function Conversations({ agentId }: { agentId: string }) {
               </tbody>
             </table>
           </div>
-          <LoadMore paged={list} shown={list.items.length} what="conversations" />
+          <LoadMore paged={list} shown={list.items.length} what={['conversation', 'conversations']} />
         </>
       )}
     </Card>

@@ -1,7 +1,7 @@
 import { costApi } from '../../api/cost';
 import type { AgentCostModel } from '../../api/types';
 import { Async, Empty } from '../../components/states';
-import { Badge, Card } from '../../components/ui';
+import { Card } from '../../components/ui';
 import { money, num } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { CostParts } from './cost-parts';
@@ -12,7 +12,7 @@ const count = (value: number): string => num(value, 0);
 
 /** How a row was priced: a real price (whose, which catalogue version), a client-sent cost or the fallback estimate. */
 function PricedBy({ row }: { row: AgentCostModel }) {
-  if (row.rate_source === 'fallback') return <Badge value="fallback" label="fallback estimate" />;
+  if (row.rate_source === 'fallback') return <span class="chip warn">fallback estimate</span>;
   if (row.rate_source === 'client') return <span class="chip">client-sent</span>;
   return (
     <span class="chip" title="Price source">
@@ -29,11 +29,19 @@ function ModelRow({ row, media }: { row: AgentCostModel; media: boolean }) {
       <tr data-model={row.model} data-rate-source={row.rate_source}>
         <td>
           <span class="strong">{row.model}</span>
-          <div class="muted small">{row.provider ?? 'provider unknown'}</div>
+          <div class="muted small" data-col="provider">
+            {row.provider ?? 'provider unknown'}
+          </div>
         </td>
-        <td class="num" data-col="calls">{count(row.calls)}</td>
-        <td class="num" data-col="input">{count(row.input_tokens)}</td>
-        <td class="num" data-col="cache-read">{count(row.cache_read_input_tokens)}</td>
+        <td class="num" data-col="calls">
+          {count(row.calls)}
+        </td>
+        <td class="num" data-col="input">
+          {count(row.input_tokens)}
+        </td>
+        <td class="num" data-col="cache-read">
+          {count(row.cache_read_input_tokens)}
+        </td>
         <td
           class="num"
           data-col="cache-write"
@@ -41,17 +49,27 @@ function ModelRow({ row, media }: { row: AgentCostModel; media: boolean }) {
         >
           {count(row.cache_creation_input_tokens)}
         </td>
-        <td class="num" data-col="output">{count(row.output_tokens)}</td>
-        <td class="num" data-col="reasoning">{count(row.reasoning_output_tokens)}</td>
+        <td class="num" data-col="output">
+          {count(row.output_tokens)}
+        </td>
+        <td class="num" data-col="reasoning">
+          {count(row.reasoning_output_tokens)}
+        </td>
         {media && (
-          <td class="num" data-col="media" title={`audio in ${count(row.audio_input_tokens)} · audio out ${count(row.audio_output_tokens)} · image ${count(row.image_input_tokens)}`}>
+          <td
+            class="num"
+            data-col="media"
+            title={`audio in ${count(row.audio_input_tokens)} · audio out ${count(row.audio_output_tokens)} · image ${count(row.image_input_tokens)}`}
+          >
             {count(mediaTokens)}
           </td>
         )}
-        <td>
+        <td data-col="priced-by">
           <PricedBy row={row} />
         </td>
-        <td class="num strong" data-col="cost">{money(row.token_cost)}</td>
+        <td class="num strong" data-col="cost">
+          {money(row.token_cost)}
+        </td>
       </tr>
       {row.costs_by_type && (
         <tr class="sub-row">
@@ -68,7 +86,11 @@ function ModelRow({ row, media }: { row: AgentCostModel; media: boolean }) {
 export function CostByType({ agentId }: { agentId: string }) {
   const cost = useApi(() => costApi.agentCostDays(agentId, DAYS), [agentId]);
   return (
-    <Card title="Cost by token type" id="cost-by-type" actions={<span class="muted small">Last {DAYS} days · cache and reasoning tokens are parts of input and output</span>}>
+    <Card
+      title="Cost by token type"
+      id="cost-by-type"
+      actions={<span class="muted small">Last {DAYS} days · cache and reasoning tokens are parts of input and output</span>}
+    >
       <Async loaded={cost} what="Loading cost">
         {(c) => {
           const rows = c.cost_details.tokens.models;
@@ -106,7 +128,9 @@ export function CostByType({ agentId }: { agentId: string }) {
                       <td colSpan={2} />
                       <td class="num">{count(c.output_tokens)}</td>
                       <td colSpan={media ? 3 : 2} />
-                      <td class="num strong" data-col="cost">{money(c.token_cost)}</td>
+                      <td class="num strong" data-col="cost">
+                        {money(c.token_cost)}
+                      </td>
                     </tr>
                   </tfoot>
                 </table>

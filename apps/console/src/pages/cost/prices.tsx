@@ -36,19 +36,29 @@ function PriceRow({ p, admin, edit }: { p: ModelPrice; admin: boolean; edit: () 
     <tr data-model={p.model} data-source={p.source}>
       <td class="strong">
         {p.model}
-        {p.tiers.length > 0 && <span class="chip" title="Context tiers: other rates above an input size">{p.tiers.length} tiers</span>}
+        {p.tiers.length > 0 && (
+          <span class="chip" title="Context tiers: other rates above an input size">
+            {p.tiers.length} tiers
+          </span>
+        )}
         {p.timeOfDay && <span class="chip">{`${p.timeOfDay.start}–${p.timeOfDay.end}`}</span>}
       </td>
       <td>{p.provider ?? '—'}</td>
-      <td class="num" data-col="input">{rate(p.inputPer1M)}</td>
-      <td class="num" data-col="output">{rate(p.outputPer1M)}</td>
-      <td class="num" data-col="cache-read">{rate(p.cacheReadPer1M)}</td>
+      <td class="num" data-col="input">
+        {rate(p.inputPer1M)}
+      </td>
+      <td class="num" data-col="output">
+        {rate(p.outputPer1M)}
+      </td>
+      <td class="num" data-col="cache-read">
+        {rate(p.cacheReadPer1M)}
+      </td>
       <td class="num" data-col="cache-write">
         <CacheWrite p={p} />
       </td>
       <td data-col="source">
         <span class="chip">{p.source}</span>
-        {p.catalogueVersion && <span class="muted small">{p.catalogueVersion}</span>}
+        {p.catalogueVersion && <span class="muted small"> {p.catalogueVersion}</span>}
       </td>
       <td data-col="effective-from">{day(p.effectiveFrom)}</td>
       {admin && (
@@ -134,7 +144,7 @@ export function PricesTab() {
               </tbody>
             </table>
           </div>
-          <LoadMore paged={prices} shown={prices.items.length} what="prices" />
+          <LoadMore paged={prices} shown={prices.items.length} what={['price', 'prices']} />
         </>
       )}
     </Card>

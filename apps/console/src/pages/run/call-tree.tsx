@@ -1,6 +1,6 @@
 import type { RunCall } from '../../api/types';
 import { Badge } from '../../components/ui';
-import { money, ms, num, when } from '../../lib/format';
+import { clock, money, ms, num, when } from '../../lib/format';
 
 function LlmFigures({ call }: { call: RunCall }) {
   const t = call.tokens;
@@ -25,8 +25,8 @@ function CallNode({ call, depth }: { call: RunCall; depth: number }) {
         <span class={`call-kind kind-${call.kind}`}>{call.kind === 'llm' ? 'LLM' : 'tool'}</span>
         <span class="call-name strong">{label}</span>
         {call.kind === 'llm' && call.provider && <span class="muted small">{call.provider}</span>}
-        <time class="muted small" dateTime={call.timestamp}>
-          {when(call.timestamp)}
+        <time class="muted small" dateTime={call.timestamp} title={when(call.timestamp)}>
+          {clock(call.timestamp)}
         </time>
         {call.kind === 'llm' ? (
           <LlmFigures call={call} />

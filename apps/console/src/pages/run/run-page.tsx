@@ -4,7 +4,7 @@ import type { RunDetail } from '../../api/types';
 import { Link } from '../../components/link';
 import { Async, Empty } from '../../components/states';
 import { Badge, Card, Stat } from '../../components/ui';
-import { money, ms, num, when } from '../../lib/format';
+import { clock, elapsed, money, num, when } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { CallTree } from './call-tree';
 
@@ -12,7 +12,7 @@ function Totals({ run }: { run: RunDetail }) {
   const t = run.tokens;
   return (
     <div class="stats" data-testid="run-totals">
-      <Stat label="Duration" value={ms(run.durationMs)} hint={run.endedAt ? `ended ${when(run.endedAt)}` : 'still running'} />
+      <Stat label="Duration" value={elapsed(run.durationMs)} hint={run.endedAt ? `ended ${clock(run.endedAt)}` : 'still running'} />
       <Stat label="Steps" value={num(run.steps, 0)} hint={`${num(run.llmCalls, 0)} LLM · ${num(run.toolCalls, 0)} tool`} />
       <Stat label="Tokens" value={num(t.total, 0)} hint={`${num(t.input, 0)} in · ${num(t.output, 0)} out`} />
       <Stat label="Cache" value={num(t.cacheRead, 0)} hint={`read · ${num(t.cacheCreation, 0)} written`} />

@@ -152,7 +152,8 @@ describeInBrowser('web console: cost by token type, runs and conversations on th
       errors: '1',
     });
     // The README's agent picture: cost, runs and conversations, the card's top just below the sticky 50 px top bar.
-    await w.page.locator('#cost-by-type').evaluate((card) => window.scrollTo(0, card.getBoundingClientRect().top + window.scrollY - 66));
+    // A string: the Node-side type check has no DOM globals.
+    await w.page.evaluate("window.scrollTo(0, document.querySelector('#cost-by-type').getBoundingClientRect().top + window.scrollY - 66)");
     await saveScreenshot(w.page, 'agent');
   });
 

@@ -3,6 +3,10 @@ import { BrowserHandle, describeInBrowser, launchBrowser, openPage, signIn, Watc
 import { ConsoleApp, startConsoleApp } from './support/console-app';
 import { cells, shownDay, textOf } from './support/dom-text';
 
+/** The page's document, for functions run in the browser (the Node-side type check has no DOM globals). */
+declare const document: { querySelectorAll(selector: string): { length: number } };
+/** Runs in the page (the console's CSP forbids evaluating strings there): are exactly n price rows shown? */
+const rowsAre = (n: number): boolean => document.querySelectorAll('[data-testid="prices-table"] tbody tr[data-model]').length === n;
 const COLUMNS = ['input', 'output', 'cache-read', 'cache-write', 'source', 'effective-from'];
 
 describeInBrowser('web console: the price catalogue', () => {
@@ -44,7 +48,7 @@ describeInBrowser('web console: the price catalogue', () => {
     await signIn(w.page, t.baseUrl, admin.email, admin.password, '/cost/prices');
     await w.page.locator('[data-testid="prices-table"] tbody tr[data-model]').first().waitFor();
     await w.page.getByLabel('Search models').fill('sonnet-4-5');
-    await w.page.waitForFunction((n) => document.querySelectorAll('[data-testid="prices-table"] tbody tr[data-model]').length === n, expected.length);
+    await w.page.waitForFunction(rowsAre, expected.length);
     await w.page.locator('[data-testid="prices-table"] tbody tr[data-model]:not([data-model*="sonnet-4-5"])').waitFor({ state: 'detached' });
     expect(await rowsShown()).toEqual(expected);
 
@@ -72,7 +76,7 @@ describeInBrowser('web console: the price catalogue', () => {
     await w.page.getByLabel('Search models').fill('console-test');
     const row = w.page.locator('[data-testid="prices-table"] tr[data-model="console-test-model"]');
     await row.waitFor();
-    await w.page.waitForFunction(() => document.querySelectorAll('[data-testid="prices-table"] tbody tr[data-model]').length === 1);
+    await w.page.waitForFunction(rowsAre, 1);
     expect(await cells(row, COLUMNS)).toEqual({
       input: '$1.25',
       output: '$2.50',

@@ -3,20 +3,20 @@ import { money } from '../../lib/format';
 
 const LABELS: Record<keyof CostsByType, string> = {
   input: 'input',
-  output: 'output',
   cache_read: 'cache read',
   cache_write_5m: 'cache write 5m',
   cache_write_1h: 'cache write 1h',
-  reasoning: 'reasoning',
   audio_input: 'audio in',
-  audio_output: 'audio out',
   image_input: 'image in',
   cache_read_audio: 'cache read audio',
   cache_read_image: 'cache read image',
+  output: 'output',
+  reasoning: 'reasoning',
+  audio_output: 'audio out',
   request: 'request fees',
 };
 
-/** A row's stored cost split by token type: only the parts that cost something, in the API's order. */
+/** A row's stored cost split by token type: only the parts that cost something, input side first. */
 export function CostParts({ parts }: { parts: CostsByType }) {
   const shown = (Object.keys(LABELS) as (keyof CostsByType)[]).filter((key) => (parts[key] ?? 0) !== 0);
   return (

@@ -76,7 +76,6 @@ describeInBrowser('web console: the main flows in Chromium', () => {
     expect(await w.page.locator('figure[data-chart="Memory"]').getAttribute('data-points')).toBe('0');
     expect(await w.page.locator('figure[data-chart="Memory"]').textContent()).toContain('No data in this range');
     expect(w.page.url()).toBe(`${t.baseUrl}/agents/${agent.id}`);
-    await saveScreenshot(w.page, 'agent');
   });
 
   it('acknowledges a firing alert and shows it acknowledged by the signed-in user', async () => {

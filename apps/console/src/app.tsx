@@ -10,11 +10,12 @@ import { AgentPage } from './pages/agent/agent-page';
 import { AlertsPage } from './pages/alerts/alerts-page';
 import { CostPage } from './pages/cost/cost-page';
 import { FleetPage } from './pages/fleet/fleet-page';
+import { RunPage } from './pages/run/run-page';
 import { SettingsPage } from './pages/settings/settings-page';
 import { SignInPage } from './pages/sign-in';
 
 const NAV = [
-  { href: '/', label: 'Fleet', active: (p: string) => p === '/' || p.startsWith('/agents') },
+  { href: '/', label: 'Fleet', active: (p: string) => p === '/' || p.startsWith('/agents') || p.startsWith('/runs') },
   { href: '/alerts', label: 'Alerts', active: (p: string) => p.startsWith('/alerts') },
   { href: '/cost', label: 'Cost', active: (p: string) => p.startsWith('/cost') },
   { href: '/settings', label: 'Settings', active: (p: string) => p.startsWith('/settings') },
@@ -39,6 +40,8 @@ function Routes({ path }: { path: string }) {
   if (path === '/') return <FleetPage />;
   const agent = match('/agents/:id', path);
   if (agent) return <AgentPage id={agent.id} />;
+  const run = match('/runs/:key', path);
+  if (run) return <RunPage runKey={run.key} />;
   const alerts = match('/alerts', path) ?? match('/alerts/:tab', path);
   if (alerts) return <AlertsPage tab={alerts.tab} />;
   if (match('/cost', path) || match('/cost/:tab', path)) return <CostPage tab={match('/cost/:tab', path)?.tab} />;

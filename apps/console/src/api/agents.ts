@@ -1,14 +1,4 @@
 import { request } from './client';
-
-let documentPaths: Promise<Set<string>> | undefined;
-
-function routeExists(template: string): Promise<boolean> {
-  documentPaths ??= request<{ paths: Record<string, unknown> }>('/api/docs-json', { anonymous: true }).then(
-    (d) => new Set(Object.keys(d.paths)),
-    () => new Set<string>(),
-  );
-  return documentPaths.then((paths) => paths.has(template));
-}
 import type {
   ActivityEvent,
   Agent,
@@ -34,16 +24,4 @@ export const agentsApi = {
   platformMetrics: () => request<PlatformMetrics>('/api/metrics'),
   timeseries: (query: { metric: string; agentId?: string; start: string; end: string; interval: string; aggregation?: string }) =>
     request<Timeseries>('/api/analytics/timeseries', { query }),
-  /**
-   * Routes this server may not have yet (runs, conversations): asked only when the OpenAPI document
-   * lists them, so a missing route costs no 404 in the browser console; undefined unless it answers 200.
-   */
-  optional: async <T>(template: string, path: string): Promise<T | undefined> => {
-    if (!(await routeExists(template))) return undefined;
-    try {
-      return await request<T>(path);
-    } catch {
-      return undefined;
-    }
-  },
 };

@@ -38,7 +38,7 @@ function messageOf(body: unknown, status: number): { message: string; code?: str
   return { message: `The server answered ${status}` };
 }
 
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+async function send(path: string, options: RequestOptions): Promise<{ body: unknown; headers: Headers }> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = options.anonymous ? undefined : currentToken();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -70,7 +70,22 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     const { message, code } = messageOf(body, response.status);
     throw new ApiError(response.status, message, code);
   }
-  return body as T;
+  return { body, headers: response.headers };
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await send(path, options)).body as T;
+}
+
+/** One page of a list route: its rows and the cursor of the next page (X-Next-Cursor), absent on the last. */
+export interface Page<T> {
+  items: T[];
+  next?: string;
+}
+
+export async function requestPage<T>(path: string, options: RequestOptions = {}): Promise<Page<T>> {
+  const { body, headers } = await send(path, options);
+  return { items: body as T[], next: headers.get('x-next-cursor') ?? undefined };
 }
 
 /** Fetches a file with the user's token and hands it to the browser as a download. */

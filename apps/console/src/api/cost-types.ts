@@ -10,6 +10,52 @@ export interface Budget {
   warnedThisMonth: boolean;
   pausedThisMonth: boolean;
 }
+export type RateSource = 'model' | 'fallback' | 'client';
+/** token_cost of a row split by token type (USD); null or absent when a call of the row has no stored split. */
+export type CostsByType = Partial<
+  Record<
+    | 'input'
+    | 'output'
+    | 'cache_read'
+    | 'cache_write_5m'
+    | 'cache_write_1h'
+    | 'reasoning'
+    | 'audio_input'
+    | 'audio_output'
+    | 'image_input'
+    | 'cache_read_audio'
+    | 'cache_read_image'
+    | 'request',
+    number
+  >
+>;
+export interface AgentCostModel {
+  model: string;
+  provider: string | null;
+  calls: number;
+  input_tokens: number;
+  output_tokens: number;
+  total_tokens: number;
+  cache_read_input_tokens: number;
+  cache_creation_input_tokens: number;
+  cache_creation_5m_input_tokens: number;
+  cache_creation_1h_input_tokens: number;
+  reasoning_output_tokens: number;
+  audio_input_tokens: number;
+  audio_output_tokens: number;
+  image_input_tokens: number;
+  rate_source: RateSource;
+  price_source: 'owner' | 'admin' | 'catalogue' | null;
+  price_version: string | null;
+  token_cost: number;
+  costs_by_type?: CostsByType | null;
+}
+export interface Unpriced {
+  calls: number;
+  input_tokens: number;
+  output_tokens: number;
+  models: { model: string; calls: number; tokens: number }[];
+}
 export interface AgentCost {
   token_cost: number;
   total_cost: number;
@@ -21,15 +67,8 @@ export interface AgentCost {
   cost_details: {
     tokens: {
       fallback_per_1k: number;
-      models: {
-        model: string;
-        provider: string | null;
-        input_tokens: number;
-        output_tokens: number;
-        total_tokens: number;
-        rate_source: 'model' | 'fallback' | 'client';
-        token_cost: number;
-      }[];
+      models: AgentCostModel[];
+      unpriced: Unpriced;
     };
   };
 }
@@ -88,10 +127,28 @@ export interface UsageRequestsPage {
   total_pages: number;
   requests: UsageRequest[];
 }
-export interface ModelPrice {
+/** USD per 1M tokens; null: the type has no rate of its own and is billed inside its parent type. */
+export interface PriceRates {
+  inputPer1M: number | null;
+  outputPer1M: number | null;
+  cacheReadPer1M: number | null;
+  cacheWrite5mPer1M: number | null;
+  cacheWrite1hPer1M: number | null;
+  audioInputPer1M: number | null;
+  audioOutputPer1M: number | null;
+  cacheReadAudioPer1M: number | null;
+  imageInputPer1M: number | null;
+  cacheReadImagePer1M: number | null;
+  reasoningPer1M: number | null;
+}
+export interface ModelPrice extends PriceRates {
   model: string;
   provider: string | null;
-  inputPer1M: number;
-  outputPer1M: number;
+  tiers: (PriceRates & { aboveInputTokens: number })[];
+  perRequest: number | null;
+  timeOfDay: { start: string; end: string } | null;
+  otherPrices: Record<string, unknown>;
+  source: 'catalogue' | 'admin' | 'owner';
+  catalogueVersion: string | null;
   effectiveFrom: string;
 }

@@ -1,4 +1,4 @@
-import { download, request } from './client';
+import { download, request, requestPage } from './client';
 import type { AgentCost, Budget, ModelPrice, UsageAggregate, UsageCosts, UsagePeriod, UsageRequestsPage } from './types';
 
 export const costApi = {
@@ -13,7 +13,13 @@ export const costApi = {
   budget: (id: string) => request<Budget>(`/api/agents/${id}/budget`),
   putBudget: (id: string, body: { monthlyUsd: number; softThresholdPct: number; hardCap: boolean }) =>
     request<Budget>(`/api/agents/${id}/budget`, { method: 'PUT', body }),
-  prices: () => request<ModelPrice[]>('/api/cost/models'),
-  putPrice: (model: string, body: { provider?: string | null; inputPer1M: number; outputPer1M: number; effectiveFrom?: string }) =>
-    request<ModelPrice>(`/api/cost/models/${encodeURIComponent(model)}`, { method: 'PUT', body }),
+  agentCostDays: (id: string, days: number) => request<AgentCost>(`/api/agents/${id}/cost`, { query: { period_days: days } }),
+  prices: (filter: { model?: string; provider?: string }, cursor: string | undefined) =>
+    requestPage<ModelPrice>('/api/cost/models', { query: { ...filter, cursor, limit: 100 } }),
+  putPrice: (
+    model: string,
+    body: { provider?: string | null; inputPer1M: number; outputPer1M: number; effectiveFrom?: string } & Partial<
+      Record<'cacheReadPer1M' | 'cacheWrite5mPer1M' | 'cacheWrite1hPer1M', number | null>
+    >,
+  ) => request<ModelPrice>(`/api/cost/models/${encodeURIComponent(model)}`, { method: 'PUT', body }),
 };

@@ -161,3 +161,4 @@ export interface DeploymentComparison {
 
 export type * from './cost-types';
 export type * from './alert-types';
+export type * from './run-types';

@@ -64,3 +64,16 @@ export function duration(seconds: number | null | undefined): string {
 export function shortId(id: string | null | undefined): string {
   return id ? id.slice(-8) : '—';
 }
+
+/** A run's length from milliseconds: `850 ms`, `42 s`, `10 min`, `1.5 h`. */
+export function elapsed(milliseconds: number | null | undefined): string {
+  if (milliseconds === null || milliseconds === undefined) return '—';
+  return milliseconds < 60_000 ? ms(milliseconds) : duration(milliseconds / 1000);
+}
+
+const clockTime = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+
+/** The time of day to the second (`12:10:03 PM`): calls of one run often fall in the same minute. */
+export function clock(iso: string | null | undefined): string {
+  return iso ? clockTime.format(new Date(iso)) : '—';
+}

@@ -6,10 +6,12 @@ import { ago, when } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { AgentCharts } from './agent-charts';
 import { BudgetPanel } from './budget-panel';
+import { Conversations } from './conversations';
+import { CostByType } from './cost-by-type';
 import { Deployments } from './deployments';
-import { OptionalSections } from './optional-sections';
 import { RawRecords } from './raw-records';
 import { RecentEvents } from './recent-events';
+import { RunsSection } from './runs-section';
 
 export function AgentPage({ id }: { id: string }) {
   const agent = useApi(() => agentsApi.get(id), [id]);
@@ -44,8 +46,10 @@ export function AgentPage({ id }: { id: string }) {
             <BudgetPanel agentId={a.id} />
             <RecentEvents agentId={a.id} />
           </div>
+          <CostByType agentId={a.id} />
+          <RunsSection agentId={a.id} />
+          <Conversations agentId={a.id} />
           <Deployments agentId={a.id} />
-          <OptionalSections agentId={a.id} />
           <RawRecords agentId={a.id} />
         </>
       )}

@@ -1,18 +1,85 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { costApi } from '../../api/cost';
 import type { ModelPrice } from '../../api/types';
-import { Async, ErrorBox } from '../../components/states';
-import { Card, Field } from '../../components/ui';
+import { ErrorBox, Loading } from '../../components/states';
+import { Card } from '../../components/ui';
 import { day, money } from '../../lib/format';
 import { useMe } from '../../lib/me';
-import { useAction, useApi } from '../../lib/use-api';
+import { usePaged } from '../../lib/use-paged';
+import { LoadMore } from '../agent/load-more';
+import { PriceForm } from './price-form';
 
+/** The search box's text once typing pauses, so each keystroke is not a request. */
+function useSettled(value: string, delayMs = 250): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value]);
+  return settled;
+}
+
+const rate = (value: number | null): string => (value === null ? '—' : money(value));
+
+function CacheWrite({ p }: { p: ModelPrice }) {
+  if (p.cacheWrite5mPer1M === null && p.cacheWrite1hPer1M === null) return <>—</>;
+  return (
+    <span title="5-minute entries / 1-hour entries">
+      {rate(p.cacheWrite5mPer1M)}
+      {p.cacheWrite1hPer1M !== null && <span class="muted"> / {money(p.cacheWrite1hPer1M)} 1h</span>}
+    </span>
+  );
+}
+
+function PriceRow({ p, admin, edit }: { p: ModelPrice; admin: boolean; edit: () => void }) {
+  return (
+    <tr data-model={p.model} data-source={p.source}>
+      <td class="strong">
+        {p.model}
+        {p.tiers.length > 0 && (
+          <span class="chip" title="Context tiers: other rates above an input size">
+            {p.tiers.length} tiers
+          </span>
+        )}
+        {p.timeOfDay && <span class="chip">{`${p.timeOfDay.start}–${p.timeOfDay.end}`}</span>}
+      </td>
+      <td>{p.provider ?? '—'}</td>
+      <td class="num" data-col="input">
+        {rate(p.inputPer1M)}
+      </td>
+      <td class="num" data-col="output">
+        {rate(p.outputPer1M)}
+      </td>
+      <td class="num" data-col="cache-read">
+        {rate(p.cacheReadPer1M)}
+      </td>
+      <td class="num" data-col="cache-write">
+        <CacheWrite p={p} />
+      </td>
+      <td data-col="source">
+        <span class="chip">{p.source}</span>
+        {p.catalogueVersion && <span class="muted small"> {p.catalogueVersion}</span>}
+      </td>
+      <td data-col="effective-from">{day(p.effectiveFrom)}</td>
+      {admin && (
+        <td>
+          <button type="button" class="secondary small" onClick={edit}>
+            Override
+          </button>
+        </td>
+      )}
+    </tr>
+  );
+}
+
+/** GET /api/cost/models, filtered by `model` on the server and paged with X-Next-Cursor. Rates are USD per 1M tokens. */
 export function PricesTab() {
   const me = useMe();
-  const prices = useApi(() => costApi.prices(), []);
+  const admin = me.role === 'admin';
   const [search, setSearch] = useState('');
+  const needle = useSettled(search.trim());
+  const prices = usePaged((cursor) => costApi.prices({ model: needle || undefined }, cursor), [needle]);
   const [editing, setEditing] = useState<ModelPrice | 'new'>();
-  const needle = search.trim().toLowerCase();
   return (
     <Card
       title="Price catalogue"
@@ -26,7 +93,7 @@ export function PricesTab() {
             value={search}
             onInput={(e) => setSearch(e.currentTarget.value)}
           />
-          {me.role === 'admin' && !editing && (
+          {admin && !editing && (
             <button type="button" class="primary small" onClick={() => setEditing('new')}>
               Override a price
             </button>
@@ -43,93 +110,43 @@ export function PricesTab() {
           }}
         />
       )}
-      <Async loaded={prices} what="Loading prices">
-        {(list) => {
-          const shown = list.filter((p) => !needle || p.model.toLowerCase().includes(needle) || (p.provider ?? '').toLowerCase().includes(needle));
-          return (
-            <div class="table-wrap">
-              <table class="table compact">
-                <thead>
+      {prices.error && <ErrorBox error={prices.error} onRetry={prices.reload} />}
+      {prices.items === undefined ? (
+        !prices.error && <Loading what="Loading prices" />
+      ) : (
+        <>
+          <div class="table-wrap" aria-busy={prices.loading}>
+            <table class="table compact" data-testid="prices-table">
+              <thead>
+                <tr>
+                  <th>Model</th>
+                  <th>Provider</th>
+                  <th class="num">Input / 1M</th>
+                  <th class="num">Output / 1M</th>
+                  <th class="num">Cache read / 1M</th>
+                  <th class="num">Cache write / 1M</th>
+                  <th>Source</th>
+                  <th>Effective from</th>
+                  {admin && <th />}
+                </tr>
+              </thead>
+              <tbody>
+                {prices.items.map((p) => (
+                  <PriceRow p={p} admin={admin} edit={() => setEditing(p)} />
+                ))}
+                {prices.items.length === 0 && (
                   <tr>
-                    <th>Model</th>
-                    <th>Provider</th>
-                    <th class="num">Input / 1M</th>
-                    <th class="num">Output / 1M</th>
-                    <th>In force since</th>
-                    {me.role === 'admin' && <th />}
+                    <td colSpan={admin ? 9 : 8} class="muted center">
+                      {needle ? `No model matches “${needle}”.` : 'No prices.'}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {shown.map((p) => (
-                    <tr>
-                      <td class="strong">{p.model}</td>
-                      <td>{p.provider ?? '—'}</td>
-                      <td class="num">{money(p.inputPer1M)}</td>
-                      <td class="num">{money(p.outputPer1M)}</td>
-                      <td>{day(p.effectiveFrom)}</td>
-                      {me.role === 'admin' && (
-                        <td>
-                          <button type="button" class="secondary small" onClick={() => setEditing(p)}>
-                            Override
-                          </button>
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                  {shown.length === 0 && (
-                    <tr>
-                      <td colSpan={6} class="muted center">
-                        No model matches “{search}”.
-                      </td>
-                    </tr>
-                  )}
-                </tbody>
-              </table>
-            </div>
-          );
-        }}
-      </Async>
+                )}
+              </tbody>
+            </table>
+          </div>
+          <LoadMore paged={prices} shown={prices.items.length} what={['price', 'prices']} />
+        </>
+      )}
     </Card>
-  );
-}
-
-/** Admins: PUT /api/cost/models/:model writes a new price version from effectiveFrom (history kept). */
-function PriceForm({ price, done }: { price?: ModelPrice; done: () => void }) {
-  const [model, setModel] = useState(price?.model ?? '');
-  const [provider, setProvider] = useState(price?.provider ?? '');
-  const [input, setInput] = useState(String(price?.inputPer1M ?? ''));
-  const [output, setOutput] = useState(String(price?.outputPer1M ?? ''));
-  const action = useAction();
-  const save = async (e: Event): Promise<void> => {
-    e.preventDefault();
-    if (await action.run(() => costApi.putPrice(model, { provider: provider || null, inputPer1M: Number(input), outputPer1M: Number(output) }))) done();
-  };
-  return (
-    <form class="panel-form" onSubmit={(e) => void save(e)} aria-label="Price override">
-      <div class="form-grid">
-        <Field label="Model">
-          <input required value={model} readOnly={!!price} onInput={(e) => setModel(e.currentTarget.value)} />
-        </Field>
-        <Field label="Provider">
-          <input value={provider} onInput={(e) => setProvider(e.currentTarget.value)} />
-        </Field>
-        <Field label="Input USD per 1M tokens">
-          <input type="number" min="0" step="any" required value={input} onInput={(e) => setInput(e.currentTarget.value)} />
-        </Field>
-        <Field label="Output USD per 1M tokens">
-          <input type="number" min="0" step="any" required value={output} onInput={(e) => setOutput(e.currentTarget.value)} />
-        </Field>
-      </div>
-      <p class="muted small">The new price applies from now to calls ingested after it; reprice stored calls with POST /api/admin/cost/reprice.</p>
-      {action.error && <ErrorBox error={action.error} />}
-      <div class="form-actions">
-        <button type="submit" class="primary" disabled={action.busy}>
-          Save price
-        </button>
-        <button type="button" class="secondary" onClick={done}>
-          Cancel
-        </button>
-      </div>
-    </form>
   );
 }

@@ -14,6 +14,7 @@ import { Migration20261201030000LoginAttempts } from './Migration20261201030000L
 import { Migration20261201040000JobNames } from './Migration20261201040000JobNames';
 import { Migration20261201050000UsageByType } from './Migration20261201050000UsageByType';
 import { Migration20261201060000RollupTokenTypes } from './Migration20261201060000RollupTokenTypes';
+import { Migration20261201090000CostLines } from './Migration20261201090000CostLines';
 
 /** Every migration, in order. A new migration is a new file plus one line here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201040000JobNames', class: Migration20261201040000JobNames },
   { name: 'Migration20261201050000UsageByType', class: Migration20261201050000UsageByType },
   { name: 'Migration20261201060000RollupTokenTypes', class: Migration20261201060000RollupTokenTypes },
+  { name: 'Migration20261201090000CostLines', class: Migration20261201090000CostLines },
 ];

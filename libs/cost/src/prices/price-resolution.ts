@@ -141,6 +141,14 @@ export class PriceIndex {
         costParts: costParts(cost.lines, cost.requestFee, costUsd),
       };
     }
-    return { costUsd: fallbackCost(fallbackPer1k, call.usage), rateSource: 'fallback', priceSource: null, priceVersion: null, provider: null, lines: [], costParts: null };
+    return {
+      costUsd: fallbackCost(fallbackPer1k, call.usage),
+      rateSource: 'fallback',
+      priceSource: null,
+      priceVersion: null,
+      provider: null,
+      lines: [],
+      costParts: null,
+    };
   }
 }

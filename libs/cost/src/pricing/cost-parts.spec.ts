@@ -17,8 +17,20 @@ const total = (parts: Record<string, string | undefined>): string => toDecimalSt
 
 describe('costParts', () => {
   it('keeps exact parts as they are when nothing needs rounding (the Anthropic cache case)', () => {
-    const lines = [line('input', 1_000, '3'), line('cacheRead', 6_000, '0.3'), line('cacheWrite5m', 2_000, '3.75'), line('cacheWrite1h', 1_000, '6'), line('output', 500, '15')];
-    expect(costParts(lines, null, storedTotal(lines))).toEqual({ input: '0.003', cacheRead: '0.0018', cacheWrite5m: '0.0075', cacheWrite1h: '0.006', output: '0.0075' });
+    const lines = [
+      line('input', 1_000, '3'),
+      line('cacheRead', 6_000, '0.3'),
+      line('cacheWrite5m', 2_000, '3.75'),
+      line('cacheWrite1h', 1_000, '6'),
+      line('output', 500, '15'),
+    ];
+    expect(costParts(lines, null, storedTotal(lines))).toEqual({
+      input: '0.003',
+      cacheRead: '0.0018',
+      cacheWrite5m: '0.0075',
+      cacheWrite1h: '0.006',
+      output: '0.0075',
+    });
   });
 
   it('puts the rounding remainder on the largest part so the parts add up to the stored cost', () => {

@@ -1,12 +1,13 @@
 import { costParts } from './cost-parts';
-import { add, decimal, roundTo, sum, toDecimalString } from './exact-decimal';
+import { add, decimal, multiply, roundTo, shiftLeft, sum, toDecimalString } from './exact-decimal';
 import type { CostLine } from './usage-cost';
 
+/** A line as usageCost makes it: the exact cost tokens × rate / 1M, spelled without trailing zeros. */
 const line = (type: CostLine['type'], tokens: number, ratePerMillion: string): CostLine => ({
   type,
   tokens,
   ratePerMillion,
-  cost: toDecimalString({ units: decimal(ratePerMillion).units * BigInt(tokens), scale: decimal(ratePerMillion).scale + 6 }),
+  cost: toDecimalString(shiftLeft(multiply(decimal(tokens), decimal(ratePerMillion)), 6)),
 });
 
 /** The stored total as ingest computes it: the exact sum rounded once to 10 places. */
@@ -14,6 +15,8 @@ const storedTotal = (lines: CostLine[], fee: string | null = null): string =>
   toDecimalString(roundTo(add(sum(lines.map((l) => decimal(l.cost))), decimal(fee ?? 0)), 10));
 
 const total = (parts: Record<string, string | undefined>): string => toDecimalString(sum(Object.values(parts).map((v) => decimal(v as string))));
+
+const fitsTenPlaces = (v: string): boolean => !v.includes('.') || v.split('.')[1].length <= 10;
 
 describe('costParts', () => {
   it('keeps exact parts as they are when nothing needs rounding (the Anthropic cache case)', () => {
@@ -60,6 +63,26 @@ describe('costParts', () => {
     const parts = costParts(lines, null, stored);
     expect(parts).toEqual({ input: '0.0000005268', output: '0.0000002257' });
     expect(total(parts)).toBe(stored);
+  });
+
+  it('spells a fee read back as numeric text like any other part', () => {
+    const lines = [line('input', 1_000, '1')];
+    expect(costParts(lines, '0.0010000000', '0.002')).toEqual({ input: '0.001', request: '0.001' });
+  });
+
+  it('adds up to the stored total for every token count, with rates that round and rates that do not', () => {
+    for (let tokens = 1; tokens <= 300; tokens++) {
+      const lines = [
+        line('input', tokens, '0.07525'),
+        line('cacheRead', tokens * 3, '0.00014'),
+        line('output', 301 - tokens, '15'),
+        line('reasoning', tokens % 7, '0.000035'),
+      ];
+      const stored = storedTotal(lines, tokens % 2 ? '0.00000000005' : null);
+      const parts = costParts(lines, tokens % 2 ? '0.00000000005' : null, stored);
+      expect(total(parts)).toBe(stored);
+      for (const value of Object.values(parts)) expect(fitsTenPlaces(value as string)).toBe(true);
+    }
   });
 
   it('has no parts for a zero cost', () => {

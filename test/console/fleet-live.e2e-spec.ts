@@ -122,6 +122,8 @@ describeInBrowser('web console: the live fleet page in Chromium', () => {
     await row.waitFor();
     expect(await row.getAttribute('data-status')).toBe('firing');
     expect(await w.page.locator('#fleet-alerts h2').textContent()).toBe('Open alerts (1)');
+    // Agent names arrive with their own request: the row shows `agent …<id>` until then.
+    await row.getByText('hot-bot').waitFor();
     const text = (await row.textContent()) ?? '';
     expect(text).toContain('CPU over 80');
     expect(text).toContain('critical');

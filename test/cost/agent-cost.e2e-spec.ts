@@ -89,6 +89,7 @@ describe('GET /api/agents/:id/cost', () => {
     await t.close();
   });
 
+  // The rows are written straight into llm_calls without a per-type split (as calls stored before it existed): costs_by_type is null.
   it('sums the last 30 days per model and rate source, in the seed shape', async () => {
     const response = await t.client.get(`/api/agents/${agent.id}/cost`, owner.auth);
     expect(response.status).toBe(200);
@@ -114,6 +115,7 @@ describe('GET /api/agents/:id/cost', () => {
               price_source: null,
               price_version: null,
               token_cost: 0.5,
+              costs_by_type: null,
             },
             {
               model: 'gpt-4o',
@@ -127,6 +129,7 @@ describe('GET /api/agents/:id/cost', () => {
               price_source: null,
               price_version: null,
               token_cost: 0.03,
+              costs_by_type: null,
             },
             {
               model: 'Unknown model',
@@ -140,6 +143,7 @@ describe('GET /api/agents/:id/cost', () => {
               price_source: null,
               price_version: null,
               token_cost: 0.006,
+              costs_by_type: null,
             },
           ],
           unpriced: { calls: 1, input_tokens: 2000, output_tokens: 1000, models: [{ model: 'Unknown model', calls: 1, tokens: 3000 }] },

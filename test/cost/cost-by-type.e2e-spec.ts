@@ -20,6 +20,22 @@ const NO_TYPES = {
   image_input_tokens: 0,
 };
 
+/** costs_by_type with every type at 0: each test sets the types its calls were billed for. */
+const NO_COSTS = {
+  input: 0,
+  output: 0,
+  cache_read: 0,
+  cache_write_5m: 0,
+  cache_write_1h: 0,
+  reasoning: 0,
+  audio_input: 0,
+  audio_output: 0,
+  image_input: 0,
+  cache_read_audio: 0,
+  cache_read_image: 0,
+  request: 0,
+};
+
 describe('cost by token type, priced from the catalogue at ingest', () => {
   let t: TestApp;
   let owner: TestUser;
@@ -47,6 +63,9 @@ describe('cost by token type, priced from the catalogue at ingest', () => {
         [agent.id],
       )
     ).rows.map((r) => ({ ...r, cost: Number(r.cost) }));
+  /** The per-type split each call stored, exactly as stored (decimal strings). */
+  const storedLines = async (agent: TestAgent) =>
+    (await t.sql.query(`select cost_lines from llm_calls where agent_id = $1 order by ts`, [agent.id])).rows.map((r) => r.cost_lines);
   const agentCost = async (agent: TestAgent) => {
     const res = await t.client.get(`/api/agents/${agent.id}/cost?period_start=2026-11-01&period_end=2026-11-20`, owner.auth);
     expect(res.status).toBe(200);
@@ -101,8 +120,11 @@ describe('cost by token type, priced from the catalogue at ingest', () => {
         price_source: 'catalogue',
         price_version: '0.1.8',
         token_cost: expected,
+        // 1,000 × 3, 6,000 × 0.3, 2,000 × 3.75, 1,000 × 6 and 500 × 15 per 1M.
+        costs_by_type: { ...NO_COSTS, input: 0.003, cache_read: 0.0018, cache_write_5m: 0.0075, cache_write_1h: 0.006, output: 0.0075 },
       },
     ]);
+    expect(await storedLines(agent)).toEqual([{ input: '0.003', cacheRead: '0.0018', cacheWrite5m: '0.0075', cacheWrite1h: '0.006', output: '0.0075' }]);
     expect(cost.cost_details.tokens.unpriced).toEqual({ calls: 0, input_tokens: 0, output_tokens: 0, models: [] });
   });
 
@@ -125,6 +147,9 @@ describe('cost by token type, priced from the catalogue at ingest', () => {
     const cost = await agentCost(agent);
     expect(cost.token_cost).toBe(expected);
     expect(cost.cost_details.tokens.models[0]).toMatchObject({ cache_read_input_tokens: 15_000, reasoning_output_tokens: 2_000, price_source: 'catalogue' });
+    // 5,000 × 1.1, 15,000 × 0.275 and 3,000 × 4.4 per 1M: the reasoning tokens are in the output part, none of their own.
+    expect(cost.cost_details.tokens.models[0].costs_by_type).toEqual({ ...NO_COSTS, input: 0.0055, cache_read: 0.004125, output: 0.0132 });
+    expect(await storedLines(agent)).toEqual([{ input: '0.0055', cacheRead: '0.004125', output: '0.0132' }]);
   });
 
   it('Gemini: a call above 200k input is billed entirely at the long-context tier', async () => {
@@ -145,7 +170,16 @@ describe('cost by token type, priced from the catalogue at ingest', () => {
     const below = usd([100_000, 1.25], [1_000, 10]);
     expect([above, below]).toEqual([0.5275, 0.135]);
     expect((await stored(agent)).map((r) => r.cost)).toEqual([above, below]);
-    expect((await agentCost(agent)).token_cost).toBe(usd([200_000, 2.5], [50_000, 0.25], [1_000, 15], [100_000, 1.25], [1_000, 10]));
+    const cost = await agentCost(agent);
+    expect(cost.token_cost).toBe(usd([200_000, 2.5], [50_000, 0.25], [1_000, 15], [100_000, 1.25], [1_000, 10]));
+    // Each call's parts at its own tier, summed: input 200,000 × 2.5 + 100,000 × 1.25, output 1,000 × 15 + 1,000 × 10.
+    expect(cost.cost_details.tokens.models[0].costs_by_type).toEqual({
+      ...NO_COSTS,
+      input: usd([200_000, 2.5], [100_000, 1.25]),
+      cache_read: usd([50_000, 0.25]),
+      output: usd([1_000, 15], [1_000, 10]),
+    });
+    expect(usd([200_000, 2.5], [100_000, 1.25])).toBe(0.625);
   });
 
   it('a dated snapshot reported as responseModel is priced as its model', async () => {
@@ -242,6 +276,7 @@ describe('cost by token type, priced from the catalogue at ingest', () => {
         price_source: null,
         price_version: null,
         token_cost: 0.5,
+        costs_by_type: null,
       },
       {
         model: 'my-local-model',
@@ -255,6 +290,7 @@ describe('cost by token type, priced from the catalogue at ingest', () => {
         price_source: null,
         price_version: null,
         token_cost: (0.002 * 2_500) / 1000,
+        costs_by_type: null,
       },
       {
         model: 'other-local-model',
@@ -268,8 +304,11 @@ describe('cost by token type, priced from the catalogue at ingest', () => {
         price_source: null,
         price_version: null,
         token_cost: (0.002 * 10) / 1000,
+        costs_by_type: null,
       },
     ]);
+    // A client cost and a fallback estimate have no split by type: nothing is stored, so nothing is claimed.
+    expect(await storedLines(agent)).toEqual([null, null, null, null]);
     expect(cost.cost_details.tokens.unpriced).toEqual({
       calls: 3,
       input_tokens: 2_010,

@@ -177,6 +177,7 @@ describe('price versions and repricing', () => {
         price_source: null,
         price_version: null,
         token_cost: 0.5,
+        costs_by_type: null,
       },
       {
         model: 'test-model',
@@ -190,6 +191,22 @@ describe('price versions and repricing', () => {
         price_source: 'admin',
         price_version: null,
         token_cost: 0.063,
+        // Each call's split at its version: 1000 × 1 + 2 × (1000 × 10) input, 1000 × 2 + 2 × (1000 × 20) output per 1M. The call that was
+        // already right (stored without a split) got its split from the reprice without being counted as changed.
+        costs_by_type: {
+          input: 0.021,
+          output: 0.042,
+          cache_read: 0,
+          cache_write_5m: 0,
+          cache_write_1h: 0,
+          reasoning: 0,
+          audio_input: 0,
+          audio_output: 0,
+          image_input: 0,
+          cache_read_audio: 0,
+          cache_read_image: 0,
+          request: 0,
+        },
       },
       {
         model: 'no-such-model',
@@ -203,6 +220,7 @@ describe('price versions and repricing', () => {
         price_source: null,
         price_version: null,
         token_cost: 0.002,
+        costs_by_type: null,
       },
     ]);
     expect(cost.body.cost_details.tokens.unpriced).toEqual({

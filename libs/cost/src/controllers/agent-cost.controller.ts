@@ -19,7 +19,8 @@ export class AgentCostController {
       'COST_FALLBACK_PER_1K for models without a price; see PUT /api/cost/models and POST /api/admin/cost/reprice). ' +
       'Rows are grouped by model, provider, rate_source, price_source (owner, admin, catalogue) and price_version (the catalogue version); calls without a model appear as `Unknown model`. total_cost = token_cost. ' +
       'Each row carries its calls and its tokens by type (cache reads, cache writes with the 5m / 1h split, reasoning, audio, image), which are parts of input_tokens / output_tokens, not additions. ' +
-      'token_cost is the stored cost, not split by type: every call was priced with its own tier and price version, and per-type costs are not stored, so a per-type split of these sums would be a guess. ' +
+      'costs_by_type splits each row’s token_cost by token type: every call stores its own split when it is priced (its tier and price version), the parts rounded to 10 decimals ' +
+      'with the remainder on the largest so they add up to the call’s cost exactly, and the row sums them as exact decimals; null for client-supplied and fallback costs. ' +
       '`unpriced` counts the calls, tokens and models priced with the fallback (rate_source fallback), so an estimate is not mistaken for a price. ' +
       COST_FORMULA +
       ' ' +

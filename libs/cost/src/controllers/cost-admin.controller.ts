@@ -42,6 +42,7 @@ export class CostAdminController {
     description:
       'Every LLM call in [from, to) whose cost was computed (rate_source model or fallback) is priced again with the version in force at its timestamp ' +
       '(or the fallback), in keyset batches of 1000 with one update statement each; client-supplied costs are untouched, and a call stored without a provider takes the matched price’s provider. ' +
+      'Each rewritten call’s per-type cost split is rewritten with its cost, and a priced call stored without a split gets it filled in (not counted as changed). ' +
       'Answers the calls scanned, the calls rewritten and costDelta = Σ(new − old cost) over the rewritten calls, summed as exact decimals (numeric(20, 10)) before conversion to a JSON number.',
   })
   @ApiOkResponse({ type: RepriceResultDto })

@@ -2,6 +2,7 @@ import { decimal, multiply, roundTo, shiftLeft, toDecimalString } from '../prici
 import type { CatalogueProvider } from '../pricing/catalogue.types';
 import { resolveModel } from '../pricing/model-match';
 import { priceInForce } from '../pricing/price-in-force';
+import { costParts, type CostParts } from '../pricing/cost-parts';
 import { usageCost, type CostLine, type TokenUsage } from '../pricing/usage-cost';
 import type { PriceSource } from '../entities/model-price.entity';
 import type { StoredPrice } from './stored-price';
@@ -35,6 +36,8 @@ export interface PricedCall {
   provider: string | null;
   /** Per-type lines of a priced call (empty for client and fallback costs). */
   lines: CostLine[];
+  /** The stored cost split by type (llm_calls.cost_lines), Σ = costUsd exactly; null for client and fallback costs. */
+  costParts: CostParts | null;
 }
 
 /** The stored column is numeric(20, 10): round the same way before it gets there. */
@@ -122,19 +125,30 @@ export class PriceIndex {
         priceVersion: null,
         provider: price?.provider ?? null,
         lines: [],
+        costParts: null,
       };
     }
     if (price) {
       const cost = usageCost(call.usage, price);
+      const costUsd = stored(cost.cost);
       return {
-        costUsd: stored(cost.cost),
+        costUsd,
         rateSource: 'model',
         priceSource: price.source,
         priceVersion: price.catalogueVersion,
         provider: price.provider,
         lines: cost.lines,
+        costParts: costParts(cost.lines, cost.requestFee, costUsd),
       };
     }
-    return { costUsd: fallbackCost(fallbackPer1k, call.usage), rateSource: 'fallback', priceSource: null, priceVersion: null, provider: null, lines: [] };
+    return {
+      costUsd: fallbackCost(fallbackPer1k, call.usage),
+      rateSource: 'fallback',
+      priceSource: null,
+      priceVersion: null,
+      provider: null,
+      lines: [],
+      costParts: null,
+    };
   }
 }

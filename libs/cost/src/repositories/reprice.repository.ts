@@ -25,6 +25,8 @@ export interface StoredCallRow {
   rate_source: string;
   price_source: string | null;
   price_version: string | null;
+  /** True for a call stored before per-type lines existed (Migration20261201090000CostLines) or priced without them. */
+  lines_missing: boolean;
 }
 
 export interface CostUpdate {
@@ -37,6 +39,10 @@ export interface CostUpdate {
   price_source: string | null;
   price_version: string | null;
   provider: string | null;
+  /** The per-type split of cost_usd (CostParts), null for a fallback cost. */
+  cost_lines: Record<string, string> | null;
+  /** Only the lines are filled in (cost, sources and version unchanged): not counted as changed. */
+  lines_only: boolean;
 }
 
 /** ISO 8601 in UTC with microseconds, whatever the session's DateStyle or TimeZone. */
@@ -76,7 +82,7 @@ export class RepriceRepository {
       `select l.id, ${TS_KEY_OF('l')} as ts_key, l.ts, l.model, l.response_model, l.provider, a.owner_id, l.input_tokens, l.output_tokens,
            l.cache_read_input_tokens, l.cache_creation_input_tokens, l.cache_creation_5m_input_tokens, l.cache_creation_1h_input_tokens,
            l.reasoning_output_tokens, l.audio_input_tokens, l.audio_output_tokens, l.image_input_tokens,
-           l.cost_usd::text as cost_usd, l.rate_source, l.price_source, l.price_version
+           l.cost_usd::text as cost_usd, l.rate_source, l.price_source, l.price_version, l.cost_lines is null as lines_missing
          from llm_calls l ${joinAgents('a', 'l.agent_id')} where ${where} order by l.ts, l.id limit ?`,
       params,
     );
@@ -85,21 +91,23 @@ export class RepriceRepository {
   /**
    * One statement per batch. A row is rewritten only while it still holds the cost read with the
    * batch and is not client-priced, so a concurrent change is never overwritten; the count and the
-   * exact numeric delta come from the rows actually updated. A call stored without a provider takes
-   * the provider of the price that now applies, as ingest would have stored it.
+   * exact numeric delta come from the rows actually updated, and a row whose lines alone were filled
+   * in is not counted (its cost did not change). The lines are written with the cost, never apart.
+   * A call stored without a provider takes the provider of the price that now applies, as ingest would have stored it.
    */
   async apply(updates: CostUpdate[]): Promise<{ changed: number; delta: string }> {
     if (updates.length === 0) return { changed: 0, delta: '0' };
     const [row] = await this.em.getConnection().execute<{ changed: string; delta: string | null }[]>(
       `with r as (
-         select * from jsonb_to_recordset(?::jsonb) as r(id uuid, ts_key timestamptz, old_cost numeric, cost_usd numeric, rate_source text, price_source text, price_version text, provider text)
+         select * from jsonb_to_recordset(?::jsonb) as r(id uuid, ts_key timestamptz, old_cost numeric, cost_usd numeric, rate_source text, price_source text, price_version text, provider text,
+           cost_lines jsonb, lines_only boolean)
        ), u as (
          update llm_calls l set cost_usd = r.cost_usd, rate_source = r.rate_source, price_source = r.price_source, price_version = r.price_version,
-           provider = coalesce(l.provider, r.provider)
+           cost_lines = r.cost_lines, provider = coalesce(l.provider, r.provider)
          from r where l.id = r.id and l.ts = r.ts_key and l.rate_source <> 'client' and l.cost_usd = r.old_cost
-         returning l.cost_usd - r.old_cost as delta
+         returning l.cost_usd - r.old_cost as delta, r.lines_only
        )
-       select count(*) as changed, sum(delta)::text as delta from u`,
+       select count(*) filter (where not lines_only) as changed, sum(delta)::text as delta from u`,
       [JSON.stringify(updates)],
     );
     return { changed: Number(row.changed), delta: row.delta ?? '0' };

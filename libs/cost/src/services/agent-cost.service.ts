@@ -3,9 +3,15 @@ import { AgentsService } from '@fleetwatch/agents';
 import { Clock, Principal } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
 import { roundCost } from '../prices/price-resolution';
-import { AgentCostDto, AgentCostModelDto, AgentCostQueryDto, UnpricedDto } from '../dto/agent-cost.dto';
-import { AgentCostRepository, ModelCostRow, TOKEN_TYPE_COLUMNS, TokenTypeColumn } from '../repositories/agent-cost.repository';
+import { AgentCostDto, AgentCostModelDto, AgentCostQueryDto, CostsByTypeDto, UnpricedDto } from '../dto/agent-cost.dto';
+import { AgentCostRepository, COST_TYPE_KEYS, CostTypeName, ModelCostRow, TOKEN_TYPE_COLUMNS, TokenTypeColumn } from '../repositories/agent-cost.repository';
 import { resolveCostPeriod } from '../periods/cost-period';
+
+/** Null unless every call of the row has its split: a partial split would not add up to token_cost. */
+function costsByType(r: ModelCostRow): CostsByTypeDto | null {
+  if (Number(r.calls_without_lines) > 0) return null;
+  return Object.fromEntries((Object.keys(COST_TYPE_KEYS) as CostTypeName[]).map((n) => [n, Number(r[`cost_${n}`] ?? 0)])) as Record<CostTypeName, number>;
+}
 
 function modelRow(r: ModelCostRow): AgentCostModelDto {
   const types = Object.fromEntries(TOKEN_TYPE_COLUMNS.map((c) => [c, Number(r[c])])) as Record<TokenTypeColumn, number>;
@@ -21,6 +27,7 @@ function modelRow(r: ModelCostRow): AgentCostModelDto {
     price_source: r.price_source,
     price_version: r.price_version,
     token_cost: Number(r.cost),
+    costs_by_type: costsByType(r),
   };
 }
 

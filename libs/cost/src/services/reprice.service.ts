@@ -51,6 +51,8 @@ export function storedCallToPrice(r: StoredCallRow): CallToPrice {
  * batches of 1000 calls: one read, one pricing query and at most one update per batch. Client
  * costs are never read nor written. Running it twice changes nothing the second time. The delta
  * is the sum of (new − old) over the rows the updates actually rewrote, summed as exact decimals.
+ * The per-type lines (cost_lines) are rewritten with every changed cost; a call whose cost is
+ * unchanged but was stored without lines gets them filled and is not counted as changed.
  */
 @Injectable()
 export class RepriceService {
@@ -80,7 +82,9 @@ export class RepriceService {
           next.rateSource === row.rate_source &&
           next.priceSource === row.price_source &&
           next.priceVersion === row.price_version;
-        if (same) return;
+        // A priced call stored without its per-type lines gets them, though nothing else changed.
+        const linesOnly = same && row.lines_missing && next.costParts !== null;
+        if (same && !linesOnly) return;
         updates.push({
           id: row.id,
           ts_key: row.ts_key,
@@ -90,6 +94,8 @@ export class RepriceService {
           price_source: next.priceSource,
           price_version: next.priceVersion,
           provider: next.provider,
+          cost_lines: next.costParts ?? null,
+          lines_only: linesOnly,
         });
       });
       const applied = await this.repository.apply(updates);

@@ -16,6 +16,7 @@ import { Migration20261201050000UsageByType } from './Migration20261201050000Usa
 import { Migration20261201060000RollupTokenTypes } from './Migration20261201060000RollupTokenTypes';
 import { Migration20261201070000Runs } from './Migration20261201070000Runs';
 import { Migration20261201080000OtlpUnmapped } from './Migration20261201080000OtlpUnmapped';
+import { Migration20261201090000CostLines } from './Migration20261201090000CostLines';
 import { Migration20261201100000RunCostFollowsCalls } from './Migration20261201100000RunCostFollowsCalls';
 
 /** Every migration, in order. A new migration is a new file plus one line here. */
@@ -37,5 +38,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201060000RollupTokenTypes', class: Migration20261201060000RollupTokenTypes },
   { name: 'Migration20261201070000Runs', class: Migration20261201070000Runs },
   { name: 'Migration20261201080000OtlpUnmapped', class: Migration20261201080000OtlpUnmapped },
+  { name: 'Migration20261201090000CostLines', class: Migration20261201090000CostLines },
   { name: 'Migration20261201100000RunCostFollowsCalls', class: Migration20261201100000RunCostFollowsCalls },
 ];

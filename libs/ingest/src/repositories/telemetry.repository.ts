@@ -41,14 +41,14 @@ export class TelemetryRepository {
         `${c.inputTokens}\t${c.outputTokens}\t${c.cacheReadInputTokens ?? 0}\t${c.cacheCreationInputTokens ?? 0}\t${c.cacheCreation5mInputTokens ?? 0}\t` +
         `${c.cacheCreation1hInputTokens ?? 0}\t${c.reasoningOutputTokens ?? 0}\t${c.audioInputTokens ?? 0}\t${c.audioOutputTokens ?? 0}\t${c.imageInputTokens ?? 0}\t` +
         `${c.latencyMs}\t${copyNumber(c.timeToFirstTokenMs ?? null)}\t${c.status}\t${copyString(c.errorType)}\t${p.costUsd}\t${p.rateSource}\t` +
-        `${copyString(p.priceSource)}\t${copyString(p.priceVersion)}\t${copyString(c.traceId)}\t${copyString(c.runId ?? null)}\t` +
+        `${copyString(p.priceSource)}\t${copyString(p.priceVersion)}\t${copyJson(p.costParts)}\t${copyString(c.traceId)}\t${copyString(c.runId ?? null)}\t` +
         `${copyString(c.conversationId ?? null)}\t${copyString(c.spanId ?? null)}\t${copyString(c.parentSpanId ?? null)}\t${c.timestamp.toISOString()}\n`;
     });
     await this.copy(
       em,
       'llm_calls (id, agent_id, model, response_model, provider, input_tokens, output_tokens, cache_read_input_tokens, cache_creation_input_tokens, ' +
         'cache_creation_5m_input_tokens, cache_creation_1h_input_tokens, reasoning_output_tokens, audio_input_tokens, audio_output_tokens, image_input_tokens, ' +
-        'latency_ms, ttft_ms, status, error_type, cost_usd, rate_source, price_source, price_version, trace_id, run_id, conversation_id, span_id, parent_span_id, ts)',
+        'latency_ms, ttft_ms, status, error_type, cost_usd, rate_source, price_source, price_version, cost_lines, trace_id, run_id, conversation_id, span_id, parent_span_id, ts)',
       text,
     );
   }

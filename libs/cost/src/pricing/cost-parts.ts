@@ -1,0 +1,71 @@
+import { add, compare, decimal, roundTo, sum, toDecimalString, ZERO, type Decimal } from './exact-decimal';
+import { TOKEN_TYPES, type TokenType } from './catalogue.types';
+import type { CostLine } from './usage-cost';
+
+/** A per-type key of a call's stored cost split: the pricing core's token types plus the per-request fee. */
+export type CostPartKey = TokenType | 'request';
+
+export const COST_PART_KEYS: readonly CostPartKey[] = [...TOKEN_TYPES, 'request'];
+
+/** Exact decimal strings (10 places at most) per part, absent when zero; as stored in llm_calls.cost_lines. */
+export type CostParts = Partial<Record<CostPartKey, string>>;
+
+const STORED_DIGITS = 10;
+
+/**
+ * The stored cost split by type so that the parts add up to `storedTotal` exactly: each part is
+ * rounded to the 10 places of numeric(20, 10) like the total, and the rounding remainder (at most a
+ * few 1e-10 USD) goes onto the largest part. Rounding each part alone would let Σ parts drift from
+ * cost_usd in the last decimal, and a reader summing the parts would see a cost nobody stored.
+ */
+export function costParts(lines: readonly CostLine[], requestFee: string | null, storedTotal: string): CostParts {
+  const exactParts = storedAsIs(lines, requestFee);
+  if (exactParts) return exactParts;
+  const exact: Array<[CostPartKey, Decimal]> = lines.map((l) => [l.type, decimal(l.cost)]);
+  if (requestFee !== null) exact.push(['request', decimal(requestFee)]);
+  const rounded = exact.map(([key, value]): [CostPartKey, Decimal] => [key, roundTo(value, STORED_DIGITS)]);
+  const remainder = add(decimal(storedTotal), negate(sum(rounded.map(([, v]) => v))));
+  // No parts means a zero total (a price with no rate for anything the call used): nothing to carry.
+  if (compare(remainder, ZERO) !== 0 && rounded.length > 0) {
+    let largest = 0;
+    rounded.forEach(([, v], i) => {
+      if (compare(v, rounded[largest][1]) > 0) largest = i;
+    });
+    rounded[largest] = [rounded[largest][0], add(rounded[largest][1], remainder)];
+  }
+  const parts: CostParts = {};
+  for (const [key, value] of rounded) {
+    if (compare(value, ZERO) !== 0) parts[key] = toDecimalString(value);
+  }
+  return parts;
+}
+
+/** A decimal string with at most 10 places is stored as it is (no rounding, no remainder). */
+function fitsStored(value: string): boolean {
+  const dot = value.indexOf('.');
+  return dot < 0 || value.length - dot - 1 <= STORED_DIGITS;
+}
+
+/**
+ * The common case, on the ingest hot path: rates of up to 4 decimals per 1M give parts of at most
+ * 10 places, whose sum is exact too, so the parts are the lines' own strings (bigint arithmetic
+ * here measured about a tenth of an LLM call's ingest CPU). Null when a part needs rounding.
+ */
+function storedAsIs(lines: readonly CostLine[], requestFee: string | null): CostParts | null {
+  const parts: CostParts = {};
+  for (const line of lines) {
+    if (!fitsStored(line.cost)) return null;
+    if (line.cost !== '0') parts[line.type] = line.cost;
+  }
+  if (requestFee !== null) {
+    if (!fitsStored(requestFee)) return null;
+    // Stored prices come back as numeric text ("0.0010000000"): spell the fee as the slow path would.
+    const fee = decimal(requestFee);
+    if (compare(fee, ZERO) !== 0) parts.request = toDecimalString(fee);
+  }
+  return parts;
+}
+
+function negate(d: Decimal): Decimal {
+  return { units: -d.units, scale: d.scale };
+}

@@ -1,21 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { CostPartKey } from '../pricing/cost-parts';
+import { TOKEN_TYPE_COLUMNS, type TokenTypeColumn } from './usage-columns.sql';
 
 export const UNKNOWN_MODEL = 'Unknown model';
-
-/** The per-type token columns of llm_calls (partitions of input_tokens / output_tokens), summed per group. */
-export const TOKEN_TYPE_COLUMNS = [
-  'cache_read_input_tokens',
-  'cache_creation_input_tokens',
-  'cache_creation_5m_input_tokens',
-  'cache_creation_1h_input_tokens',
-  'reasoning_output_tokens',
-  'audio_input_tokens',
-  'audio_output_tokens',
-  'image_input_tokens',
-] as const;
-export type TokenTypeColumn = (typeof TOKEN_TYPE_COLUMNS)[number];
 
 /** The response's per-type cost names → the keys of llm_calls.cost_lines (the pricing core's token types). */
 export const COST_TYPE_KEYS = {

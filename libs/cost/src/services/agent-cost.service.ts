@@ -4,7 +4,8 @@ import { Clock, Principal } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
 import { roundCost } from '../prices/price-resolution';
 import { AgentCostDto, AgentCostModelDto, AgentCostQueryDto, CostsByTypeDto, UnpricedDto } from '../dto/agent-cost.dto';
-import { AgentCostRepository, COST_TYPE_KEYS, CostTypeName, ModelCostRow, TOKEN_TYPE_COLUMNS, TokenTypeColumn } from '../repositories/agent-cost.repository';
+import { AgentCostRepository, COST_TYPE_KEYS, CostTypeName, ModelCostRow } from '../repositories/agent-cost.repository';
+import { TOKEN_TYPE_COLUMNS, TokenTypeColumn } from '../repositories/usage-columns.sql';
 import { resolveCostPeriod } from '../periods/cost-period';
 
 /** Null unless every call of the row has its split: a partial split would not add up to token_cost. */

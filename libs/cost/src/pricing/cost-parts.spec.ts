@@ -81,7 +81,7 @@ describe('costParts', () => {
       const stored = storedTotal(lines, tokens % 2 ? '0.00000000005' : null);
       const parts = costParts(lines, tokens % 2 ? '0.00000000005' : null, stored);
       expect(total(parts)).toBe(stored);
-      for (const value of Object.values(parts)) expect(fitsTenPlaces(value as string)).toBe(true);
+      for (const value of Object.values(parts)) expect(fitsTenPlaces(value)).toBe(true);
     }
   });
 

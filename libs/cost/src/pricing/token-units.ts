@@ -43,11 +43,20 @@ export const PRICE_KEY_OF: Readonly<Record<TokenType, string>> = {
 
 export const REQUEST_PRICE_KEY = 'requests_kcount';
 
-/** `inner` is a strict partition of `outer`. */
-export function isPartitionOf(inner: TokenType, outer: TokenType): boolean {
+function partitionOf(inner: TokenType, outer: TokenType): boolean {
   if (inner === outer) return false;
   const a = TOKEN_DIMENSIONS[inner];
   return Object.entries(TOKEN_DIMENSIONS[outer]).every(([k, v]) => a[k] === v);
+}
+
+/** Every (inner, outer) answer, computed once: pricing asks it many times per call on the ingest path. */
+const PARTITIONS: ReadonlySet<string> = new Set(
+  TOKEN_TYPES.flatMap((inner) => TOKEN_TYPES.filter((outer) => partitionOf(inner, outer)).map((outer) => `${inner}>${outer}`)),
+);
+
+/** `inner` is a strict partition of `outer`. */
+export function isPartitionOf(inner: TokenType, outer: TokenType): boolean {
+  return PARTITIONS.has(`${inner}>${outer}`);
 }
 
 function compatible(a: Dimensions, b: Dimensions): boolean {

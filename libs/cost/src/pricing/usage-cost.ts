@@ -75,14 +75,18 @@ const PARTS: ReadonlyArray<{ parts: UsageField[]; total: UsageField }> = [
 
 /** Throws UsagePartitionError naming the first field that is not a count or outgrows its total. */
 export function validateUsage(usage: TokenUsage): void {
-  for (const [field, value] of Object.entries(usage) as Array<[UsageField, number | undefined]>) {
+  // Plain loops: this runs for every call on the ingest path (twice: validation and pricing).
+  for (const field in usage) {
+    const value = usage[field as UsageField];
     if (value === undefined) continue;
     if (!Number.isSafeInteger(value) || value < 0) {
-      throw new UsagePartitionError(USAGE_FIELD_NAMES[field] ?? field, `${USAGE_FIELD_NAMES[field] ?? field} must be a non-negative integer`);
+      const name = USAGE_FIELD_NAMES[field as UsageField] ?? field;
+      throw new UsagePartitionError(name, `${name} must be a non-negative integer`);
     }
   }
   for (const { parts, total } of PARTS) {
-    const partSum = parts.reduce((s, p) => s + (usage[p] ?? 0), 0);
+    let partSum = 0;
+    for (const p of parts) partSum += usage[p] ?? 0;
     const totalValue = usage[total] ?? 0;
     if (partSum > totalValue) {
       const names = parts.map((p) => USAGE_FIELD_NAMES[p]);
@@ -123,6 +127,34 @@ const TOTAL_FIELD: Readonly<Record<TokenType, UsageField>> = {
   reasoning: 'reasoning',
 };
 
+/** Parsed rates: a catalogue has a few hundred distinct ones, parsed once instead of per call. */
+const parsedRates = new Map<string, Decimal>();
+
+function rateDecimal(rate: string): Decimal {
+  let d = parsedRates.get(rate);
+  if (d === undefined) {
+    // Bounded: admin and owner prices can add rates, but not without end.
+    if (parsedRates.size >= 10_000) parsedRates.clear();
+    d = decimal(rate);
+    parsedRates.set(rate, d);
+  }
+  return d;
+}
+
+/** Per set of priced types (a few dozen distinct sets): the order and partitions billing walks. */
+const plans = new Map<string, ReadonlyArray<{ type: TokenType; partitions: readonly TokenType[] }>>();
+
+function carvingPlan(priced: readonly TokenType[]): ReadonlyArray<{ type: TokenType; partitions: readonly TokenType[] }> {
+  const key = priced.join(',');
+  const known = plans.get(key);
+  if (known) return known;
+  // A partition has strictly more dimensions than its parent, so this computes inner types first.
+  const dims = (t: TokenType): number => Object.keys(TOKEN_DIMENSIONS[t]).length;
+  const plan = [...priced].sort((a, b) => dims(b) - dims(a)).map((type) => ({ type, partitions: priced.filter((p) => isPartitionOf(p, type)) }));
+  plans.set(key, plan);
+  return plan;
+}
+
 /**
  * Tokens billed at each priced type's own rate: its reported count minus the priced partitions
  * inside it (most specific first), so "input" is what no other priced type claimed. A type without
@@ -130,12 +162,9 @@ const TOTAL_FIELD: Readonly<Record<TokenType, UsageField>> = {
  */
 export function billedTokens(usage: TokenUsage, priced: readonly TokenType[]): Partial<Record<TokenType, number>> {
   const counts = reported(usage);
-  // A partition has strictly more dimensions than its parent, so this computes inner types first.
-  const dims = (t: TokenType): number => Object.keys(TOKEN_DIMENSIONS[t]).length;
-  const specificFirst = [...priced].sort((a, b) => dims(b) - dims(a));
   const billed: Partial<Record<TokenType, number>> = {};
-  for (const type of specificFirst) {
-    const inner = priced.filter((p) => isPartitionOf(p, type)).reduce((s, p) => s + (billed[p] ?? 0), 0);
+  for (const { type, partitions } of carvingPlan(priced)) {
+    const inner = partitions.reduce((s, p) => s + (billed[p] ?? 0), 0);
     const own = counts[type] - inner;
     if (own < 0) {
       const field = USAGE_FIELD_NAMES[TOTAL_FIELD[type]];
@@ -174,7 +203,7 @@ export function usageCost(usage: TokenUsage, price: Pick<PriceRow, 'rates' | 'ti
     const rate = rates[type];
     const tokens = billed[type];
     if (rate === null || tokens === undefined || tokens === 0) continue;
-    const cost = shiftLeft(multiply(decimal(tokens), decimal(rate)), 6);
+    const cost = shiftLeft(multiply(decimal(tokens), rateDecimal(rate)), 6);
     costs.push(cost);
     lines.push({ type, tokens, ratePerMillion: rate, cost: toDecimalString(cost) });
   }

@@ -5,13 +5,16 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 /**
  * Browser specs run when Debian's chromium is installed. In CI its absence is a failure (the
- * describe runs and launching throws); elsewhere the specs are skipped with a note.
+ * describe runs and launching throws); elsewhere one test stands in and says what is missing, as
+ * the other tool-backed specs (promtool, Alertmanager) do.
  */
 export function describeInBrowser(name: string, body: () => void): void {
-  const available = existsSync(CHROMIUM);
-  if (!available && process.env.CI !== 'true') {
-    console.warn(`${name}: skipped, ${CHROMIUM} is missing (apt-get install chromium). In CI this fails instead.`);
-    describe.skip(name, body);
+  if (!existsSync(CHROMIUM) && process.env.CI !== 'true') {
+    describe(name, () => {
+      it(`needs ${CHROMIUM} (not run here)`, () => {
+        console.warn(`${name}: not run, ${CHROMIUM} is missing (apt-get install chromium). In CI this fails instead.`);
+      });
+    });
     return;
   }
   describe(name, body);

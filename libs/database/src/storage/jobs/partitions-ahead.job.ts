@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Clock, HOUR_MS } from '@fleetwatch/common';
 import { AppConfig } from '@fleetwatch/config';
-import { JobScheduler } from '../../jobs/job-scheduler.service';
+import { JobScheduler } from '../../scheduler/services/job-scheduler.service';
 import { PARTITION_DAYS_AHEAD } from '../repositories/partition.sql';
 import { PartitionService } from '../services/partition.service';
 

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HOUR_MS } from '@fleetwatch/common';
-import { JobScheduler } from '../../jobs/job-scheduler.service';
+import { JobScheduler } from '../../scheduler/services/job-scheduler.service';
 import { RetentionService } from '../services/retention.service';
 
 export const RETENTION_JOB = 'storage.retention';

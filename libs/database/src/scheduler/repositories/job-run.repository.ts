@@ -1,5 +1,5 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
-import type { JobRun } from './job-run.entity';
+import type { JobRun } from '../entities/job-run.entity';
 
 export interface FinishedRun {
   name: string;

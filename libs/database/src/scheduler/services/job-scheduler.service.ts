@@ -4,8 +4,8 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '@fleetwatch/config';
 import { Clock } from '@fleetwatch/common';
-import { JobLockService } from '../sql/job-lock.service';
-import { JobRun } from './job-run.entity';
+import { JobLockService } from './job-lock.service';
+import { JobRun } from '../entities/job-run.entity';
 
 export interface JobOutcome {
   name: string;

@@ -36,6 +36,14 @@ describe('analytics routes', () => {
       expect: keyedByOwner,
     },
     { route: 'GET /api/analytics/tools/by-tool', method: 'get', path: () => '/api/analytics/tools/by-tool', scope: read, expect: anyone },
+    { route: 'GET /api/analytics/llm/by-model', method: 'get', path: () => '/api/analytics/llm/by-model', scope: read, expect: anyone },
+    {
+      route: 'GET /api/analytics/llm/by-model?user_id=<owner>',
+      method: 'get',
+      path: (w) => `/api/analytics/llm/by-model?user_id=${w.fixtures.ownerId}`,
+      scope: read,
+      expect: keyedByOwner,
+    },
     { route: 'GET /api/analytics/tools/recent', method: 'get', path: () => '/api/analytics/tools/recent', scope: read, expect: anyone },
     { route: 'GET /api/analytics/deployments/summary', method: 'get', path: () => '/api/analytics/deployments/summary', scope: read, expect: anyone },
     {

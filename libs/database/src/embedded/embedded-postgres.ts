@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort } from './free-port';
 import { stopLeftoverCluster } from './leftover-cluster';
+import { letPostgresUserReach } from './postgres-user-access';
 
 export interface EmbeddedPostgresHandle {
   /** Connection URL of the maintenance database (`postgres`). */
@@ -57,6 +58,7 @@ export async function startEmbeddedPostgres(options: {
     recent.splice(0, Math.max(0, recent.length - 10));
     options.onLog?.(line);
   };
+  letPostgresUserReach(dataDir, (line) => process.stderr.write(`${line}\n`));
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

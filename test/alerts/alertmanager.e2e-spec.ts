@@ -62,7 +62,12 @@ describe('alertmanager channel against a real Alertmanager', () => {
   afterAll(async () => {
     if (!binary) return;
     await t?.close();
-    am?.kill('SIGTERM');
+    // Alertmanager writes its snapshot while shutting down: remove its folder only once it has exited.
+    if (am && am.exitCode === null && am.signalCode === null) {
+      const exited = new Promise((done) => am!.once('exit', done));
+      am.kill('SIGTERM');
+      await exited;
+    }
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -65,6 +65,30 @@ describeInBrowser('web console: who sees what, sessions and serving', () => {
     await w.context.close();
   });
 
+  it('sends a session that lapses while a page is open to sign-in at the next request, without sending it', async () => {
+    const w = await openPage(chrome.browser);
+    await signIn(w.page, t.baseUrl, owner.email, owner.password, '/cost');
+    await w.page.getByRole('heading', { name: 'Cost' }).first().waitFor();
+    const sent: string[] = [];
+    w.page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/')) sent.push(r.url());
+    });
+    await w.page.evaluate(`(() => {
+      const stored = JSON.parse(localStorage.getItem('fleetwatch.session'));
+      localStorage.setItem('fleetwatch.session', JSON.stringify({ ...stored, expiresAt: Date.now() - 1000 }));
+    })()`);
+    // In-app navigation: the page renders with the lapsed session and its first request finds no token.
+    await w.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
+    await w.page.getByRole('button', { name: 'Sign in' }).waitFor();
+    const url = new URL(w.page.url());
+    expect(url.pathname).toBe('/sign-in');
+    expect(url.searchParams.get('next')).toBe('/alerts');
+    expect(await w.page.locator('.notice').textContent()).toBe('Your session has ended. Sign in again to continue where you were.');
+    expect(sent).toEqual([]);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
   it('serves index.html for console paths and keeps the API 404 for unknown /api paths', async () => {
     const page = await t.client.get('/agents/anything/at/all');
     expect(page.status).toBe(200);

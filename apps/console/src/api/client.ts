@@ -38,9 +38,16 @@ function messageOf(body: unknown, status: number): { message: string; code?: str
   return { message: `The server answered ${status}` };
 }
 
+function sessionEnded(): never {
+  expireSession();
+  throw new ApiError(401, 'Your session has ended. Please sign in again.');
+}
+
 async function send(path: string, options: RequestOptions): Promise<{ body: unknown; headers: Headers }> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = options.anonymous ? undefined : currentToken();
+  // A session that lapsed while a page was open: go to sign-in without sending a request the API can only refuse.
+  if (!options.anonymous && !token) return sessionEnded();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
@@ -53,10 +60,7 @@ async function send(path: string, options: RequestOptions): Promise<{ body: unkn
   } catch {
     throw new ApiError(0, 'The server cannot be reached. Check that Fleetwatch is running.');
   }
-  if (response.status === 401 && !options.anonymous) {
-    expireSession();
-    throw new ApiError(401, 'Your session has ended. Please sign in again.');
-  }
+  if (response.status === 401 && !options.anonymous) return sessionEnded();
   const text = await response.text();
   let body: unknown = undefined;
   if (text) {
@@ -91,11 +95,9 @@ export async function requestPage<T>(path: string, options: RequestOptions = {})
 /** Fetches a file with the user's token and hands it to the browser as a download. */
 export async function download(path: string, query: Query, fallbackName: string): Promise<void> {
   const token = currentToken();
-  const response = await fetch(withQuery(path, query), { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  if (response.status === 401) {
-    expireSession();
-    throw new ApiError(401, 'Your session has ended. Please sign in again.');
-  }
+  if (!token) return sessionEnded();
+  const response = await fetch(withQuery(path, query), { headers: { Authorization: `Bearer ${token}` } });
+  if (response.status === 401) return sessionEnded();
   if (!response.ok) {
     let body: unknown;
     try {

@@ -3,7 +3,7 @@
 // server from dist/ (npm run build first).
 // Usage: npm run bench:ingest -- [--batches 300] [--concurrency 4] [--jwt] [--profile (server CPU profile into .data/bench-profiles)]
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,10 @@ const BATCHES = arg('batches', 300);
 const CONCURRENCY = arg('concurrency', 4);
 const BATCH_SIZE = 1000;
 const AGENTS = 10;
+const LLM_COLUMNS =
+  'id, agent_id, model, response_model, provider, input_tokens, output_tokens, cache_read_input_tokens, cache_creation_input_tokens, ' +
+  'cache_creation_5m_input_tokens, cache_creation_1h_input_tokens, reasoning_output_tokens, audio_input_tokens, audio_output_tokens, image_input_tokens, ' +
+  'latency_ms, ttft_ms, status, error_type, cost_usd, rate_source, price_source, price_version, cost_lines, trace_id, run_id, conversation_id, span_id, parent_span_id, ts';
 const MODELS = [
   ['gpt-4o', 'openai', 2.5, 10],
   ['claude-sonnet-4', 'anthropic', 3, 15],
@@ -90,12 +94,14 @@ function buildBatches(agents, now) {
   const sampleBodies = [],
     sampleCopies = [],
     llmBodies = [],
-    llmCopies = [];
+    llmCopies = [],
+    llmFullCopies = [];
   for (let b = 0; b < BATCHES; b++) {
     const samples = [],
       sCopy = [],
       calls = [],
-      lCopy = [];
+      lCopy = [],
+      lFull = [];
     for (let i = 0; i < BATCH_SIZE; i++) {
       const agentId = agents[(b + i) % agents.length];
       const ts = new Date(now - ((b * BATCH_SIZE + i) % 3_000_000)).toISOString();
@@ -118,13 +124,20 @@ function buildBatches(agents, now) {
       });
       const cost = ((input * inP + output * outP) / 1e6).toFixed(10);
       lCopy.push(`${newId()}\t${agentId}\t${model}\t${provider}\t${input}\t${output}\t${latency}\tsuccess\t\\N\t${cost}\tmodel\tt-${b}-${i >> 2}\t${ts}\n`);
+      // Every column the server writes since usage by token type, with the per-type split it stores.
+      const lines = JSON.stringify({ input: String((input * inP) / 1e6), output: String((output * outP) / 1e6) });
+      lFull.push(
+        `${newId()}\t${agentId}\t${model}\t\\N\t${provider}\t${input}\t${output}\t0\t0\t0\t0\t0\t0\t0\t0\t${latency}\t\\N\tsuccess\t\\N\t${cost}\tmodel\t` +
+          `catalogue\t0.1.8\t${lines}\tt-${b}-${i >> 2}\t\\N\t\\N\t\\N\t\\N\t${ts}\n`,
+      );
     }
     sampleBodies.push(JSON.stringify({ samples }));
     llmBodies.push(JSON.stringify({ llmCalls: calls }));
     sampleCopies.push(sCopy.join(''));
     llmCopies.push(lCopy.join(''));
+    llmFullCopies.push(lFull.join(''));
   }
-  return { sampleBodies, sampleCopies, llmBodies, llmCopies };
+  return { sampleBodies, sampleCopies, llmBodies, llmCopies, llmFullCopies };
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
@@ -135,6 +148,29 @@ function cpuSeconds(pid) {
   } catch {
     return NaN;
   }
+}
+
+/** CPU seconds of the embedded PostgreSQL's processes (postmaster and its children), or NaN. */
+function databaseCpuSeconds(dataDir) {
+  if (!dataDir) return NaN;
+  const stats = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      stats.push({ pid: Number(pid), ppid: Number(stat[1]), cpu: (Number(stat[11]) + Number(stat[12])) / 100 });
+    } catch {
+      // The process exited while we looked.
+    }
+  }
+  const postmaster = stats.find((s) => {
+    try {
+      return readFileSync(`/proc/${s.pid}/cmdline`, 'utf8').split('\0').includes(dataDir);
+    } catch {
+      return false;
+    }
+  });
+  if (!postmaster) return NaN;
+  return stats.filter((s) => s.pid === postmaster.pid || s.ppid === postmaster.pid).reduce((sum, s) => sum + s.cpu, 0);
 }
 
 /** Runs `work(i)` for every batch index with CONCURRENCY workers; returns rows per second. */
@@ -158,7 +194,7 @@ async function main() {
   const clients = [];
   try {
     const { agents, key } = await setupCaller(base);
-    const { sampleBodies, sampleCopies, llmBodies, llmCopies } = buildBatches(agents, Date.now());
+    const { sampleBodies, sampleCopies, llmBodies, llmCopies, llmFullCopies } = buildBatches(agents, Date.now());
     for (let i = 0; i < CONCURRENCY; i++) {
       const c = new Client({ connectionString: db.url });
       await c.connect();
@@ -190,22 +226,27 @@ async function main() {
     const copy = (table, columns, payloads) => (i, w) =>
       pipeline(Readable.from([payloads[i]]), clients[w].query(copyFrom(`copy ${table} (${columns}) from stdin`)));
 
-    // Fixed cost of a request (auth, routing, one round of SQL) with nothing in it.
-    const emptyCpu0 = cpuSeconds(server.pid);
-    await timed(() => http(base, 'POST', '/api/ingest', '{}', key));
-    const emptyCpu = cpuSeconds(server.pid) - emptyCpu0;
+    /** Items per second, and server and database CPU seconds per batch, of one timed phase. */
+    const measure = async (work) => {
+      const server0 = cpuSeconds(server.pid);
+      const db0 = databaseCpuSeconds(db.dataDir);
+      const rate = await timed(work);
+      return { rate, serverMs: (1000 * (cpuSeconds(server.pid) - server0)) / BATCHES, dbMs: (1000 * (databaseCpuSeconds(db.dataDir) - db0)) / BATCHES };
+    };
 
-    const serverCpu0 = cpuSeconds(server.pid);
-    const httpSamples = await timed(post(sampleBodies));
-    const serverCpuSamples = cpuSeconds(server.pid) - serverCpu0;
+    // Fixed cost of a request (auth, routing, one round of SQL) with nothing in it.
+    const empty = await measure(() => http(base, 'POST', '/api/ingest', '{}', key));
+    const httpSamples = await measure(post(sampleBodies));
     await reset();
-    const copySamples = await timed(copy('metric_samples', 'id, agent_id, type, value, metadata, ts', sampleCopies));
+    const copySamples = await measure(copy('metric_samples', 'id, agent_id, type, value, metadata, ts', sampleCopies));
     await reset();
-    const serverCpu1 = cpuSeconds(server.pid);
-    const httpLlm = await timed(post(llmBodies));
-    const serverCpuLlm = cpuSeconds(server.pid) - serverCpu1;
+    const httpLlm = await measure(post(llmBodies));
     await reset();
-    const copyLlm = await timed(
+    // The rows as the server stores them since usage by token type: every column, cost_lines included.
+    const copyLlmFull = await measure(copy('llm_calls', LLM_COLUMNS, llmFullCopies));
+    await reset();
+    // The 13 columns llm_calls had before usage by token type: the baseline of the earlier runs.
+    const copyLlm = await measure(
       copy(
         'llm_calls',
         'id, agent_id, model, provider, input_tokens, output_tokens, latency_ms, status, error_type, cost_usd, rate_source, trace_id, ts',
@@ -217,17 +258,20 @@ async function main() {
 
     const f = (n) => Math.round(n).toLocaleString('en-US');
     const pct = (a, b) => `${((100 * a) / b).toFixed(1)} %`;
+    const ms = (n) => (Number.isNaN(n) ? 'n/a' : `${n.toFixed(1)} ms`);
     log(
       [
         `machine: ${machine()}, node ${process.version}, ` + `PostgreSQL ${db.embedded ? 'embedded (fsync off)' : 'DATABASE_URL'}`,
         `run: ${BATCHES} batches × ${BATCH_SIZE} items per phase, ${CONCURRENCY} concurrent clients, credentials: ${flag('jwt') ? 'JWT' : 'ingest API key'}`,
         `validate 10,000 samples (compiled schema + checks): ${validateMs.toFixed(1)} ms`,
-        `samples   HTTP ingest ${f(httpSamples)}/s   raw COPY ${f(copySamples)}/s   ratio ${pct(httpSamples, copySamples)}`,
-        `LLM calls HTTP ingest ${f(httpLlm)}/s   raw COPY ${f(copyLlm)}/s   ratio ${pct(httpLlm, copyLlm)}`,
-        `server process CPU per batch of 1,000: samples ${((1000 * serverCpuSamples) / BATCHES).toFixed(1)} ms, LLM calls ${((1000 * serverCpuLlm) / BATCHES).toFixed(1)} ms; ` +
-          `per empty request (auth, routing, no rows): ${((1000 * emptyCpu) / BATCHES).toFixed(1)} ms`,
+        `samples   HTTP ingest ${f(httpSamples.rate)}/s   raw COPY ${f(copySamples.rate)}/s   ratio ${pct(httpSamples.rate, copySamples.rate)}`,
+        `LLM calls HTTP ingest ${f(httpLlm.rate)}/s   raw COPY ${f(copyLlm.rate)}/s (13 columns, as before usage by type)   ratio ${pct(httpLlm.rate, copyLlm.rate)}`,
+        `LLM calls HTTP ingest ${f(httpLlm.rate)}/s   raw COPY ${f(copyLlmFull.rate)}/s (every column the server writes)   ratio ${pct(httpLlm.rate, copyLlmFull.rate)}`,
+        `server process CPU per batch of 1,000: samples ${ms(httpSamples.serverMs)}, LLM calls ${ms(httpLlm.serverMs)}; per empty request (auth, routing, no rows): ${ms(empty.serverMs)}`,
+        `database CPU per batch of 1,000 (embedded server's processes): samples HTTP ${ms(httpSamples.dbMs)} / COPY ${ms(copySamples.dbMs)}; ` +
+          `LLM calls HTTP ${ms(httpLlm.dbMs)} / COPY every column ${ms(copyLlmFull.dbMs)} / COPY 13 columns ${ms(copyLlm.dbMs)}`,
         `1-minute load average after the run: ${loadavg()[0].toFixed(1)} (the machine may be shared; figures under load are lower bounds)`,
-        `target ≥ 60 %: samples ${httpSamples / copySamples >= 0.6 ? 'met' : 'NOT met'}, LLM calls ${httpLlm / copyLlm >= 0.6 ? 'met' : 'NOT met'}`,
+        `target ≥ 60 %: samples ${httpSamples.rate / copySamples.rate >= 0.6 ? 'met' : 'NOT met'}, LLM calls ${httpLlm.rate / copyLlmFull.rate >= 0.6 ? 'met' : 'NOT met'}`,
       ].join('\n'),
     );
   } finally {

@@ -64,6 +64,8 @@ export async function benchDatabase(label) {
   return {
     url: withDatabaseName(serverUrl, name),
     embedded: Boolean(handle),
+    /** The embedded server's data directory (to find its processes), or undefined on DATABASE_URL. */
+    dataDir: dir ? join(dir, 'pg') : undefined,
     stop: async () => {
       await onServer(serverUrl, `drop database if exists ${name} with (force)`).catch(() => undefined);
       await handle?.stop();

@@ -93,11 +93,10 @@ describe('PriceIndex', () => {
       priceSource: null,
       priceVersion: null,
       provider: null,
-      lines: [],
       costParts: null,
     });
     const client = index.price(call({ costUsd: 0.123 }), FALLBACK_PER_1K);
-    expect(client).toEqual({ costUsd: '0.123', rateSource: 'client', priceSource: null, priceVersion: null, provider: 'openai', lines: [], costParts: null });
+    expect(client).toEqual({ costUsd: '0.123', rateSource: 'client', priceSource: null, priceVersion: null, provider: 'openai', costParts: null });
   });
 
   it('rounds to the 10 decimal places the column stores', () => {

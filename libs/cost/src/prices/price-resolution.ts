@@ -3,7 +3,8 @@ import type { CatalogueProvider } from '../pricing/catalogue.types';
 import { resolveModel } from '../pricing/model-match';
 import { priceInForce } from '../pricing/price-in-force';
 import { costParts, type CostParts } from '../pricing/cost-parts';
-import { usageCost, type CostLine, type TokenUsage } from '../pricing/usage-cost';
+import { storedUsageCost, type StoredCost } from '../pricing/stored-usage-cost';
+import { usageCost, type TokenUsage } from '../pricing/usage-cost';
 import type { PriceSource } from '../entities/model-price.entity';
 import type { StoredPrice } from './stored-price';
 
@@ -34,8 +35,6 @@ export interface PricedCall {
   priceVersion: string | null;
   /** Provider of the applied price, so a call sent without one can be labelled. */
   provider: string | null;
-  /** Per-type lines of a priced call (empty for client and fallback costs). */
-  lines: CostLine[];
   /** The stored cost split by type (llm_calls.cost_lines), Σ = costUsd exactly; null for client and fallback costs. */
   costParts: CostParts | null;
 }
@@ -51,6 +50,13 @@ function stored(cost: string): string {
 
 export function fallbackCost(per1k: number, usage: Pick<TokenUsage, 'input' | 'output'>): string {
   return stored(toDecimalString(shiftLeft(multiply(decimal(usage.input + usage.output), decimal(per1k)), 3)));
+}
+
+/** The bigint path, for the prices whose rates have too many places for whole 1e-10 USD units. */
+function exactStoredCost(usage: TokenUsage, price: StoredPrice): StoredCost {
+  const cost = usageCost(usage, price);
+  const costUsd = stored(cost.cost);
+  return { costUsd, costParts: costParts(cost.lines, cost.requestFee, costUsd) };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -70,8 +76,12 @@ export class PriceIndex {
   private readonly catalogue = new Map<string, StoredPrice[]>();
   private readonly admin = new Map<string, StoredPrice[]>();
   private readonly owner = new Map<string, StoredPrice[]>();
-  /** Name → catalogue model, per distinct (responseModel, model, provider): matching walks every rule. */
-  private readonly matches = new Map<string, ReturnType<typeof resolveModel>>();
+  /**
+   * The version lists that may price a call, in order of precedence, per distinct (owner,
+   * responseModel, model, provider): name matching walks every catalogue rule, and the ingest path
+   * prices thousands of calls of a handful of names per batch.
+   */
+  private readonly candidates = new Map<string, ReadonlyArray<readonly StoredPrice[]>>();
 
   constructor(
     readonly providers: readonly CatalogueProvider[],
@@ -86,33 +96,32 @@ export class PriceIndex {
 
   /** The version that prices the call, or null (then the fallback applies). */
   resolve(call: Omit<CallToPrice, 'usage' | 'costUsd'>): StoredPrice | null {
-    const match = this.match(call);
+    for (const versions of this.candidatesFor(call)) {
+      const found = priceInForce(versions, call.timestamp);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  private candidatesFor(call: Omit<CallToPrice, 'usage' | 'costUsd'>): ReadonlyArray<readonly StoredPrice[]> {
+    const key = `${call.ownerId ?? ''}\u0000${call.responseModel ?? ''}\u0000${call.model ?? ''}\u0000${call.provider ?? ''}`;
+    const known = this.candidates.get(key);
+    if (known) return known;
+    const match = resolveModel(this.providers, call);
     const names = [call.responseModel, call.model, match?.model]
       .filter((n): n is string => typeof n === 'string' && n.trim() !== '')
       .map((n) => n.toLowerCase());
-    if (call.ownerId !== null) {
-      for (const name of names) {
-        const found = priceInForce(this.owner.get(`${call.ownerId}\u0000${name}`) ?? [], call.timestamp);
-        if (found) return found;
-      }
-    }
-    for (const name of names) {
-      const found = priceInForce(this.admin.get(name) ?? [], call.timestamp);
-      if (found) return found;
-    }
-    if (!match) return null;
-    return priceInForce(this.catalogue.get(`${match.provider}\u0000${match.model}`) ?? [], call.timestamp);
-  }
-
-  private match(call: Omit<CallToPrice, 'usage' | 'costUsd'>): ReturnType<typeof resolveModel> {
-    const key = `${call.responseModel ?? ''}\u0000${call.model ?? ''}\u0000${call.provider ?? ''}`;
-    const known = this.matches.get(key);
-    if (known !== undefined || this.matches.has(key)) return known ?? null;
+    const lists: Array<readonly StoredPrice[]> = [];
+    const add = (list: readonly StoredPrice[] | undefined) => {
+      if (list) lists.push(list);
+    };
+    if (call.ownerId !== null) for (const name of names) add(this.owner.get(`${call.ownerId}\u0000${name}`));
+    for (const name of names) add(this.admin.get(name));
+    if (match) add(this.catalogue.get(`${match.provider}\u0000${match.model}`));
     // Bounded: a client inventing a new model name per call must not grow memory without end.
-    if (this.matches.size >= 10_000) this.matches.clear();
-    const found = resolveModel(this.providers, call);
-    this.matches.set(key, found);
-    return found;
+    if (this.candidates.size >= 10_000) this.candidates.clear();
+    this.candidates.set(key, lists);
+    return lists;
   }
 
   price(call: CallToPrice, fallbackPer1k: number): PricedCall {
@@ -124,22 +133,12 @@ export class PriceIndex {
         priceSource: null,
         priceVersion: null,
         provider: price?.provider ?? null,
-        lines: [],
         costParts: null,
       };
     }
     if (price) {
-      const cost = usageCost(call.usage, price);
-      const costUsd = stored(cost.cost);
-      return {
-        costUsd,
-        rateSource: 'model',
-        priceSource: price.source,
-        priceVersion: price.catalogueVersion,
-        provider: price.provider,
-        lines: cost.lines,
-        costParts: costParts(cost.lines, cost.requestFee, costUsd),
-      };
+      const { costUsd, costParts } = storedUsageCost(call.usage, price) ?? exactStoredCost(call.usage, price);
+      return { costUsd, rateSource: 'model', priceSource: price.source, priceVersion: price.catalogueVersion, provider: price.provider, costParts };
     }
     return {
       costUsd: fallbackCost(fallbackPer1k, call.usage),
@@ -147,7 +146,6 @@ export class PriceIndex {
       priceSource: null,
       priceVersion: null,
       provider: null,
-      lines: [],
       costParts: null,
     };
   }

@@ -1,4 +1,4 @@
-import { costParts } from './cost-parts';
+import { costParts, costPartsJson } from './cost-parts';
 import { add, decimal, multiply, roundTo, shiftLeft, sum, toDecimalString } from './exact-decimal';
 import type { CostLine } from './usage-cost';
 
@@ -87,5 +87,11 @@ describe('costParts', () => {
 
   it('has no parts for a zero cost', () => {
     expect(costParts([], null, '0')).toEqual({});
+  });
+
+  it('writes the split as the JSON text JSON.stringify would, for COPY', () => {
+    for (const parts of [{}, { input: '0.00125' }, { input: '0.5', output: '0.015', cacheRead: '0.0125', request: '0.001' }]) {
+      expect(costPartsJson(parts)).toBe(JSON.stringify(parts));
+    }
   });
 });

@@ -69,3 +69,13 @@ function storedAsIs(lines: readonly CostLine[], requestFee: string | null): Cost
 function negate(d: Decimal): Decimal {
   return { units: -d.units, scale: d.scale };
 }
+
+/**
+ * cost_lines as JSON text. Keys are the part names and values plain decimal strings, so nothing
+ * needs escaping (for JSON or for COPY): the ingest path writes one per call.
+ */
+export function costPartsJson(parts: CostParts): string {
+  let json = '';
+  for (const key in parts) json += `${json ? ',' : '{'}"${key}":"${parts[key as CostPartKey]}"`;
+  return json ? `${json}}` : '{}';
+}

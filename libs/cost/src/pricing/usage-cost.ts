@@ -97,7 +97,7 @@ export function validateUsage(usage: TokenUsage): void {
 }
 
 /** How many tokens a call reported for each metered type (totals, before partitions are carved out). */
-function reported(usage: TokenUsage): Record<TokenType, number> {
+export function reported(usage: TokenUsage): Record<TokenType, number> {
   return {
     input: usage.input,
     output: usage.output,
@@ -144,7 +144,7 @@ function rateDecimal(rate: string): Decimal {
 /** Per set of priced types (a few dozen distinct sets): the order and partitions billing walks. */
 const plans = new Map<string, ReadonlyArray<{ type: TokenType; partitions: readonly TokenType[] }>>();
 
-function carvingPlan(priced: readonly TokenType[]): ReadonlyArray<{ type: TokenType; partitions: readonly TokenType[] }> {
+export function carvingPlan(priced: readonly TokenType[]): ReadonlyArray<{ type: TokenType; partitions: readonly TokenType[] }> {
   const key = priced.join(',');
   const known = plans.get(key);
   if (known) return known;

@@ -5,9 +5,9 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { newId } from '@fleetwatch/common';
-import type { PricedCall } from '@fleetwatch/cost';
+import { costPartsJson, type PricedCall } from '@fleetwatch/cost';
 import { LlmCallItem, SampleItem, ToolCallItem } from '../validation/ingest-batch';
-import { copyJson, copyNumber, copyString } from './copy-text.codec';
+import { COPY_NULL, copyJson, copyNumber, copyString } from './copy-text.codec';
 
 /** The part of knex's (untyped) pg client that hands out the raw pg connections. */
 interface KnexPgClient {
@@ -41,7 +41,7 @@ export class TelemetryRepository {
         `${c.inputTokens}\t${c.outputTokens}\t${c.cacheReadInputTokens ?? 0}\t${c.cacheCreationInputTokens ?? 0}\t${c.cacheCreation5mInputTokens ?? 0}\t` +
         `${c.cacheCreation1hInputTokens ?? 0}\t${c.reasoningOutputTokens ?? 0}\t${c.audioInputTokens ?? 0}\t${c.audioOutputTokens ?? 0}\t${c.imageInputTokens ?? 0}\t` +
         `${c.latencyMs}\t${copyNumber(c.timeToFirstTokenMs ?? null)}\t${c.status}\t${copyString(c.errorType)}\t${p.costUsd}\t${p.rateSource}\t` +
-        `${copyString(p.priceSource)}\t${copyString(p.priceVersion)}\t${copyJson(p.costParts)}\t${copyString(c.traceId)}\t${copyString(c.runId ?? null)}\t` +
+        `${copyString(p.priceSource)}\t${copyString(p.priceVersion)}\t${p.costParts === null ? COPY_NULL : costPartsJson(p.costParts)}\t${copyString(c.traceId)}\t${copyString(c.runId ?? null)}\t` +
         `${copyString(c.conversationId ?? null)}\t${copyString(c.spanId ?? null)}\t${copyString(c.parentSpanId ?? null)}\t${c.timestamp.toISOString()}\n`;
     });
     await this.copy(

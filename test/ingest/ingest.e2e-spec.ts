@@ -118,6 +118,95 @@ describe('POST /api/ingest', () => {
     t.clock.set(NOW);
   });
 
+  it('stores a batch of input/output-only calls and a batch that mixes them with typed calls column for column alike', async () => {
+    const plain = {
+      agentId: agent2.id,
+      model: 'gpt-4o',
+      provider: 'openai',
+      inputTokens: 1000,
+      outputTokens: 500,
+      latencyMs: 300,
+      status: 'success',
+      timestamp: T1,
+    };
+    const typed = {
+      ...plain,
+      responseModel: 'gpt-4o',
+      cacheReadInputTokens: 400,
+      reasoningOutputTokens: 100,
+      timeToFirstTokenMs: 120,
+      runId: 'run-mixed',
+      conversationId: 'conv-mixed',
+    };
+    const only = await post({ llmCalls: [{ ...plain, traceId: 'plain-only' }] });
+    expect([only.status, only.body.message]).toEqual([202, undefined]);
+    const mixed = await post({
+      llmCalls: [
+        { ...plain, traceId: 'mixed' },
+        { ...typed, traceId: 'mixed' },
+      ],
+    });
+    expect([mixed.status, mixed.body.message]).toEqual([202, undefined]);
+    const version = (await t.sql.query(`select catalogue_version from model_prices where source = 'catalogue' and model = 'gpt-4o' limit 1`)).rows[0]
+      .catalogue_version;
+    const { rows } = await t.sql.query(
+      `select trace_id, model, response_model, provider, input_tokens, output_tokens, cache_read_input_tokens, cache_creation_input_tokens,
+              cache_creation_5m_input_tokens, cache_creation_1h_input_tokens, reasoning_output_tokens, audio_input_tokens, audio_output_tokens,
+              image_input_tokens, latency_ms, ttft_ms, status, error_type, cost_usd::text as cost, rate_source, price_source, price_version, cost_lines,
+              run_id, conversation_id, span_id, parent_span_id, ts
+         from llm_calls where trace_id in ('plain-only', 'mixed') order by trace_id desc, cache_read_input_tokens`,
+    );
+    const zeroTypes = {
+      cache_read_input_tokens: 0,
+      cache_creation_input_tokens: 0,
+      cache_creation_5m_input_tokens: 0,
+      cache_creation_1h_input_tokens: 0,
+      reasoning_output_tokens: 0,
+      audio_input_tokens: 0,
+      audio_output_tokens: 0,
+      image_input_tokens: 0,
+    };
+    // gpt-4o in the catalogue: input 2.5, cached input 1.25, output 10 USD per 1M; reasoning is billed as output.
+    const plainRow = {
+      model: 'gpt-4o',
+      response_model: null,
+      provider: 'openai',
+      input_tokens: 1000,
+      output_tokens: 500,
+      ...zeroTypes,
+      latency_ms: 300,
+      ttft_ms: null,
+      status: 'success',
+      error_type: null,
+      cost: '0.0075000000',
+      rate_source: 'model',
+      price_source: 'catalogue',
+      price_version: version,
+      cost_lines: { input: '0.0025', output: '0.005' },
+      run_id: null,
+      conversation_id: null,
+      span_id: null,
+      parent_span_id: null,
+      ts: new Date(T1),
+    };
+    expect(rows).toEqual([
+      { ...plainRow, trace_id: 'plain-only' },
+      { ...plainRow, trace_id: 'mixed' },
+      {
+        ...plainRow,
+        trace_id: 'mixed',
+        response_model: 'gpt-4o',
+        cache_read_input_tokens: 400,
+        reasoning_output_tokens: 100,
+        ttft_ms: 120,
+        cost: '0.0070000000',
+        cost_lines: { input: '0.0015', cacheRead: '0.0005', output: '0.005' },
+        run_id: 'run-mixed',
+        conversation_id: 'conv-mixed',
+      },
+    ]);
+  });
+
   it('rejects the whole batch when one item is bad, naming the item, and stores nothing', async () => {
     const before = await counts(t);
     const rejectsBefore = await metricValue('fleetwatch_ingest_rejects_total', { reason: 'invalid' });

@@ -8,6 +8,7 @@ export enum IngestErrorCode {
   IdempotencyKeyReused = 'idempotency_key_reused',
   IdempotencyKeyInFlight = 'idempotency_key_in_flight',
   KeyBoundToOtherAgent = 'key_bound_to_other_agent',
+  AgentsChanged = 'agents_changed',
 }
 
 const KIND: Record<IngestErrorCode, DomainErrorKind> = {
@@ -18,6 +19,7 @@ const KIND: Record<IngestErrorCode, DomainErrorKind> = {
   [IngestErrorCode.IdempotencyKeyReused]: 'unprocessable',
   [IngestErrorCode.IdempotencyKeyInFlight]: 'conflict',
   [IngestErrorCode.KeyBoundToOtherAgent]: 'forbidden',
+  [IngestErrorCode.AgentsChanged]: 'conflict',
 };
 
 /** At most this many problems are listed in one 400 answer. */
@@ -42,6 +44,13 @@ export class IngestError extends DomainError {
 
   static boundToOtherAgent(boundAgentId: string, path: string): IngestError {
     return new IngestError(IngestErrorCode.KeyBoundToOtherAgent, `this API key is bound to agent ${boundAgentId} (${path} names another)`);
+  }
+
+  static agentsChanged(agentId: string, path: string): IngestError {
+    return new IngestError(
+      IngestErrorCode.AgentsChanged,
+      `agent ${agentId} (${path}) changed owner while the batch was stored; nothing was stored, send it again`,
+    );
   }
 
   static unknownAgent(agentId: string, path: string): IngestError {

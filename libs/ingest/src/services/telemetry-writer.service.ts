@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { ActivityEntry, ActivityLogService, AgentOwnershipService } from '@fleetwatch/agents';
 import { canSee, Clock, DAY_MS, Principal } from '@fleetwatch/common';
-import { PriceBook, PricedCall } from '@fleetwatch/cost';
+import { PriceBook } from '@fleetwatch/cost';
 import { PartitionService } from '@fleetwatch/database';
 import { Run } from '../entities/run.entity';
 import { IngestError } from '../errors/ingest.error';
@@ -55,10 +55,11 @@ function oneTimestampPerDay(items: readonly { timestamp: Date }[]): Iterable<Dat
 }
 
 /**
- * Stores a validated batch for a caller, all or nothing: one statement that checks every agent id
- * against the caller and touches last_seen_at, one price-revision query, one COPY per table, and the
- * activity-log append, plus one runs upsert when the batch carries runs or calls naming a run — always in one transaction, so a refused batch does not even move
- * last_seen_at. Shared by POST /api/ingest and OTLP.
+ * Stores a validated batch for a caller, all or nothing. Before the transaction: the owners of the
+ * batch's agents (a refused batch stops there), the price revision, pricing and the COPY text of
+ * every row. In one transaction: one COPY per table, the runs upsert when the batch carries runs or
+ * calls naming a run, the activity-log append, and last the statement that re-checks ownership and
+ * moves last_seen_at. Shared by POST /api/ingest and OTLP.
  */
 @Injectable()
 export class TelemetryWriter {
@@ -81,33 +82,38 @@ export class TelemetryWriter {
     if (batch.toolCalls.length) await this.partitions.ensureForTimestamps('tool_calls', ts(batch.toolCalls));
     const em = this.em.fork();
     const now = this.clock.now();
-    // The price index is fetched before the transaction: rebuilding it reads on other pooled
-    // connections, and a transaction waiting for a connection while holding one starves the pool.
+    // Read before the transaction: rebuilding the price index reads on other pooled connections,
+    // and a transaction waiting for a connection while holding one starves the pool.
     const prices = batch.llmCalls.length ? await this.prices.index(em) : null;
+    // An owner's own prices apply to their agents' calls, so owners come before pricing.
+    const owners = paths.size ? await this.agents.ownersOf([...paths.keys()], em) : new Map<string, string>();
+    this.assertOwned(paths, owners, principal);
+    const priced = this.prices.priceWith(
+      prices,
+      batch.llmCalls.map((c) => ({
+        ownerId: owners.get(c.agentId) ?? null,
+        model: c.model,
+        responseModel: c.responseModel ?? null,
+        provider: c.provider,
+        usage: tokenUsage(c),
+        costUsd: c.costUsd,
+        timestamp: c.timestamp,
+      })),
+    );
+    const rows = [this.repo.samplesRows(batch.samples), this.repo.llmCallsRows(batch.llmCalls, priced), this.repo.toolCallsRows(batch.toolCalls)];
 
     try {
-      // One transaction: the ownership check (which moves last_seen_at / last_sample_at), rows and
-      // the activity log commit together, so a refused or failed batch changes nothing at all.
-      // Ownership comes first: an owner's own prices apply to their agents' calls.
+      // One transaction: rows, runs, the activity log and last_seen_at commit together, so a
+      // refused or failed batch changes nothing at all.
       await em.transactional(async (tx) => {
-        const owners = await this.checkAndTouch(tx, paths, now, principal, batch);
-        const priced = this.prices.priceWith(
-          prices,
-          batch.llmCalls.map((c) => ({
-            ownerId: owners.get(c.agentId) ?? null,
-            model: c.model,
-            responseModel: c.responseModel ?? null,
-            provider: c.provider,
-            usage: tokenUsage(c),
-            costUsd: c.costUsd,
-            timestamp: c.timestamp,
-          })),
-        );
-        await this.insertAll(tx, batch, priced);
+        for (const copy of rows) if (copy) await this.repo.copy(tx, copy);
         // Plain telemetry (no runs, no runId) skips this: no statement, no cost on the hot path.
         if (batchTouchesRuns(batch)) await tx.getRepository(Run).upsertBatch(tx, runUpserts(batch, priced), now);
         await this.activity.append(this.activityEntries(batch, owners, principal), tx);
         await options.withinTransaction?.(tx);
+        // Last: the agent rows stay locked only until the commit right after, so concurrent
+        // batches for the same agents overlap their COPYs instead of queueing behind each other's.
+        await this.touch(tx, paths, owners, now, principal, batch);
       });
     } catch (error) {
       // SQLSTATE class 22 (data exception): a value the schema let through but PostgreSQL refuses,
@@ -134,30 +140,27 @@ export class TelemetryWriter {
     return accepted;
   }
 
-  private async insertAll(em: EntityManager, batch: IngestBatch, priced: PricedCall[]): Promise<void> {
-    await this.repo.insertSamples(em, batch.samples);
-    await this.repo.insertLlmCalls(em, batch.llmCalls, priced);
-    await this.repo.insertToolCalls(em, batch.toolCalls);
-  }
-
   /**
-   * Every agent must be the caller's (admins: any); one statement, plus one more only to name a
-   * refused id. It also moves last_seen_at (any telemetry) and last_sample_at (agents with samples).
+   * Moves last_seen_at (any telemetry) and last_sample_at (agents with samples) in one statement
+   * that also re-checks ownership; an agent deleted or given away since the owners were read
+   * refuses the batch (404, or 409 when its owner changed and the batch was priced for the old one).
    */
-  private async checkAndTouch(
+  private async touch(
     em: EntityManager,
     paths: Map<string, string>,
+    owners: Map<string, string>,
     now: Date,
     principal: Principal,
     batch: IngestBatch,
-  ): Promise<Map<string, string>> {
+  ): Promise<void> {
     const ids = [...paths.keys()];
     const sampleAgentIds = [...new Set(batch.samples.map((s) => s.agentId))];
-    const owners = await this.agents.touchIfAllOwned(em, ids, now, principal, sampleAgentIds);
-    if (owners.size === ids.length) return owners;
+    const touched = await this.agents.touchIfAllOwned(em, ids, now, principal, sampleAgentIds);
+    if (touched.size === ids.length && ids.every((id) => touched.get(id) === owners.get(id))) return;
     const existing = await this.agents.ownersOf(ids, em);
     this.assertOwned(paths, existing, principal);
-    throw new Error('agent ownership changed during ingest');
+    const moved = ids.find((id) => existing.get(id) !== owners.get(id)) ?? ids[0];
+    throw IngestError.agentsChanged(moved, paths.get(moved)!);
   }
 
   private assertOwned(paths: Map<string, string>, owners: Map<string, string>, principal: Principal): void {

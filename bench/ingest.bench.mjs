@@ -173,6 +173,13 @@ function databaseCpuSeconds(dataDir) {
   return stats.filter((s) => s.pid === postmaster.pid || s.ppid === postmaster.pid).reduce((sum, s) => sum + s.cpu, 0);
 }
 
+/** Busy and total jiffies of the whole machine so far (/proc/stat), to tell a saturated machine from a waiting pipeline. */
+function machineJiffies() {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  return { busy: total - fields[3] - fields[4], total };
+}
+
 /** Runs `work(i)` for every batch index with CONCURRENCY workers; returns rows per second. */
 async function timed(work) {
   let next = 0;
@@ -230,8 +237,18 @@ async function main() {
     const measure = async (work) => {
       const server0 = cpuSeconds(server.pid);
       const db0 = databaseCpuSeconds(db.dataDir);
+      const client0 = process.cpuUsage();
+      const machine0 = machineJiffies();
       const rate = await timed(work);
-      return { rate, serverMs: (1000 * (cpuSeconds(server.pid) - server0)) / BATCHES, dbMs: (1000 * (databaseCpuSeconds(db.dataDir) - db0)) / BATCHES };
+      const client = process.cpuUsage(client0);
+      const machine1 = machineJiffies();
+      return {
+        rate,
+        serverMs: (1000 * (cpuSeconds(server.pid) - server0)) / BATCHES,
+        dbMs: (1000 * (databaseCpuSeconds(db.dataDir) - db0)) / BATCHES,
+        clientMs: (client.user + client.system) / 1000 / BATCHES,
+        machineBusy: (machine1.busy - machine0.busy) / (machine1.total - machine0.total),
+      };
     };
 
     // Fixed cost of a request (auth, routing, one round of SQL) with nothing in it.
@@ -270,6 +287,9 @@ async function main() {
         `server process CPU per batch of 1,000: samples ${ms(httpSamples.serverMs)}, LLM calls ${ms(httpLlm.serverMs)}; per empty request (auth, routing, no rows): ${ms(empty.serverMs)}`,
         `database CPU per batch of 1,000 (embedded server's processes): samples HTTP ${ms(httpSamples.dbMs)} / COPY ${ms(copySamples.dbMs)}; ` +
           `LLM calls HTTP ${ms(httpLlm.dbMs)} / COPY every column ${ms(copyLlmFull.dbMs)} / COPY 13 columns ${ms(copyLlm.dbMs)}`,
+        `this bench process (the clients) CPU per batch: samples HTTP ${ms(httpSamples.clientMs)} / COPY ${ms(copySamples.clientMs)}; LLM calls HTTP ${ms(httpLlm.clientMs)} / COPY every column ${ms(copyLlmFull.clientMs)}`,
+        `machine CPU busy during each phase (all cores): samples HTTP ${pct(httpSamples.machineBusy, 1)} / COPY ${pct(copySamples.machineBusy, 1)}; ` +
+          `LLM calls HTTP ${pct(httpLlm.machineBusy, 1)} / COPY every column ${pct(copyLlmFull.machineBusy, 1)} / COPY 13 columns ${pct(copyLlm.machineBusy, 1)}`,
         `1-minute load average after the run: ${loadavg()[0].toFixed(1)} (the machine may be shared; figures under load are lower bounds)`,
         `target ≥ 60 %: samples ${httpSamples.rate / copySamples.rate >= 0.6 ? 'met' : 'NOT met'}, LLM calls ${httpLlm.rate / copyLlmFull.rate >= 0.6 ? 'met' : 'NOT met'}`,
       ].join('\n'),

@@ -25,6 +25,19 @@ export function windowContains(window: TimeOfDayWindow, at: Date): boolean {
 
 type Versioned = Pick<PriceRow, 'effectiveFrom' | 'timeOfDay'>;
 
+/** Parsed effectiveFrom instants: a catalogue has a few dozen distinct ones, and every priced call asks. */
+const instants = new Map<string, number>();
+
+function instant(text: string): number {
+  let ms = instants.get(text);
+  if (ms === undefined) {
+    if (instants.size >= 10_000) instants.clear();
+    ms = Date.parse(text);
+    instants.set(text, ms);
+  }
+  return ms;
+}
+
 /**
  * The version of one model's price in force at `at`: an open time-of-day window wins (the most
  * recently effective one), else the dated version with the latest effectiveFrom not after `at`.
@@ -36,12 +49,12 @@ export function priceInForce<T extends Versioned>(versions: readonly T[], at: Da
   let dated: T | null = null;
   let windowed: T | null = null;
   for (const v of versions) {
-    const from = Date.parse(v.effectiveFrom);
+    const from = instant(v.effectiveFrom);
     if (from > t) continue;
     if (v.timeOfDay === null) {
-      if (dated === null || from >= Date.parse(dated.effectiveFrom)) dated = v;
+      if (dated === null || from >= instant(dated.effectiveFrom)) dated = v;
     } else if (windowContains(v.timeOfDay, at)) {
-      if (windowed === null || from >= Date.parse(windowed.effectiveFrom)) windowed = v;
+      if (windowed === null || from >= instant(windowed.effectiveFrom)) windowed = v;
     }
   }
   return windowed ?? dated;

@@ -48,6 +48,15 @@ export function ratesWithTiers(prices: Readonly<Record<string, unknown>>): { rat
   return { rates: at(0), tiers: sorted.map((t) => ({ aboveInputTokens: t, rates: at(t + 1) })) };
 }
 
+/** The tier whose threshold a call's total input exceeds the most, or null for the base rates (no allocation: the ingest path asks per call). */
+export function tierAt(row: { tiers: readonly PriceTier[] }, inputTokens: number): PriceTier | null {
+  let chosen: PriceTier | null = null;
+  for (const tier of row.tiers) {
+    if (inputTokens > tier.aboveInputTokens && (chosen === null || tier.aboveInputTokens > chosen.aboveInputTokens)) chosen = tier;
+  }
+  return chosen;
+}
+
 /**
  * The rates for a call with `inputTokens` total input (cache reads and writes included). The whole
  * call is billed at the chosen tier, not only the tokens above the threshold: that is how Anthropic
@@ -60,10 +69,6 @@ export function selectTier(
   rates: TokenRates;
   aboveInputTokens: number | null;
 } {
-  let chosen: { rates: TokenRates; aboveInputTokens: number | null } = { rates: row.rates, aboveInputTokens: null };
-  for (const tier of row.tiers) {
-    const higher = chosen.aboveInputTokens === null || tier.aboveInputTokens > chosen.aboveInputTokens;
-    if (inputTokens > tier.aboveInputTokens && higher) chosen = { rates: tier.rates, aboveInputTokens: tier.aboveInputTokens };
-  }
-  return chosen;
+  const tier = tierAt(row, inputTokens);
+  return tier ? { rates: tier.rates, aboveInputTokens: tier.aboveInputTokens } : { rates: row.rates, aboveInputTokens: null };
 }

@@ -1,8 +1,8 @@
 import { TOKEN_TYPES, type PriceRow, type TokenRates, type TokenType } from './catalogue.types';
 import type { CostParts } from './cost-parts';
-import { selectTier } from './price-tier';
+import { tierAt } from './price-tier';
 import { pricedTypes } from './token-units';
-import { carvingPlan, reported, validateUsage, type TokenUsage } from './usage-cost';
+import { carvingPlan, reportedTokens, validateUsage, type TokenUsage } from './usage-cost';
 
 /** What llm_calls stores for a priced call: cost_usd (numeric(20, 10)) and its split by type (cost_lines). */
 export interface StoredCost {
@@ -31,6 +31,8 @@ interface Plan {
 /** Per rates object (base rates and each tier of each loaded price): null when a rate has more than 4 decimals. */
 const plans = new WeakMap<TokenRates, Plan | null>();
 const feeUnits = new Map<string, number | null>();
+/** Tokens billed per plan step; one array for every call (pricing is synchronous). */
+const scratch: number[] = new Array<number>(TOKEN_TYPES.length).fill(0);
 
 /** Whole units of 1e-10 USD in a decimal string with at most `digits` places, or null. */
 function wholeUnits(value: string, digits: number): number | null {
@@ -70,13 +72,20 @@ function fee(perRequest: string | null): number | null {
   return units;
 }
 
+const TEN_DIGITS = 10 ** UNITS_PER_USD_DIGITS;
+
 /** "0.00125" from 12,500,000 units: plain notation without trailing zeros, as toDecimalString writes. */
 function usd(units: number): string {
-  const digits = String(units).padStart(UNITS_PER_USD_DIGITS + 1, '0');
-  const whole = digits.slice(0, -UNITS_PER_USD_DIGITS);
-  let end = digits.length;
-  while (end > whole.length && digits.charCodeAt(end - 1) === 48) end--;
-  return end > whole.length ? `${whole}.${digits.slice(whole.length, end)}` : whole;
+  const whole = Math.floor(units / TEN_DIGITS);
+  let fraction = units - whole * TEN_DIGITS;
+  if (fraction === 0) return String(whole);
+  let places = UNITS_PER_USD_DIGITS;
+  while (fraction % 10 === 0) {
+    fraction /= 10;
+    places -= 1;
+  }
+  const digits = String(fraction);
+  return `${whole}.${digits.length < places ? '0'.repeat(places - digits.length) : ''}${digits}`;
 }
 
 /**
@@ -89,14 +98,13 @@ function usd(units: number): string {
  */
 export function storedUsageCost(usage: TokenUsage, price: Pick<PriceRow, 'rates' | 'tiers' | 'perRequest'>): StoredCost | null {
   validateUsage(usage);
-  const plan = planFor(price.tiers.length ? selectTier(price, usage.input).rates : price.rates);
+  const plan = planFor(tierAt(price, usage.input)?.rates ?? price.rates);
   const feeUnits = fee(price.perRequest);
   if (plan === null || feeUnits === null) return null;
-  const counts = reported(usage);
   const { steps, order } = plan;
-  const billed = new Array<number>(steps.length);
+  const billed = scratch;
   for (let i = 0; i < steps.length; i++) {
-    let own = counts[steps[i].type];
+    let own = reportedTokens(usage, steps[i].type);
     for (const j of steps[i].inner) own -= billed[j];
     // Partitions larger than their total: the exact path reports which.
     if (own < 0) return null;

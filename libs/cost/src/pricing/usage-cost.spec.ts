@@ -2,7 +2,7 @@ import { loadCatalogue } from './catalogue.source';
 import type { Catalogue, PriceRow, TokenRates } from './catalogue.types';
 import { PriceBook } from './call-pricing';
 import { priceInForce } from './price-in-force';
-import { usageCost, UsagePartitionError, validateUsage, type TokenUsage } from './usage-cost';
+import { firstUsageProblem, usageCost, usageIsPossible, UsagePartitionError, validateUsage, type TokenUsage } from './usage-cost';
 
 /**
  * The issue's scenarios with the published list prices written here (USD per million tokens) and
@@ -165,6 +165,45 @@ describe('validateUsage', () => {
     expect(error).toBeInstanceOf(UsagePartitionError);
     expect((error as UsagePartitionError).field).toBe(field);
     expect((error as Error).message).toMatch(message);
+  });
+
+  it('has a fast check that agrees with the walk over every partition rule, on every usage of counts 0 to 2 and on values that are not counts', () => {
+    const fields: Array<keyof TokenUsage> = [
+      'input',
+      'output',
+      'cacheRead',
+      'cacheWrite',
+      'cacheWrite5m',
+      'cacheWrite1h',
+      'reasoning',
+      'audioIn',
+      'audioOut',
+      'imageIn',
+      'cacheReadAudio',
+      'cacheReadImage',
+    ];
+    let disagreements = 0;
+    let possible = 0;
+    for (let code = 0; code < 3 ** fields.length; code++) {
+      const usage = { input: 0, output: 0 } as TokenUsage;
+      let rest = code;
+      for (const field of fields) {
+        usage[field] = rest % 3;
+        rest = Math.floor(rest / 3);
+      }
+      const fast = usageIsPossible(usage);
+      if (fast !== (firstUsageProblem(usage) === null)) disagreements += 1;
+      if (fast) possible += 1;
+    }
+    expect(disagreements).toBe(0);
+    expect(possible).toBeGreaterThan(1_000);
+    for (const bad of [-1, 1.5, Number.NaN, 2 ** 53]) {
+      for (const field of fields) {
+        const usage = { input: 5, output: 5, [field]: bad } as TokenUsage;
+        expect([field, usageIsPossible(usage)]).toEqual([field, false]);
+        expect(firstUsageProblem(usage)).toBeInstanceOf(UsagePartitionError);
+      }
+    }
   });
 
   it('accepts partitions that add up to their totals exactly', () => {

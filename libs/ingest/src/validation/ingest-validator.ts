@@ -73,16 +73,21 @@ export function validateIngestBody(body: unknown, limits: IngestLimits): IngestB
   });
   const llmCalls = ((raw.llmCalls ?? []) as Raw[]).map((c, i) => {
     const usage = usageByType(c);
-    const problem = usageProblem(c.inputTokens as number, c.outputTokens as number, usage);
-    if (problem) problems.push(`llmCalls[${i}].${problem}`);
-    return {
+    const item = {
       agentId: (c.agentId as string).toLowerCase(),
       model: c.model as string,
       responseModel: opt<string>(c.responseModel),
       provider: opt<string>(c.provider),
       inputTokens: c.inputTokens as number,
       outputTokens: c.outputTokens as number,
-      ...usage,
+      cacheReadInputTokens: usage.cacheReadInputTokens,
+      cacheCreationInputTokens: usage.cacheCreationInputTokens,
+      cacheCreation5mInputTokens: usage.cacheCreation5mInputTokens,
+      cacheCreation1hInputTokens: usage.cacheCreation1hInputTokens,
+      reasoningOutputTokens: usage.reasoningOutputTokens,
+      audioInputTokens: usage.audioInputTokens,
+      audioOutputTokens: usage.audioOutputTokens,
+      imageInputTokens: usage.imageInputTokens,
       latencyMs: c.latencyMs as number,
       timeToFirstTokenMs: opt<number>(c.timeToFirstTokenMs),
       status: c.status as 'success' | 'error',
@@ -93,6 +98,9 @@ export function validateIngestBody(body: unknown, limits: IngestLimits): IngestB
       conversationId: opt<string>(c.conversationId),
       timestamp: when(c, `llmCalls[${i}]`),
     };
+    const problem = usageProblem(item);
+    if (problem) problems.push(`llmCalls[${i}].${problem}`);
+    return item;
   });
   const toolCalls = ((raw.toolCalls ?? []) as Raw[]).map((c, i) => ({
     agentId: (c.agentId as string).toLowerCase(),

@@ -3,26 +3,27 @@ import type { LlmCallItem, LlmUsageByType } from './ingest-batch';
 
 type Raw = Record<string, unknown>;
 
-const COUNT_FIELDS = [
-  'cacheReadInputTokens',
-  'cacheCreationInputTokens',
-  'cacheCreation5mInputTokens',
-  'cacheCreation1hInputTokens',
-  'reasoningOutputTokens',
-  'audioInputTokens',
-  'audioOutputTokens',
-  'imageInputTokens',
-] as const satisfies ReadonlyArray<keyof LlmUsageByType>;
+const count = (value: unknown): number => (typeof value === 'number' ? value : 0);
 
 /**
  * The token types an item reported (absent → 0). A 5m / 1h split sent without its total makes
- * the total: the split is then the whole of the cache writes.
+ * the total: the split is then the whole of the cache writes. One literal, so every item has the
+ * same shape (this runs for each call of a batch).
  */
 export function usageByType(item: Raw): Required<LlmUsageByType> {
-  const out = {} as Required<LlmUsageByType>;
-  for (const field of COUNT_FIELDS) out[field] = typeof item[field] === 'number' ? item[field] : 0;
-  if (item.cacheCreationInputTokens === undefined) out.cacheCreationInputTokens = out.cacheCreation5mInputTokens + out.cacheCreation1hInputTokens;
-  return out;
+  const cacheCreation5mInputTokens = count(item.cacheCreation5mInputTokens);
+  const cacheCreation1hInputTokens = count(item.cacheCreation1hInputTokens);
+  return {
+    cacheReadInputTokens: count(item.cacheReadInputTokens),
+    cacheCreationInputTokens:
+      item.cacheCreationInputTokens === undefined ? cacheCreation5mInputTokens + cacheCreation1hInputTokens : count(item.cacheCreationInputTokens),
+    cacheCreation5mInputTokens,
+    cacheCreation1hInputTokens,
+    reasoningOutputTokens: count(item.reasoningOutputTokens),
+    audioInputTokens: count(item.audioInputTokens),
+    audioOutputTokens: count(item.audioOutputTokens),
+    imageInputTokens: count(item.imageInputTokens),
+  };
 }
 
 /** The pricing core's view of a call's usage. */
@@ -42,9 +43,9 @@ export function tokenUsage(call: Pick<LlmCallItem, 'inputTokens' | 'outputTokens
 }
 
 /** `<field>: <why>` when a partition outgrows its total (cache reads + writes > input, …), else null. */
-export function usageProblem(inputTokens: number, outputTokens: number, usage: LlmUsageByType): string | null {
+export function usageProblem(call: Pick<LlmCallItem, 'inputTokens' | 'outputTokens'> & LlmUsageByType): string | null {
   try {
-    validateUsage(tokenUsage({ inputTokens, outputTokens, ...usage }));
+    validateUsage(tokenUsage(call));
     return null;
   } catch (error) {
     if (error instanceof UsagePartitionError) return `${error.field}: ${error.message}`;

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { ActivityEntry, ActivityLogService, AgentOwnershipService } from '@fleetwatch/agents';
-import { canSee, Clock, DAY_MS, Principal } from '@fleetwatch/common';
+import { canSee, Clock, DAY_MS, Principal, visibleOwnerId } from '@fleetwatch/common';
 import { PriceBook } from '@fleetwatch/cost';
 import { PartitionService } from '@fleetwatch/database';
 import { Run } from '../entities/run.entity';
@@ -55,9 +55,8 @@ function oneTimestampPerDay(items: readonly { timestamp: Date }[]): Iterable<Dat
 }
 
 /**
- * Stores a validated batch for a caller, all or nothing. Before the transaction: the owners of the
- * batch's agents (a refused batch stops there), the price revision, pricing and the COPY text of
- * every row. In one transaction: one COPY per table, the runs upsert when the batch carries runs or
+ * Stores a validated batch for a caller, all or nothing. Before the transaction: the price
+ * revision, the owners pricing needs, pricing and the COPY text of every row. In one transaction: one COPY per table, the runs upsert when the batch carries runs or
  * calls naming a run, the activity-log append, and last the statement that re-checks ownership and
  * moves last_seen_at. Shared by POST /api/ingest and OTLP.
  */
@@ -85,9 +84,7 @@ export class TelemetryWriter {
     // Read before the transaction: rebuilding the price index reads on other pooled connections,
     // and a transaction waiting for a connection while holding one starves the pool.
     const prices = batch.llmCalls.length ? await this.prices.index(em) : null;
-    // An owner's own prices apply to their agents' calls, so owners come before pricing.
-    const owners = paths.size ? await this.agents.ownersOf([...paths.keys()], em) : new Map<string, string>();
-    this.assertOwned(paths, owners, principal);
+    const owners = await this.expectedOwners(em, paths, principal);
     const priced = this.prices.priceWith(
       prices,
       batch.llmCalls.map((c) => ({
@@ -138,6 +135,21 @@ export class TelemetryWriter {
     if (batch.runs?.length) accepted.runs = batch.runs.length;
     IngestMetrics.accepted(accepted);
     return accepted;
+  }
+
+  /**
+   * Who owns each agent of the batch, as pricing needs it (an owner's own prices apply to their
+   * agents' calls). A user writes to their own agents only, so that is the user, with no query:
+   * the statement that touches the agents at the end proves it, or the batch is refused and rolled
+   * back. An admin may write to anyone's agents: read them (unknown ids are refused here).
+   */
+  private async expectedOwners(em: EntityManager, paths: Map<string, string>, principal: Principal): Promise<Map<string, string>> {
+    const self = visibleOwnerId(principal);
+    if (self !== null) return new Map([...paths.keys()].map((id) => [id, self]));
+    if (paths.size === 0) return new Map();
+    const owners = await this.agents.ownersOf([...paths.keys()], em);
+    this.assertOwned(paths, owners, principal);
+    return owners;
   }
 
   /**

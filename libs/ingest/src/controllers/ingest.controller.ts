@@ -41,7 +41,10 @@ export class IngestController {
       '`llmCalls[2].model must not contain NUL or unpaired surrogates`); nothing stored.',
   })
   @ApiNotFoundResponse({ description: 'An agentId that is unknown or not yours (named); nothing stored.' })
-  @ApiConflictResponse({ description: 'The first request with this Idempotency-Key is still in flight.' })
+  @ApiConflictResponse({
+    description:
+      'The first request with this Idempotency-Key is still in flight (`idempotency_key_in_flight`), or an agent changed owner while an admin’s batch was stored (`agents_changed`); nothing stored, send it again.',
+  })
   @ApiUnprocessableEntityResponse({ description: 'Idempotency-Key reused with another body.' })
   @ApiPayloadTooLargeResponse({ description: 'More than INGEST_MAX_ITEMS items, or a body over BODY_LIMIT_MB.' })
   post(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Headers('idempotency-key') key?: string): Promise<IngestAcceptedResponseDto> {

@@ -218,6 +218,10 @@ describe('runs from POST /api/ingest', () => {
     const refused = await post({ runs: [{ id: 'x', agentId: foreign.id, status: 'success', startedAt: at(1) }], llmCalls: [llm('x', 1)] });
     expect(refused.status).toBe(404);
     expect(refused.body.message).toBe(`agent ${foreign.id} not found (runs[0].agentId)`);
+    // An id no agent has: the same 404, not the runs table's foreign key.
+    const unknown = '0190a000-0000-7000-8000-00000000dead';
+    const missing = await post({ runs: [{ id: 'x', agentId: unknown, status: 'success', startedAt: at(1) }], llmCalls: [llm('x', 1)] });
+    expect([missing.status, missing.body.message]).toEqual([404, `agent ${unknown} not found (runs[0].agentId)`]);
     const after = await t.sql.query(`select (select count(*) from runs)::int as runs, (select count(*) from llm_calls)::int as calls`);
     expect(after.rows).toEqual(before.rows);
   });

@@ -56,9 +56,10 @@ function oneTimestampPerDay(items: readonly { timestamp: Date }[]): Iterable<Dat
 
 /**
  * Stores a validated batch for a caller, all or nothing. Before the transaction: the price
- * revision, the owners pricing needs, pricing and the COPY text of every row. In one transaction: one COPY per table, the runs upsert when the batch carries runs or
- * calls naming a run, the activity-log append, and last the statement that re-checks ownership and
- * moves last_seen_at. Shared by POST /api/ingest and OTLP.
+ * revision, the owners pricing needs, pricing and the COPY text of every row. In one transaction:
+ * one COPY per table, then the statement that re-checks ownership and moves last_seen_at, the runs
+ * upsert when the batch carries runs or calls naming a run, and the activity-log append. Shared by
+ * POST /api/ingest and OTLP.
  */
 @Injectable()
 export class TelemetryWriter {
@@ -104,13 +105,15 @@ export class TelemetryWriter {
       // refused or failed batch changes nothing at all.
       await em.transactional(async (tx) => {
         for (const copy of rows) if (copy) await this.repo.copy(tx, copy);
+        // After the COPYs, so the agent rows stay locked only for the few short statements left:
+        // concurrent batches for the same agents overlap their COPYs instead of queueing behind
+        // each other's. Before the runs, whose foreign key would refuse an unknown agent with a
+        // database error instead of the 404 that names it.
+        await this.touch(tx, paths, owners, now, principal, batch);
         // Plain telemetry (no runs, no runId) skips this: no statement, no cost on the hot path.
         if (batchTouchesRuns(batch)) await tx.getRepository(Run).upsertBatch(tx, runUpserts(batch, priced), now);
         await this.activity.append(this.activityEntries(batch, owners, principal), tx);
         await options.withinTransaction?.(tx);
-        // Last: the agent rows stay locked only until the commit right after, so concurrent
-        // batches for the same agents overlap their COPYs instead of queueing behind each other's.
-        await this.touch(tx, paths, owners, now, principal, batch);
       });
     } catch (error) {
       // SQLSTATE class 22 (data exception): a value the schema let through but PostgreSQL refuses,

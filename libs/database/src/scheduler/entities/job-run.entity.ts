@@ -1,5 +1,5 @@
 import { Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
-import { JobRunRepository } from '../repositories/job-run.repository';
+import { JobRunRepository } from '../repositories/run-record.repository';
 
 /** One row per scheduled job, shared by every replica; read by the health route. */
 @Entity({ tableName: 'job_runs', repository: () => JobRunRepository })

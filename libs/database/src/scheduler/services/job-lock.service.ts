@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { tryJobLock } from '../repositories/job-lock.sql';
+import { tryJobLock } from '../repositories/advisory-lock.sql';
 
 /**
  * Runs a job body at most once at a time across every replica sharing the database: the body runs

@@ -196,6 +196,26 @@ describe('runs routes', () => {
     ]);
   });
 
+  it('lists the first 5,000 calls of a longer run and says the list is cut, while the totals count every call', async () => {
+    const long = await createAgent(t.client, owner);
+    const calls = Array.from({ length: 5_001 }, (_, i) => ({
+      ...call('long', 50, 0.001),
+      agentId: long.id,
+      timestamp: new Date(Date.parse(at(50)) + i).toISOString(),
+    }));
+    const res = await t.client
+      .post('/api/ingest', owner.auth)
+      .send({ runs: [{ id: 'long', agentId: long.id, status: 'running', startedAt: at(50) }], llmCalls: calls });
+    expect(res.status).toBe(202);
+    const detail = await t.client.get(`/api/runs/long?agentId=${long.id}`, owner.auth);
+    expect(detail.status).toBe(200);
+    expect([detail.body.steps, detail.body.callsAvailable, detail.body.callsTruncated, detail.body.calls.length]).toEqual([5_001, 5_000, true, 5_000]);
+    // In time order: the last call (at +5,000 ms) is the one left out.
+    expect(detail.body.calls[4_999].timestamp).toBe(new Date(Date.parse(at(50)) + 4_999).toISOString());
+    const short = await t.client.get(`/api/runs/${keys.r2}`, owner.auth);
+    expect([short.body.callsAvailable, short.body.callsTruncated]).toEqual([1, false]);
+  });
+
   it('lists conversations by latest activity, paged', async () => {
     const first = await t.client.get(`/api/agents/${agent.id}/conversations?limit=1`, owner.auth);
     expect(first.status).toBe(200);

@@ -60,6 +60,7 @@ export interface RunCall {
 export interface RunDetail extends Run {
   calls: RunCall[];
   callsAvailable: number;
+  callsTruncated: boolean;
 }
 export interface Conversation {
   conversationId: string;

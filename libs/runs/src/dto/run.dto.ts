@@ -76,8 +76,12 @@ export class RunDetailDto extends RunResponseDto {
       'Empty once raw telemetry has passed RAW_RETENTION_DAYS: the totals above remain.',
   })
   calls!: RunCallDto[];
-  @ApiProperty({ description: 'How many of its steps still have raw rows (the calls listed, children included); below `steps` after retention.' })
+  @ApiProperty({
+    description: 'How many calls are listed, children included: the steps that still have raw rows (below `steps` after retention), at most 5,000.',
+  })
   callsAvailable!: number;
+  @ApiProperty({ description: 'True when the run has more than 5,000 raw calls and only the first 5,000 in time order are listed.' })
+  callsTruncated!: boolean;
 }
 
 export class ConversationDto {

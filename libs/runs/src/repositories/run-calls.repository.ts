@@ -17,7 +17,7 @@ export class RunCallsRepository {
 
   /**
    * Reads only the day partitions between the run's first and last call (its totals know them), through
-   * the (agent_id, ts) indexes.
+   * the (agent_id, ts) indexes. At most MAX_RUN_CALLS + 1 rows, so the caller can tell a cut list.
    */
   calls(agentId: string, runId: string, firstCallAt: Date, lastCallAt: Date): Promise<CallRow[]> {
     return this.em.getConnection().execute<CallRow[]>(
@@ -30,7 +30,7 @@ export class RunCallsRepository {
            null, null, null, x.tool, null, null, ${NO_TOKENS}
          from ${TOOL_CALLS_TABLE} x where x.agent_id = ? and x.run_id = ? and x.ts >= ? and x.ts <= ?
        ) c order by c.ts, c.kind, c.id limit ?`,
-      [agentId, runId, firstCallAt, lastCallAt, agentId, runId, firstCallAt, lastCallAt, MAX_RUN_CALLS],
+      [agentId, runId, firstCallAt, lastCallAt, agentId, runId, firstCallAt, lastCallAt, MAX_RUN_CALLS + 1],
     );
   }
 }

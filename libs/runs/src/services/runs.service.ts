@@ -4,7 +4,7 @@ import { Clock, decodeCursor, encodeCursor, Page, Principal } from '@fleetwatch/
 import { ConversationDto, RunDetailDto, RunResponseDto } from '../dto/run.dto';
 import { ConversationsQueryDto, RunLookupQueryDto, RunsQueryDto } from '../dto/runs-query.dto';
 import { RunsError } from '../errors/runs.error';
-import { RunCallsRepository } from '../repositories/run-calls.repository';
+import { MAX_RUN_CALLS, RunCallsRepository } from '../repositories/run-calls.repository';
 import { RunRow } from '../repositories/run-row';
 import { RunsQueryRepository } from '../repositories/runs-query.repository';
 import { buildCallTree } from '../tree/call-tree';
@@ -58,7 +58,13 @@ export class RunsService {
     }
     if (!row) throw RunsError.runNotFound(id);
     const callRows = row.first_call_at && row.last_call_at ? await this.calls.calls(row.agent_id, row.id, row.first_call_at, row.last_call_at) : [];
-    return { ...runOf(row, this.clock.now()), calls: buildCallTree(callRows.map(callOf)), callsAvailable: callRows.length };
+    const listed = callRows.slice(0, MAX_RUN_CALLS);
+    return {
+      ...runOf(row, this.clock.now()),
+      calls: buildCallTree(listed.map(callOf)),
+      callsAvailable: listed.length,
+      callsTruncated: callRows.length > MAX_RUN_CALLS,
+    };
   }
 
   async conversations(principal: Principal, agentId: string, query: ConversationsQueryDto): Promise<Page<ConversationDto>> {

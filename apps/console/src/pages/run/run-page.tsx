@@ -49,7 +49,7 @@ export function RunPage({ runKey }: { runKey: string }) {
             </div>
           </div>
           <Totals run={r} />
-          <Card title="Calls" actions={<span class="muted small">In time order; a call started inside another is indented under it</span>}>
+          <Card title="Calls" actions={<span class="muted small">In time order; a call whose parent span is another call is indented under it</span>}>
             {r.calls.length === 0 ? (
               <Empty>
                 {r.steps > 0 ? 'The raw calls of this run have passed the retention period; the totals above remain.' : 'This run has no calls yet.'}
@@ -57,10 +57,16 @@ export function RunPage({ runKey }: { runKey: string }) {
             ) : (
               <>
                 <CallTree calls={r.calls} />
-                {r.callsAvailable < r.steps && (
+                {r.callsTruncated ? (
                   <p class="muted small">
-                    {num(r.callsAvailable, 0)} of {num(r.steps, 0)} steps still have raw calls; the others passed the retention period.
+                    The first {num(r.callsAvailable, 0)} of {num(r.steps, 0)} steps are listed; the totals above count them all.
                   </p>
+                ) : (
+                  r.callsAvailable < r.steps && (
+                    <p class="muted small">
+                      {num(r.callsAvailable, 0)} of {num(r.steps, 0)} steps still have raw calls; the others passed the retention period.
+                    </p>
+                  )
                 )}
               </>
             )}

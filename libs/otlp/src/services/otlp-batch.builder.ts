@@ -37,6 +37,8 @@ export class Rejections {
 /**
  * Runs each candidate through the POST /api/ingest validator on its own, so one bad span is
  * refused alone (OTLP partial success) while the rest get exactly the checks /api/ingest applies.
+ * Runs, whose ids are trace ids and whose text may be dropped rather than refused, go through
+ * checkRun, which applies the same time rules.
  */
 export function buildBatch(candidates: Candidate[], limits: IngestLimits, rejections: Rejections): { batch: IngestBatch; kept: Candidate[] } {
   const batch: IngestBatch = { samples: [], llmCalls: [], toolCalls: [], events: [] };

@@ -139,6 +139,28 @@ describe('OTLP conventions: Langfuse, on /api/public/otel/v1/traces with Basic a
     expect(await storedCalls(t, agent.id)).toHaveLength(3);
   });
 
+  it('accepts Basic on the Langfuse path only: the same credentials get 401 from the other routes, Bearer still works there', async () => {
+    const agent = await createAgent(t.client, owner);
+    const credentials = basic(prefixOf(key), key);
+    const ingest = await t.client
+      .post('/api/ingest')
+      .set('Authorization', credentials)
+      .send({ samples: [{ agentId: agent.id, type: 'cpu', value: 1 }] });
+    expect([ingest.status, ingest.body.message]).toEqual([401, 'Missing, invalid, expired or revoked credentials']);
+    const otlp = await t.client
+      .post('/api/otlp/v1/traces')
+      .set('Authorization', credentials)
+      .set('Content-Type', 'application/json')
+      .send(langfuseTrace(agent.id, hexId(16), [hexId(8), hexId(8), hexId(8), hexId(8), hexId(8)], t.clock.now().getTime()));
+    expect(otlp.status).toBe(401);
+    const bearer = await t.client
+      .post('/api/ingest')
+      .set('Authorization', `Bearer ${key}`)
+      .send({ samples: [{ agentId: agent.id, type: 'cpu', value: 1 }] });
+    expect(bearer.status).toBe(202);
+    expect(await storedCalls(t, agent.id)).toEqual([]);
+  });
+
   it('answers 401 to a wrong password, in JSON and as a protobuf Status, and stores nothing', async () => {
     const agent = await createAgent(t.client, owner);
     const body = langfuseTrace(agent.id, hexId(16), [hexId(8), hexId(8), hexId(8), hexId(8), hexId(8)], t.clock.now().getTime());

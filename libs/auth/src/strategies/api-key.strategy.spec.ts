@@ -12,7 +12,15 @@ describe('API keys in Basic auth (Langfuse SDKs send public:secret)', () => {
     ['the prefix as user and only the secret as password', basic('fw_0123456789ab', 's'.repeat(43)), KEY],
   ])('reads %s', (_, header, expected) => {
     expect(apiKeyFromBasic(header)).toBe(expected);
-    expect(apiKeyFromRequest({ headers: { authorization: header } })).toBe(expected);
+    expect(apiKeyFromRequest({ headers: { authorization: header }, url: '/api/public/otel/v1/traces' })).toBe(expected);
+  });
+
+  it('reads Basic only on the Langfuse OTLP path: a browser re-sends cached Basic credentials anywhere', () => {
+    const header = basic('fw_0123456789ab', KEY);
+    for (const url of ['/api/ingest', '/api/agents', '/api/otlp/v1/traces', '/api/publicx']) {
+      expect([url, apiKeyFromRequest({ headers: { authorization: header }, url })]).toEqual([url, undefined]);
+    }
+    expect(apiKeyFromRequest({ headers: { authorization: `Bearer ${KEY}` }, url: '/api/ingest' })).toBe(KEY);
   });
 
   it.each([

@@ -26,8 +26,14 @@ export function apiKeyFromBasic(authorization: string): string | undefined {
   return prefix !== undefined && password !== '' ? `fw_${prefix}_${password}` : undefined;
 }
 
-/** Reads a key from `X-API-Key`, `Authorization: Bearer fw_...` or `Authorization: Basic` (see apiKeyFromBasic). */
-export function apiKeyFromRequest(request: Pick<FastifyRequest, 'headers'>): string | undefined {
+/**
+ * Where Basic is accepted: the Langfuse-compatible OTLP path, whose SDKs can only send Basic.
+ * Nowhere else, because a browser re-sends Basic credentials it has cached for a host on its own.
+ */
+const BASIC_AUTH_PATH = '/api/public/otel/';
+
+/** Reads a key from `X-API-Key`, `Authorization: Bearer fw_...` or, on BASIC_AUTH_PATH, `Authorization: Basic` (see apiKeyFromBasic). */
+export function apiKeyFromRequest(request: Pick<FastifyRequest, 'headers' | 'url'>): string | undefined {
   const header = request.headers['x-api-key'];
   if (typeof header === 'string' && header.length > 0) return header.trim();
   const auth = request.headers.authorization;
@@ -35,7 +41,7 @@ export function apiKeyFromRequest(request: Pick<FastifyRequest, 'headers'>): str
     const token = auth.replace(/^bearer\s+/i, '').trim();
     if (looksLikeApiKey(token)) return token;
   }
-  if (typeof auth === 'string' && /^basic\s+/i.test(auth)) return apiKeyFromBasic(auth);
+  if (typeof auth === 'string' && /^basic\s+/i.test(auth) && request.url.startsWith(BASIC_AUTH_PATH)) return apiKeyFromBasic(auth);
   return undefined;
 }
 

@@ -128,6 +128,78 @@ describe('cost by token type, priced from the catalogue at ingest', () => {
     expect(cost.cost_details.tokens.unpriced).toEqual({ calls: 0, input_tokens: 0, output_tokens: 0, models: [] });
   });
 
+  it('audio and image tokens each at their own rate, and reasoning where a model prices it apart', async () => {
+    const agent = await createAgent(t.client, owner);
+    await ingest(agent, [
+      {
+        model: 'gpt-realtime',
+        provider: 'openai',
+        inputTokens: 10_000,
+        cacheReadInputTokens: 2_000,
+        audioInputTokens: 3_000,
+        imageInputTokens: 1_000,
+        outputTokens: 2_000,
+        audioOutputTokens: 500,
+        timestamp: '2026-11-10T00:00:00Z',
+      },
+      {
+        model: 'sonar-deep-research',
+        provider: 'perplexity',
+        inputTokens: 1_000,
+        outputTokens: 4_000,
+        reasoningOutputTokens: 3_000,
+        timestamp: '2026-11-10T00:01:00Z',
+      },
+    ]);
+    // gpt-realtime: input 4, cached 0.4, audio in 32, image in 5, output 16, audio out 64 per 1M; text input = 10,000 − 2,000 − 3,000 − 1,000.
+    const realtime = usd([4_000, 4], [2_000, 0.4], [3_000, 32], [1_000, 5], [1_500, 16], [500, 64]);
+    expect(realtime).toBe(0.1738);
+    // sonar-deep-research: input 2, output 8, reasoning 3 per 1M; text output = 4,000 − 3,000.
+    const sonar = usd([1_000, 2], [1_000, 8], [3_000, 3]);
+    expect(sonar).toBe(0.019);
+    const cost = await agentCost(agent);
+    expect(cost.token_cost).toBe(realtime + sonar);
+    expect(cost.cost_details.tokens.models).toEqual([
+      {
+        model: 'gpt-realtime',
+        provider: 'openai',
+        input_tokens: 10_000,
+        output_tokens: 2_000,
+        total_tokens: 12_000,
+        calls: 1,
+        ...NO_TYPES,
+        cache_read_input_tokens: 2_000,
+        audio_input_tokens: 3_000,
+        image_input_tokens: 1_000,
+        audio_output_tokens: 500,
+        rate_source: 'model',
+        price_source: 'catalogue',
+        price_version: '0.1.8',
+        token_cost: realtime,
+        costs_by_type: { ...NO_COSTS, input: 0.016, cache_read: 0.0008, audio_input: 0.096, image_input: 0.005, output: 0.024, audio_output: 0.032 },
+      },
+      {
+        model: 'sonar-deep-research',
+        provider: 'perplexity',
+        input_tokens: 1_000,
+        output_tokens: 4_000,
+        total_tokens: 5_000,
+        calls: 1,
+        ...NO_TYPES,
+        reasoning_output_tokens: 3_000,
+        rate_source: 'model',
+        price_source: 'catalogue',
+        price_version: '0.1.8',
+        token_cost: sonar,
+        costs_by_type: { ...NO_COSTS, input: 0.002, output: 0.008, reasoning: 0.009 },
+      },
+    ]);
+    expect(await storedLines(agent)).toEqual([
+      { input: '0.016', cacheRead: '0.0008', audioInput: '0.096', imageInput: '0.005', output: '0.024', audioOutput: '0.032' },
+      { input: '0.002', output: '0.008', reasoning: '0.009' },
+    ]);
+  });
+
   it('OpenAI: cached input at its rate, reasoning billed as output', async () => {
     const agent = await createAgent(t.client, owner);
     await ingest(agent, [

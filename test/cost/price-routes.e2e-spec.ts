@@ -108,6 +108,44 @@ describe('GET and PUT /api/cost/models: every rate, tiers, history, filters', ()
     expect(cost.body.cost_details.tokens.models[0]).toMatchObject({ price_source: 'admin', price_version: null, cache_creation_1h_input_tokens: 10_000 });
   });
 
+  it('prices the next batch with a version replaced in place, as every price write moves the revision', async () => {
+    const revision = async () => Number((await t.sql.query(`select n from price_revision`)).rows[0].n);
+    const costOf = async (inputPer1M: number, outputPer1M: number) => {
+      const agent = await createAgent(t.client, owner);
+      const res = await t.client.post('/api/ingest', owner.auth).send({
+        llmCalls: [
+          {
+            agentId: agent.id,
+            model: 'acme-small',
+            inputTokens: 1_000,
+            outputTokens: 1_000,
+            latencyMs: 1,
+            status: 'success',
+            timestamp: '2026-11-10T00:00:00Z',
+          },
+        ],
+      });
+      expect(res.status).toBe(202);
+      const cost = await t.client.get(`/api/agents/${agent.id}/cost?period_start=2026-11-01&period_end=2026-11-20`, owner.auth);
+      expect(cost.body.token_cost).toBe(
+        usd([
+          [1_000, inputPer1M],
+          [1_000, outputPer1M],
+        ]),
+      );
+    };
+    const version = { provider: 'acme', inputPer1M: 1, outputPer1M: 2, effectiveFrom: '2026-11-01T00:00:00Z' };
+    const before = await revision();
+    expect((await t.client.put('/api/cost/models/acme-small', admin.auth).send(version)).status).toBe(200);
+    const afterFirst = await revision();
+    expect(afterFirst).toBeGreaterThan(before);
+    await costOf(1, 2);
+    // The same model, provider and effectiveFrom: the version is replaced, the row count unchanged.
+    expect((await t.client.put('/api/cost/models/acme-small', admin.auth).send({ ...version, inputPer1M: 3, outputPer1M: 4 })).status).toBe(200);
+    expect(await revision()).toBeGreaterThan(afterFirst);
+    await costOf(3, 4);
+  });
+
   it('lists the version in force now, at another instant, or every version', async () => {
     const v2 = await t.client.put('/api/cost/models/acme-large', admin.auth).send({ ...full, inputPer1M: 3, effectiveFrom: '2026-11-15T00:00:00Z' });
     expect(v2.status).toBe(200);

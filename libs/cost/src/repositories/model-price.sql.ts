@@ -1,7 +1,5 @@
-/** Changes whenever a version is added, replaced or deleted, or the catalogue rules are synced. */
-export const PRICE_REVISION_SQL = `
-  select (select count(*) from model_prices)::text || '/' || coalesce((select max(created_at) from model_prices)::text, '')
-    || '/' || coalesce((select max(synced_at) from price_providers)::text, '') as revision`;
+/** Moved by every write to model_prices or price_providers (a statement trigger, migration 20261201110000PriceRevision). */
+export const PRICE_REVISION_SQL = `select n::text as revision from price_revision where id`;
 
 const VERSION_KEY = `(source, coalesce(owner_id, '00000000-0000-0000-0000-000000000000'), coalesce(provider, ''), model, effective_from, coalesce(time_of_day_start, ''))`;
 

@@ -8,8 +8,8 @@ import type { StoredPrice } from '../prices/stored-price';
 
 /**
  * Model prices (catalogue, admin and owner versions) and the pricing of calls. The index of every
- * version is built once and rebuilt only when the price revision (count and newest write of
- * model_prices, last rules sync) moves, so pricing a batch costs one tiny query.
+ * version is built once and rebuilt only when the price revision (a counter every write to the
+ * price tables moves) changes, so pricing a batch costs one primary-key read.
  */
 @Injectable()
 export class PriceBook {
@@ -25,17 +25,21 @@ export class PriceBook {
   /** The current index; pass a transactional EntityManager to read inside it. */
   async index(em?: EntityManager): Promise<PriceIndex> {
     const revision = await this.prices.revision(em);
-    if (this.cached?.revision === revision) return this.cached.index;
-    // One rebuild at a time per process: concurrent batches wait for the same load.
-    // Read through `em` when given, so a caller inside a transaction needs no second connection.
-    this.building ??= (async () => {
-      const providers = await this.providers.all(em);
-      const rows = await this.prices.all(em);
-      return { revision, index: new PriceIndex(providers, rows) };
-    })().finally(() => (this.building = null));
-    const built = await this.building;
-    this.cached = built;
-    return built.index;
+    for (;;) {
+      if (this.cached?.revision === revision) return this.cached.index;
+      // One rebuild at a time per process: concurrent batches wait for the same load. A caller
+      // that saw a newer revision than the load under way was started for loads again after it.
+      // Read through `em` when given, so a caller inside a transaction needs no second connection.
+      const built = await (this.building ??= this.build(revision, em).finally(() => (this.building = null)));
+      if (this.cached === null || Number(built.revision) >= Number(this.cached.revision)) this.cached = built;
+      if (built.revision === revision) return built.index;
+    }
+  }
+
+  private async build(revision: string, em?: EntityManager): Promise<{ revision: string; index: PriceIndex }> {
+    const providers = await this.providers.all(em);
+    const rows = await this.prices.all(em);
+    return { revision, index: new PriceIndex(providers, rows) };
   }
 
   /** Cost, rate source and price source per call, in input order (see PriceIndex for the rules). */

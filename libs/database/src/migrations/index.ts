@@ -18,6 +18,7 @@ import { Migration20261201070000Runs } from './Migration20261201070000Runs';
 import { Migration20261201080000OtlpUnmapped } from './Migration20261201080000OtlpUnmapped';
 import { Migration20261201090000CostLines } from './Migration20261201090000CostLines';
 import { Migration20261201100000RunCostFollowsCalls } from './Migration20261201100000RunCostFollowsCalls';
+import { Migration20261201110000PriceRevision } from './Migration20261201110000PriceRevision';
 
 /** Every migration, in order. A new migration is a new file plus one line here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201080000OtlpUnmapped', class: Migration20261201080000OtlpUnmapped },
   { name: 'Migration20261201090000CostLines', class: Migration20261201090000CostLines },
   { name: 'Migration20261201100000RunCostFollowsCalls', class: Migration20261201100000RunCostFollowsCalls },
+  { name: 'Migration20261201110000PriceRevision', class: Migration20261201110000PriceRevision },
 ];

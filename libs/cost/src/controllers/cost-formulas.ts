@@ -14,6 +14,6 @@ export const COST_FORMULA =
 export const PRICE_RESOLUTION =
   'Which price: for the call’s agent owner, their own price (PUT /api/cost/my-prices/:model) in force at the call’s timestamp; else an admin override (PUT /api/cost/models/:model) in force then; ' +
   'else the catalogue’s (@pydantic/genai-prices) version in force then. Overrides are looked up by responseModel, then model, then the catalogue model those names resolve to ' +
-  '(so an override of gpt-4o-mini covers gpt-4o-mini-2024-07-18); the catalogue matches names with its rules (dated snapshots, provider prefixes, Bedrock / Vertex ids), narrowed by the call’s provider when given. ' +
+  '(so an override of gpt-4o-mini covers gpt-4o-mini-2024-07-18); an override set for a provider prices only calls whose reported or resolved provider is that one (or that have none), ahead of an override set for no provider; the catalogue matches names with its rules (dated snapshots, provider prefixes, Bedrock / Vertex ids), narrowed by the call’s provider when given. ' +
   'A client-sent costUsd wins over every price (rate_source client). No price at all (an unknown model, or a call before its first version): COST_FALLBACK_PER_1K × (inputTokens + outputTokens) / 1,000, ' +
   'e.g. 0.002 × (1,200 + 300) / 1,000 = 0.003 USD, with rate_source fallback, and counted as unpriced by GET /api/agents/:id/cost.';

@@ -104,4 +104,21 @@ describe('PriceIndex', () => {
     // 1 × 0.15 / 1e6 = 0.00000015 exactly.
     expect(tiny.costUsd).toBe('0.00000015');
   });
+
+  it('applies an override set for one provider to that provider’s calls only, before one set for any provider', () => {
+    const azure = price('admin', { input: '3', output: '6' }, { provider: 'azure', model: 'gpt-4o', effectiveFrom: '2026-07-01T00:00:00.000Z' });
+    const anyProvider = price('admin', { input: '2', output: '4' }, { provider: null, model: 'gpt-4o', effectiveFrom: '2026-01-01T00:00:00.000Z' });
+    const byProvider = new PriceIndex(providers, [azure, anyProvider]);
+    const at = (p: string | null) => byProvider.resolve({ ownerId: null, model: 'gpt-4o', provider: p, timestamp: new Date('2026-08-01T00:00:00Z') });
+    expect(at('Azure')).toBe(azure);
+    expect(at('openai')).toBe(anyProvider);
+    // No provider reported and the catalogue names none (this fixture does not know gpt-4o): nothing rules the Azure price out.
+    expect(at(null)).toBe(azure);
+    // A price for one provider never prices a call reported for another.
+    const acmeOnly = new PriceIndex(providers, [price('admin', { input: '9', output: '9' }, { provider: 'acme', model: 'house-model' })]);
+    const house = (p: string | null) => acmeOnly.resolve({ ownerId: null, model: 'house-model', provider: p, timestamp: new Date('2026-08-01T00:00:00Z') });
+    expect(house('other-cloud')).toBeNull();
+    expect(house('ACME')?.provider).toBe('acme');
+    expect(house(null)?.provider).toBe('acme');
+  });
 });

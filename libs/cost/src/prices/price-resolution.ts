@@ -111,12 +111,19 @@ export class PriceIndex {
     const names = [call.responseModel, call.model, match?.model]
       .filter((n): n is string => typeof n === 'string' && n.trim() !== '')
       .map((n) => n.toLowerCase());
+    // An override set for one provider prices that provider's calls first; one set for none prices
+    // any provider's. It is skipped only for a call known (reported or resolved) to be another provider's.
+    const providers = new Set([call.provider?.toLowerCase(), match?.provider.toLowerCase()].filter((p): p is string => !!p));
     const lists: Array<readonly StoredPrice[]> = [];
     const add = (list: readonly StoredPrice[] | undefined) => {
-      if (list) lists.push(list);
+      if (list?.length) lists.push(list);
     };
-    if (call.ownerId !== null) for (const name of names) add(this.owner.get(`${call.ownerId}\u0000${name}`));
-    for (const name of names) add(this.admin.get(name));
+    const addOverrides = (list: readonly StoredPrice[] | undefined) => {
+      add(list?.filter((v) => v.provider !== null && (providers.size === 0 || providers.has(v.provider.toLowerCase()))));
+      add(list?.filter((v) => v.provider === null));
+    };
+    if (call.ownerId !== null) for (const name of names) addOverrides(this.owner.get(`${call.ownerId}\u0000${name}`));
+    for (const name of names) addOverrides(this.admin.get(name));
     if (match) add(this.catalogue.get(`${match.provider}\u0000${match.model}`));
     // Bounded: a client inventing a new model name per call must not grow memory without end.
     if (this.candidates.size >= 10_000) this.candidates.clear();

@@ -43,9 +43,43 @@ export class LlmCallInputDto {
   @ApiProperty({ format: 'uuid' }) agentId!: string;
   @ApiProperty({ example: 'gpt-4o', maxLength: 200, description: TEXT }) model!: string;
   @ApiPropertyOptional({ example: 'openai', maxLength: 100, description: `Default: the provider of the matched price. ${TEXT}` }) provider?: string;
-  @ApiProperty({ type: 'integer', ...TOKENS }) inputTokens!: number;
-  @ApiProperty({ type: 'integer', ...TOKENS }) outputTokens!: number;
+  @ApiPropertyOptional({ example: 'gpt-4o-2024-08-06', maxLength: 200, description: `The model that answered (often a dated snapshot); priced first. ${TEXT}` })
+  responseModel?: string;
+  @ApiProperty({ type: 'integer', ...TOKENS, description: `The whole input, cache reads and writes and audio / image tokens included. ${TOKENS.description}` })
+  inputTokens!: number;
+  @ApiProperty({ type: 'integer', ...TOKENS, description: `The whole output, reasoning and audio tokens included. ${TOKENS.description}` })
+  outputTokens!: number;
+  @ApiPropertyOptional({ type: 'integer', ...TOKENS, description: `Input tokens read from a prompt cache (part of inputTokens). ${TOKENS.description}` })
+  cacheReadInputTokens?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    ...TOKENS,
+    description: `Input tokens written to a prompt cache (part of inputTokens); default: the 5m + 1h split when only that is sent. ${TOKENS.description}`,
+  })
+  cacheCreationInputTokens?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    ...TOKENS,
+    description: `Cache writes with a 5-minute lifetime (part of cacheCreationInputTokens). ${TOKENS.description}`,
+  })
+  cacheCreation5mInputTokens?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    ...TOKENS,
+    description: `Cache writes with a 1-hour lifetime (part of cacheCreationInputTokens). ${TOKENS.description}`,
+  })
+  cacheCreation1hInputTokens?: number;
+  @ApiPropertyOptional({ type: 'integer', ...TOKENS, description: `Reasoning tokens (part of outputTokens). ${TOKENS.description}` })
+  reasoningOutputTokens?: number;
+  @ApiPropertyOptional({ type: 'integer', ...TOKENS, description: `Audio input tokens (part of inputTokens). ${TOKENS.description}` })
+  audioInputTokens?: number;
+  @ApiPropertyOptional({ type: 'integer', ...TOKENS, description: `Audio output tokens (part of outputTokens). ${TOKENS.description}` })
+  audioOutputTokens?: number;
+  @ApiPropertyOptional({ type: 'integer', ...TOKENS, description: `Image input tokens (part of inputTokens). ${TOKENS.description}` })
+  imageInputTokens?: number;
   @ApiProperty(DURATION) latencyMs!: number;
+  @ApiPropertyOptional({ ...DURATION, description: `Streamed calls: milliseconds until the first token. ${DURATION.description}` })
+  timeToFirstTokenMs?: number;
   @ApiProperty({ enum: ['success', 'error'] }) status!: 'success' | 'error';
   @ApiPropertyOptional({ maxLength: 200, description: TEXT }) errorType?: string;
   @ApiPropertyOptional({

@@ -12,8 +12,8 @@ function describeSync(r: PriceSyncResult): string {
 
 /**
  * Operator commands. `migrate` applies pending migrations to DATABASE_URL (or the embedded
- * database) and then syncs the price catalogue; `prices:sync` does the same and reports the sync
- * (run it after upgrading @pydantic/genai-prices); `demo` runs the demo fleet against a server.
+ * database) and then syncs the price catalogue; `prices:sync` is the same command under the name an
+ * operator upgrading @pydantic/genai-prices looks for; `demo` runs the demo fleet against a server.
  */
 async function main(argv: string[]): Promise<number> {
   const [command] = argv;

@@ -1,11 +1,10 @@
 export { CostModule } from './cost.module';
 export { PriceBook } from './services/price-book.service';
 export { ModelPriceDto } from './dto/model-price.dto';
-export { fallbackCost, roundCost } from './prices/price-resolution';
 export type { CallToPrice, PricedCall, RateSource } from './prices/price-resolution';
 export { syncCatalogue, type PriceSyncResult } from './prices/price-sync';
 export { costPartsJson } from './pricing/cost-parts';
-export { validateUsage, UsagePartitionError, USAGE_FIELD_NAMES, type TokenUsage } from './pricing/usage-cost';
+export { validateUsage, UsagePartitionError, type TokenUsage } from './pricing/usage-cost';
 export { BudgetCheckJob, BUDGET_JOB } from './jobs/budget-check.job';
 export { RepriceService } from './services/reprice.service';
 export { budgetStatus, percentUsed } from './budgets/budget-rules';

@@ -13,5 +13,4 @@ export { IngestJobs, IDEMPOTENCY_CLEANUP_JOB, TELEMETRY_TABLES } from './jobs/in
 export { SAMPLES_TABLE, LLM_CALLS_TABLE, TOOL_CALLS_TABLE } from './repositories/telemetry-tables.sql';
 export { Run, RUN_STATUSES } from './entities/run.entity';
 export type { RunStatus } from './entities/run.entity';
-export { RunRepository } from './repositories/run.repository';
 export { RUNS_TABLE } from './repositories/runs-table.sql';

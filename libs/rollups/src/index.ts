@@ -12,8 +12,6 @@ export {
 export type { Histogram } from './histogram/log-histogram';
 export { RollupService } from './services/rollup.service';
 export type { RollupPassResult } from './services/rollup.service';
-export { RollupQueryService } from './services/rollup-query.service';
-export type { SampleHour, LlmHour, ToolHour } from './repositories/rollup-hours.repository';
 export { ROLLUP_JOB } from './jobs/rollups.job';
 export {
   ROLLUP_SAMPLES_TABLE,

@@ -19,8 +19,6 @@ const STORED_DIGITS = 10;
  * cost_usd in the last decimal, and a reader summing the parts would see a cost nobody stored.
  */
 export function costParts(lines: readonly CostLine[], requestFee: string | null, storedTotal: string): CostParts {
-  const exactParts = storedAsIs(lines, requestFee);
-  if (exactParts) return exactParts;
   const exact: Array<[CostPartKey, Decimal]> = lines.map((l) => [l.type, decimal(l.cost)]);
   if (requestFee !== null) exact.push(['request', decimal(requestFee)]);
   const rounded = exact.map(([key, value]): [CostPartKey, Decimal] => [key, roundTo(value, STORED_DIGITS)]);
@@ -36,32 +34,6 @@ export function costParts(lines: readonly CostLine[], requestFee: string | null,
   const parts: CostParts = {};
   for (const [key, value] of rounded) {
     if (compare(value, ZERO) !== 0) parts[key] = toDecimalString(value);
-  }
-  return parts;
-}
-
-/** A decimal string with at most 10 places is stored as it is (no rounding, no remainder). */
-function fitsStored(value: string): boolean {
-  const dot = value.indexOf('.');
-  return dot < 0 || value.length - dot - 1 <= STORED_DIGITS;
-}
-
-/**
- * The common case, on the ingest hot path: rates of up to 4 decimals per 1M give parts of at most
- * 10 places, whose sum is exact too, so the parts are the lines' own strings (bigint arithmetic
- * here measured about a tenth of an LLM call's ingest CPU). Null when a part needs rounding.
- */
-function storedAsIs(lines: readonly CostLine[], requestFee: string | null): CostParts | null {
-  const parts: CostParts = {};
-  for (const line of lines) {
-    if (!fitsStored(line.cost)) return null;
-    if (line.cost !== '0') parts[line.type] = line.cost;
-  }
-  if (requestFee !== null) {
-    if (!fitsStored(requestFee)) return null;
-    // Stored prices come back as numeric text ("0.0010000000"): spell the fee as the slow path would.
-    const fee = decimal(requestFee);
-    if (compare(fee, ZERO) !== 0) parts.request = toDecimalString(fee);
   }
   return parts;
 }

@@ -46,7 +46,7 @@ export interface CostUpdate {
 }
 
 /** ISO 8601 in UTC with microseconds, whatever the session's DateStyle or TimeZone. */
-export const TS_KEY_OF = (alias: string): string => `to_char(${alias}.ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const TS_KEY_OF = (alias: string): string => `to_char(${alias}.ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 @Injectable()
 export class RepriceRepository {

@@ -143,7 +143,7 @@ export class TelemetryWriter {
   /**
    * Who owns each agent of the batch, as pricing needs it (an owner's own prices apply to their
    * agents' calls). A user writes to their own agents only, so that is the user, with no query:
-   * the statement that touches the agents at the end proves it, or the batch is refused and rolled
+   * the statement that touches the agents after the COPYs proves it, or the batch is refused and rolled
    * back. An admin may write to anyone's agents: read them (unknown ids are refused here).
    */
   private async expectedOwners(em: EntityManager, paths: Map<string, string>, principal: Principal): Promise<Map<string, string>> {

@@ -4,9 +4,6 @@ import { Attributes, AttributeValue } from '../codec/otlp-model';
 export const FLEETWATCH_AGENT_ID = 'fleetwatch.agent.id';
 export const GEN_AI_AGENT_ID = 'gen_ai.agent.id';
 
-export const LLM_OPERATIONS = new Set(['chat', 'text_completion', 'generate_content', 'embeddings']);
-export const TOOL_OPERATION = 'execute_tool';
-
 /** Longest text Fleetwatch keeps from an attribute (model, provider, tool, error type). */
 const MAX_TEXT = 200;
 

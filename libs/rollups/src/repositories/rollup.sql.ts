@@ -87,7 +87,7 @@ export const DELETE_LLM = (one = false): string => `
     and d.hour >= ? and d.hour < ?${agent(one)}`;
 
 /** Per-type token columns of llm_calls, summed under the same names in rollup_llm_hourly. */
-export const LLM_TOKEN_TYPE_COLUMNS = [
+const LLM_TOKEN_TYPE_COLUMNS = [
   'cache_read_input_tokens',
   'cache_creation_input_tokens',
   'cache_creation_5m_input_tokens',

@@ -1,7 +1,9 @@
 import { calcPrice, type Provider, type Usage } from '@pydantic/genai-prices';
 import { loadPackageProviders, normalizeCatalogue } from './catalogue.source';
 import type { Catalogue, PriceRow } from './catalogue.types';
-import { PriceBook } from './call-pricing';
+import { catalogueIndex } from '../prices/catalogue-index.fixture';
+import { decimal, roundTo, toDecimalString } from './exact-decimal';
+import { resolveModel } from './model-match';
 import { priceInForce, utcSecondsOfDay } from './price-in-force';
 import { usageCost, type TokenUsage } from './usage-cost';
 
@@ -118,16 +120,16 @@ describe('catalogue oracle: @pydantic/genai-prices calcPrice', () => {
       ['claude-sonnet-4-5@20250929', 'google', { input: 12_000, output: 900, cacheRead: 2_000, cacheWrite: 1_000 }],
       ['command-r-plus', undefined, { input: 3_333, output: 777 }],
     ];
-    const book = new PriceBook(catalogue.providers, catalogue.prices);
+    const index = catalogueIndex(catalogue);
     for (const [name, provider, usage] of pairs) {
       const theirs = calcPrice(packageUsage(usage), name, { providerId: provider, timestamp: at });
-      const ours = book.price({ model: name, provider, usage, timestamp: at }, 0);
-      expect({ name, provider: ours.match?.provider, model: ours.match?.model }).toEqual({ name, provider: theirs?.provider.id, model: theirs?.model.id });
-      expect(ours.priced).toBe(true);
-      if (ours.priced) {
-        expect(close(ours.cost, theirs!.total_price)).toBe(true);
-        expect(ours.cost).toBe(usageCost(usage, ours.price).cost);
-      }
+      const match = resolveModel(catalogue.providers, { model: name, provider });
+      expect({ name, provider: match?.provider, model: match?.model }).toEqual({ name, provider: theirs?.provider.id, model: theirs?.model.id });
+      const price = index.resolve({ ownerId: null, model: name, provider, timestamp: at });
+      expect({ name, priced: price !== null }).toEqual({ name, priced: true });
+      const cost = usageCost(usage, price!).cost;
+      expect(close(cost, theirs!.total_price)).toBe(true);
+      expect(index.price({ ownerId: null, model: name, provider, usage, timestamp: at }, 0).costUsd).toBe(toDecimalString(roundTo(decimal(cost), 10)));
       expect(theirs!.model_price).toBeDefined();
     }
   });

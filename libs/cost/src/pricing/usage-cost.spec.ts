@@ -1,6 +1,6 @@
 import { loadCatalogue } from './catalogue.source';
 import type { Catalogue, PriceRow, TokenRates } from './catalogue.types';
-import { PriceBook } from './call-pricing';
+import { catalogueIndex } from '../prices/catalogue-index.fixture';
 import { priceInForce } from './price-in-force';
 import { firstUsageProblem, usageCost, usageIsPossible, UsagePartitionError, validateUsage, type TokenUsage } from './usage-cost';
 
@@ -109,27 +109,30 @@ describe('usageCost with catalogue prices', () => {
   });
 
   it('a price change in the middle of a period: each call uses the version in force at its timestamp', () => {
-    const book = new PriceBook(catalogue.providers, catalogue.prices);
+    const index = catalogueIndex(catalogue);
     const usage: TokenUsage = { input: 10_000, output: 5_000, cacheRead: 2_000 };
     // o3 was cut on 2025-06-10 from 10 / 40 to 2 / 8 $/MTok (cached input 0.5 before and after).
-    const before = book.price({ model: 'o3', provider: 'openai', usage, timestamp: new Date('2025-06-09T23:59:59.999Z') }, 0.002);
-    const after = book.price({ model: 'o3-2025-04-16', usage, timestamp: new Date('2025-06-10T00:00:00.000Z') }, 0.002);
-    if (!before.priced || !after.priced) throw new Error('o3 should be priced');
-    expect([before.price.effectiveFrom, after.price.effectiveFrom]).toEqual(['1970-01-01T00:00:00.000Z', '2025-06-10T00:00:00.000Z']);
-    expectRates(before.price.rates, { input: 10, cacheRead: 0.5, output: 40 });
-    expectRates(after.price.rates, { input: 2, cacheRead: 0.5, output: 8 });
+    const beforeCall = { ownerId: null, model: 'o3', provider: 'openai', usage, timestamp: new Date('2025-06-09T23:59:59.999Z') };
+    const afterCall = { ownerId: null, model: 'o3-2025-04-16', usage, timestamp: new Date('2025-06-10T00:00:00.000Z') };
+    const before = index.resolve(beforeCall);
+    const after = index.resolve(afterCall);
+    if (!before || !after) throw new Error('o3 should be priced');
+    expect([before.effectiveFrom, after.effectiveFrom]).toEqual(['1970-01-01T00:00:00.000Z', '2025-06-10T00:00:00.000Z']);
+    expectRates(before.rates, { input: 10, cacheRead: 0.5, output: 40 });
+    expectRates(after.rates, { input: 2, cacheRead: 0.5, output: 8 });
     const oldCost = 8_000 * 1_000 + 2_000 * 50 + 5_000 * 4_000;
     const newCost = 8_000 * 200 + 2_000 * 50 + 5_000 * 800;
-    expect(before.cost).toBe(usd(oldCost));
-    expect(after.cost).toBe(usd(newCost));
-    expect(Number(before.cost) + Number(after.cost)).toBeCloseTo((oldCost + newCost) / 1e8, 12);
-    expect(before.price.catalogueVersion).toBe(after.price.catalogueVersion);
+    expect(index.price(beforeCall, 0.002).costUsd).toBe(usd(oldCost));
+    expect(index.price(afterCall, 0.002).costUsd).toBe(usd(newCost));
+    expect(before.catalogueVersion).toBe(after.catalogueVersion);
   });
 
   it('a call no catalogue price matches is priced per 1k tokens and counted as unpriced', () => {
-    const book = new PriceBook(catalogue.providers, catalogue.prices);
-    const result = book.price({ model: 'in-house-llm-7b', usage: { input: 1_000, output: 500 }, timestamp: new Date() }, 0.002);
-    expect(result).toEqual({ priced: false, cost: '0.003', reason: 'unknown model', match: null });
+    const result = catalogueIndex(catalogue).price(
+      { ownerId: null, model: 'in-house-llm-7b', usage: { input: 1_000, output: 500 }, timestamp: new Date() },
+      0.002,
+    );
+    expect(result).toEqual({ costUsd: '0.003', rateSource: 'fallback', priceSource: null, priceVersion: null, provider: null, costParts: null });
   });
 
   it('exact decimals: no float drift over many small calls', () => {

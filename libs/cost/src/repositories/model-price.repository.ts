@@ -16,7 +16,7 @@ export interface OverrideVersion extends Pick<PriceRow, 'rates' | 'tiers' | 'per
 
 /** entity property name → column name, for the JSON record the upsert reads. */
 function snake(name: string): string {
-  return name.replace(/[A-Z0-9]+/g, (m, offset: number) => (offset ? '_' : '') + m.toLowerCase()).replace(/per_1_m$/, 'per_1m');
+  return name.replace(/[A-Z0-9]+/g, (m, offset: number) => (offset ? '_' : '') + m.toLowerCase());
 }
 
 export class ModelPriceRepository extends EntityRepository<ModelPrice> {

@@ -105,8 +105,11 @@ describe('runs routes', () => {
     expect(badAgent.status).toBe(400);
     expect(JSON.stringify(badAgent.body.message)).toContain('agentId');
     const badConversationCursor = await t.client.get(`/api/agents/${agent.id}/conversations?cursor=nope`, owner.auth);
-    expect(badConversationCursor.status).toBe(400);
-    expect(badConversationCursor.body.code).toBe('invalid_cursor');
+    expect([badConversationCursor.status, badConversationCursor.body.code, badConversationCursor.body.message]).toEqual([
+      400,
+      (await list('?cursor=nope')).body.code,
+      ['cursor must be a value taken from the X-Next-Cursor header'],
+    ]);
   });
 
   it('reads a run by its key or by its id with the agent, and 404s for anyone else’s', async () => {

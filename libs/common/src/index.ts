@@ -12,7 +12,7 @@ export { Public, Authenticated, CurrentPrincipal, IS_PUBLIC, AUTH_REQUIREMENT } 
 export type { AuthRequirement } from './auth/auth.decorators';
 export { PageQueryDto, encodeCursor, decodeCursor, NEXT_CURSOR_HEADER } from './http/pagination';
 export type { Keyset, Page } from './http/pagination';
-export { IsCursor, parseCursor } from './http/cursor.validator';
+export { IsCursor, parseCursor, type CursorOptions } from './http/cursor.validator';
 export { PageSize } from './http/page-size.decorator';
 export { uuidParam } from './http/uuid-param.pipe';
 export { IsTimestamp, parseTimestamp, TIMESTAMP_MIN, TIMESTAMP_MAX } from './http/timestamp.validator';

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
 import { DomainError } from '../errors/domain-error';
 import { HttpErrorCode } from '../errors/error-codes';
-import { IsCursor, parseCursor } from './cursor.validator';
+import { CursorOptions, IsCursor, parseCursor } from './cursor.validator';
 import { PageSize } from './page-size.decorator';
 
 export const NEXT_CURSOR_HEADER = 'X-Next-Cursor';
@@ -33,9 +33,9 @@ export function encodeCursor(keyset: Keyset): string {
  * The keyset behind a cursor; undefined when there is none. An unreadable cursor is a client error
  * (400 naming `cursor`): silently restarting the list would make a client loop over page one.
  */
-export function decodeCursor(cursor: string | undefined): Keyset | undefined {
+export function decodeCursor(cursor: string | undefined, options: CursorOptions = {}): Keyset | undefined {
   if (cursor === undefined) return undefined;
-  const keyset = parseCursor(cursor);
+  const keyset = parseCursor(cursor, options);
   if (!keyset) throw new DomainError('bad_request', HttpErrorCode.InvalidCursor, 'cursor must be a value taken from the X-Next-Cursor header');
   return keyset;
 }

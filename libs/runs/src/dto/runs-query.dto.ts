@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
-import { IsTimestamp, PageQueryDto, PageSize } from '@fleetwatch/common';
+import { IsCursor, IsTimestamp, PageQueryDto, PageSize } from '@fleetwatch/common';
 import { RUN_STATUSES, RunStatus } from '@fleetwatch/ingest';
 
 export class RunsQueryDto extends PageQueryDto {
@@ -44,6 +44,7 @@ export class RunLookupQueryDto {
   agentId?: string;
 }
 
+/** PageQueryDto's fields, with a cursor whose id is a conversation id (the client's text). */
 export class ConversationsQueryDto {
   @PageSize()
   limit?: number;
@@ -51,6 +52,6 @@ export class ConversationsQueryDto {
   @ApiPropertyOptional({ description: 'Opaque cursor from the X-Next-Cursor header of the previous page.' })
   @IsOptional()
   @IsString()
-  @MaxLength(1000)
+  @IsCursor(undefined, { textId: true })
   cursor?: string;
 }

@@ -8,7 +8,6 @@ import { MAX_RUN_CALLS, RunCallsRepository } from '../repositories/run-calls.rep
 import { RunRow } from '../repositories/run-row';
 import { RunsQueryRepository } from '../repositories/runs-query.repository';
 import { buildCallTree } from '../tree/call-tree';
-import { decodeConversationCursor, encodeConversationCursor } from './conversation-cursor';
 import { callOf, conversationOf, runOf } from './run-mapping';
 
 const DEFAULT_LIMIT = 50;
@@ -70,12 +69,13 @@ export class RunsService {
   async conversations(principal: Principal, agentId: string, query: ConversationsQueryDto): Promise<Page<ConversationDto>> {
     await this.agents.getVisible(agentId, principal);
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const rows = await this.runs.conversations(agentId, limit + 1, decodeConversationCursor(query.cursor));
+    const after = decodeCursor(query.cursor, { textId: true });
+    const rows = await this.runs.conversations(agentId, limit + 1, after ? { at: new Date(after.at), conversationId: after.id } : undefined);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map(conversationOf),
-      nextCursor: rows.length > limit ? encodeConversationCursor({ at: new Date(last.last_activity_at), conversationId: last.conversation_id }) : undefined,
+      nextCursor: rows.length > limit ? encodeCursor({ at: new Date(last.last_activity_at).toISOString(), id: last.conversation_id }) : undefined,
     };
   }
 }

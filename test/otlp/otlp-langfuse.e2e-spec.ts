@@ -139,6 +139,33 @@ describe('OTLP conventions: Langfuse, on /api/public/otel/v1/traces with Basic a
     expect(await storedCalls(t, agent.id)).toHaveLength(3);
   });
 
+  it('answers 400 on the Langfuse path as on /api/otlp: a malformed body naming the field, a protobuf Status, an unsupported Content-Type', async () => {
+    const agent = await createAgent(t.client, owner);
+    const auth = basic(prefixOf(key), key);
+    const shape = await t.client
+      .post(LANGFUSE_PATH)
+      .set('Authorization', auth)
+      .send({ resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: 'not-hex!' }] }] }] });
+    expect([shape.status, shape.body.message]).toEqual([
+      400,
+      'the body is no valid OTLP traces export request: resourceSpans[0].scopeSpans[0].spans[0].traceId must be 16 bytes as hex',
+    ]);
+    const proto = await t.client
+      .post(LANGFUSE_PATH)
+      .set('Authorization', auth)
+      .set('Content-Type', 'application/x-protobuf')
+      .buffer(true)
+      .parse(binaryParser)
+      .send(Buffer.from('definitely not protobuf \xff\xff\xff'));
+    expect(proto.status).toBe(400);
+    const status = decodeStatus(proto.body as Buffer);
+    expect(status.code).toBe(3);
+    expect(status.message).toMatch(/^the body is no valid OTLP traces export request: /);
+    const text = await t.client.post(LANGFUSE_PATH).set('Authorization', auth).set('Content-Type', 'text/plain').send('hello');
+    expect([text.status, text.body.message]).toEqual([400, 'Content-Type text/plain is not supported: send application/x-protobuf or application/json']);
+    expect(await storedCalls(t, agent.id)).toEqual([]);
+  });
+
   it('accepts Basic on the Langfuse path only: the same credentials get 401 from the other routes, Bearer still works there', async () => {
     const agent = await createAgent(t.client, owner);
     const credentials = basic(prefixOf(key), key);

@@ -182,6 +182,113 @@ describe('usage by token type on the usage routes and the agent metric records',
     ]);
   });
 
+  it('carries cache writes by lifetime, audio and image tokens through costs, requests and the export, each with its cost', async () => {
+    const media = await createUser(t.client, t.sql);
+    const studio = await createAgent(t.client, media, { name: 'studio' });
+    const sent = await t.client.post('/api/ingest', media.auth).send({
+      llmCalls: [
+        {
+          agentId: studio.id,
+          model: 'claude-sonnet-4-5',
+          provider: 'anthropic',
+          inputTokens: 10_000,
+          cacheReadInputTokens: 6_000,
+          cacheCreation5mInputTokens: 2_000,
+          cacheCreation1hInputTokens: 1_000,
+          outputTokens: 500,
+          latencyMs: 100,
+          status: 'success',
+          timestamp: '2026-11-20T09:00:00Z',
+        },
+        {
+          agentId: studio.id,
+          model: 'gpt-realtime',
+          provider: 'openai',
+          inputTokens: 10_000,
+          cacheReadInputTokens: 2_000,
+          audioInputTokens: 3_000,
+          imageInputTokens: 1_000,
+          outputTokens: 2_000,
+          audioOutputTokens: 500,
+          latencyMs: 100,
+          status: 'success',
+          timestamp: '2026-11-20T09:30:00Z',
+        },
+      ],
+    });
+    expect(sent.status).toBe(202);
+    // claude-sonnet-4-5: 1,000 × 3 + 6,000 × 0.3 + 2,000 × 3.75 + 1,000 × 6 + 500 × 15 per 1M; the 5m/1h split makes the 3,000 cache writes.
+    const claude = 0.0258;
+    // gpt-realtime: 4,000 × 4 + 2,000 × 0.4 + 3,000 × 32 + 1,000 × 5 + 1,500 × 16 + 500 × 64 per 1M.
+    const realtime = 0.1738;
+    const claudeTypes = {
+      cacheReadInputTokens: 6_000,
+      cacheCreationInputTokens: 3_000,
+      cacheCreation5mInputTokens: 2_000,
+      cacheCreation1hInputTokens: 1_000,
+      reasoningOutputTokens: 0,
+      audioInputTokens: 0,
+      audioOutputTokens: 0,
+      imageInputTokens: 0,
+    };
+    const realtimeTypes = {
+      cacheReadInputTokens: 2_000,
+      cacheCreationInputTokens: 0,
+      cacheCreation5mInputTokens: 0,
+      cacheCreation1hInputTokens: 0,
+      reasoningOutputTokens: 0,
+      audioInputTokens: 3_000,
+      audioOutputTokens: 500,
+      imageInputTokens: 1_000,
+    };
+    const costs = await t.client.get('/api/usage/costs?period=last_30_days', media.auth);
+    const byModel = [...costs.body.byModel].sort((a: { model: string }, b: { model: string }) => a.model.localeCompare(b.model));
+    const none = { requests: 0, inputTokens: 0, outputTokens: 0 };
+    expect(byModel).toEqual([
+      {
+        model: 'claude-sonnet-4-5',
+        provider: 'anthropic',
+        requests: 1,
+        inputTokens: 10_000,
+        outputTokens: 500,
+        ...claudeTypes,
+        costUsd: claude,
+        unpriced: none,
+      },
+      { model: 'gpt-realtime', provider: 'openai', requests: 1, inputTokens: 10_000, outputTokens: 2_000, ...realtimeTypes, costUsd: realtime, unpriced: none },
+    ]);
+    expect(costs.body.totalCostUsd).toBe(claude + realtime);
+    const requests = await t.client.get('/api/usage/requests', media.auth);
+    const typesOf = (r: Record<string, unknown>) => ({
+      model: r.model,
+      costUsd: r.costUsd,
+      ...Object.fromEntries(Object.keys(claudeTypes).map((k) => [k, r[k]])),
+    });
+    expect(requests.body.requests.map(typesOf)).toEqual([
+      { model: 'gpt-realtime', costUsd: realtime, ...realtimeTypes },
+      { model: 'claude-sonnet-4-5', costUsd: claude, ...claudeTypes },
+    ]);
+    const exported = await t.client
+      .get('/api/usage/export?format=json', media.auth)
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => done(null, text));
+      });
+    const snake = (k: string) => k.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`);
+    const exportedTypes = (JSON.parse(exported.body as string) as Record<string, unknown>[]).map((r) => ({
+      model: r.model,
+      cost_usd: r.cost_usd,
+      ...Object.fromEntries(Object.keys(claudeTypes).map((k) => [snake(k), r[snake(k)]])),
+    }));
+    const asSnake = (types: Record<string, number>) => Object.fromEntries(Object.entries(types).map(([k, v]) => [snake(k), v]));
+    expect(exportedTypes).toEqual([
+      { model: 'claude-sonnet-4-5', cost_usd: claude, ...asSnake(claudeTypes) },
+      { model: 'gpt-realtime', cost_usd: realtime, ...asSnake(realtimeTypes) },
+    ]);
+  });
+
   it('refuses bad usage queries naming the parameter', async () => {
     const cases: [string, string][] = [
       ['/api/usage/costs?period=all_time', 'period'],

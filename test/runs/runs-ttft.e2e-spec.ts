@@ -107,4 +107,57 @@ describe('time to first token in the LLM analytics', () => {
     expect((await t.client.get(`/api/analytics/llm/by-model?start_date=${iso(finish - 2 * HOUR)}&end_date=${iso(finish)}`, stranger.auth)).body).toEqual([]);
     expect((await t.client.get(`/api/analytics/llm/by-model?user_id=${owner.id}`, stranger.auth)).status).toBe(403);
   });
+
+  it('counts errors and interpolates latency percentiles per model, filters by model, and names bad parameters', async () => {
+    const user = await createUser(t.client, t.sql);
+    const agent = (await createAgent(t.client, user)).id;
+    const at = (minute: number) => iso(NOW - HOUR + minute * 60_000);
+    const latencies = [100, 200, 300, 400, 1000];
+    const res = await t.client.post('/api/ingest', user.auth).send({
+      llmCalls: [
+        ...latencies.map((latencyMs, i) => ({
+          agentId: agent,
+          model: 'model-a',
+          inputTokens: 1,
+          outputTokens: 1,
+          latencyMs,
+          status: i < 2 ? 'error' : 'success',
+          errorType: i < 2 ? 'rate_limit' : undefined,
+          costUsd: 0.5,
+          timestamp: at(i),
+        })),
+        { agentId: agent, model: 'model-b', inputTokens: 2, outputTokens: 3, latencyMs: 50, status: 'success', costUsd: 0.25, timestamp: at(10) },
+      ],
+    });
+    expect(res.status).toBe(202);
+    const range = `start_date=${iso(NOW - 2 * HOUR)}&end_date=${iso(NOW)}`;
+    const all = await t.client.get(`/api/analytics/llm/by-model?${range}`, user.auth);
+    expect(all.status).toBe(200);
+    const a = all.body[0];
+    // percentile_cont over [100, 200, 300, 400, 1000]: 0.95 × 4 = 3.8 → 400 + 0.8 × 600 = 880; 0.99 × 4 = 3.96 → 976.
+    expect([a.model, a.calls, a.errors, a.errorRate, a.latencyMs.p50, a.inputTokens, a.outputTokens, a.costUsd]).toEqual([
+      'model-a',
+      5,
+      2,
+      0.4,
+      300,
+      5,
+      5,
+      2.5,
+    ]);
+    expect(a.latencyMs.p95).toBeCloseTo(880, 9);
+    expect(a.latencyMs.p99).toBeCloseTo(976, 9);
+    expect(all.body[1]).toMatchObject({ model: 'model-b', calls: 1, errors: 0, errorRate: 0, latencyMs: { p50: 50, p95: 50, p99: 50 }, costUsd: 0.25 });
+    const onlyB = await t.client.get(`/api/analytics/llm/by-model?${range}&model=model-b`, user.auth);
+    expect(onlyB.body.map((r: { model: string }) => r.model)).toEqual(['model-b']);
+    for (const [query, field] of [
+      ['end_date=tomorrow', 'end_date'],
+      [`model=${'m'.repeat(201)}`, 'model'],
+      ['user_id=not-a-uuid', 'user_id'],
+    ]) {
+      const bad = await t.client.get(`/api/analytics/llm/by-model?${query}`, user.auth);
+      expect([query, bad.status]).toEqual([query, 400]);
+      expect(JSON.stringify(bad.body.message)).toContain(field);
+    }
+  });
 });

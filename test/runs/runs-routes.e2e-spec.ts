@@ -116,7 +116,39 @@ describe('runs routes', () => {
     const byKey = await t.client.get(`/api/runs/${keys.r2}`, owner.auth);
     expect(byKey.status).toBe(200);
     expect(byKey.body).toMatchObject({ key: keys.r2, id: 'r2', status: 'error', conversationId: 'c1', costUsd: 2, callsAvailable: 1 });
-    expect(byKey.body.calls).toEqual([expect.objectContaining({ kind: 'llm', model: 'gpt-4o', costUsd: 2, timestamp: at(11), children: [] })]);
+    expect(byKey.body.calls).toEqual([
+      {
+        kind: 'llm',
+        id: expect.any(String),
+        timestamp: at(11),
+        status: 'success',
+        errorType: null,
+        durationMs: 5,
+        spanId: null,
+        parentSpanId: null,
+        traceId: null,
+        model: 'gpt-4o',
+        responseModel: null,
+        // Sent without one: the provider of the price the model matches.
+        provider: 'openai',
+        tokens: {
+          total: 110,
+          input: 100,
+          output: 10,
+          cacheRead: 0,
+          cacheCreation: 0,
+          cacheCreation5m: 0,
+          cacheCreation1h: 0,
+          reasoning: 0,
+          audioInput: 0,
+          audioOutput: 0,
+          imageInput: 0,
+        },
+        costUsd: 2,
+        timeToFirstTokenMs: null,
+        children: [],
+      },
+    ]);
     const byId = await t.client.get(`/api/runs/r2?agentId=${agent.id}`, owner.auth);
     expect(byId.body).toEqual(byKey.body);
     expect((await t.client.get(`/api/runs/${keys.r2}`, admin.auth)).status).toBe(200);
